@@ -1,0 +1,1 @@
+"""Textual widgets: each renders a snapshot of the headless core's state."""
