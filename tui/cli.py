@@ -83,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     lab.add_argument("--seed", type=int_arg, default=1, help="seed for modelled durations (sim)")
     lab.add_argument("--json", action="store_true", help="JSON output (lab: one event per line)")
     lab.add_argument("--summary", action="store_true", help="lab: print only the summary")
+    lab.add_argument("--cost", action="append", default=[], metavar="NAME=MS",
+                     help="override a modelled duration (sim), e.g. --cost dns.lookup=50")
     lab.add_argument("--until", type=positive_float_arg, default=None, metavar="MS",
                      help="lab: stop after this much model time even if work is still in flight")
 

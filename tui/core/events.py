@@ -1,0 +1,86 @@
+"""Event records and the bounded history the UI and the lab read.
+
+Every state change of the model is one Event. The log keeps only the most
+recent ones (a ring buffer) so memory stays flat however long ptview runs;
+whoever needs everything (the lab printer, a trace writer) subscribes and
+streams them out as they happen.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Callable
+
+# Event kinds (the `ev` key of the JSON schema in the README).
+SUBMIT = "submit"      # a task was fired, or a pool job was queued
+START = "start"        # a pool job was taken by a worker
+DONE = "done"          # a pool job finished on its worker (result/error)
+CALLBACK = "callback"  # a JS callback ran on the loop thread, in `phase`
+PHASE = "phase"        # the loop entered a phase
+CANCEL = "cancel"      # a cancel attempt (result: ECANCELED or EBUSY)
+POOL = "pool"          # the pool's threads were created (detail: size)
+END = "end"            # a task finished: its user callback has run
+
+_FIELDS = ("seq", "t", "ev", "task", "job", "op", "worker", "phase", "result", "error", "detail")
+
+
+class Event:
+    __slots__ = _FIELDS
+
+    def __init__(self, seq, t, ev, task=None, job=None, op=None, worker=None,
+                 phase=None, result=None, error=None, detail=None):
+        self.seq = seq
+        self.t = t
+        self.ev = ev
+        self.task = task
+        self.job = job
+        self.op = op
+        self.worker = worker
+        self.phase = phase
+        self.result = result
+        self.error = error
+        self.detail = detail
+
+    def to_dict(self) -> dict:
+        d = {"t": round(self.t, 3), "ev": self.ev}
+        for k in _FIELDS[3:]:
+            v = getattr(self, k)
+            if v is not None:
+                d[k] = v
+        return d
+
+    def __repr__(self) -> str:
+        return f"Event({self.to_dict()})"
+
+
+Listener = Callable[[Event], None]
+
+
+class EventLog:
+    def __init__(self, keep: int = 2000) -> None:
+        self.recent: deque[Event] = deque(maxlen=keep)
+        self.count = 0
+        self._listeners: list[Listener] = []
+
+    def subscribe(self, fn: Listener) -> Callable[[], None]:
+        self._listeners.append(fn)
+        return lambda: self._listeners.remove(fn)
+
+    def emit(self, t, ev, task=None, job=None, op=None, worker=None, phase=None,
+             result=None, error=None, detail=None) -> Event:
+        self.count += 1
+        e = Event(self.count, t, ev, task, job, op, worker, phase, result, error, detail)
+        self.recent.append(e)
+        for fn in self._listeners:
+            fn(e)
+        return e
+
+    def since(self, seq: int) -> list[Event]:
+        """Events newer than `seq` still in the buffer, oldest first (for incremental UIs)."""
+        out = []
+        for e in reversed(self.recent):
+            if e.seq <= seq:
+                break
+            out.append(e)
+        out.reverse()
+        return out

@@ -1,0 +1,317 @@
+"""The libuv event loop as Node drives it (uv_run in src/unix/core.c, v1.46).
+
+The loop is a generator: it yields whenever the loop thread spends time —
+`("busy", t_end)` while a callback runs, `("poll", deadline)` while blocked in
+epoll — so a driver can interleave worker-thread events in time order, pause
+between callbacks, and step. Rules and sources: SEMANTICS.md §1 and §3.4-3.6.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from typing import TYPE_CHECKING
+
+from tui.core import events as E
+from tui.core.callbacks import Callback
+from tui.core.timers import NodeTimers
+
+if TYPE_CHECKING:
+    from tui.core.pool import Job
+    from tui.core.runtime import Runtime
+
+PHASES = ("timers", "pending", "idle", "prepare", "poll", "check", "close")
+BUSY = "busy"
+POLL = "poll"
+INT_MAX = 2**31 - 1
+
+
+class _Async:
+    """The loop's wq_async eventfd: one readiness for any number of pool completions."""
+
+    label = "threadpool completions"
+
+    def __repr__(self) -> str:
+        return "<wq_async>"
+
+
+ASYNC = _Async()
+
+
+class Immediate:
+    __slots__ = ("cb", "destroyed")
+
+    def __init__(self, cb: Callback) -> None:
+        self.cb = cb
+        self.destroyed = False
+
+
+class Loop:
+    def __init__(self, rt: "Runtime") -> None:
+        self.rt = rt
+        self.time = 0                     # loop->time: integer ms, refreshed by update_time()
+        self.phase = "main"
+        self.iteration = 0
+        self.running: Callback | None = None
+        self.running_queue: str | None = None
+        self.ticks: deque[Callback] = deque()
+        self.microtasks: deque[Callback] = deque()
+        self.pending: deque[Callback] = deque()
+        self.closing: list[Callback] = []
+        self.done_jobs: deque["Job"] = deque()
+        self.async_pending = False
+        self.io_ready: deque = deque()    # ASYNC or Callbacks, in readiness order
+        self.active_handles = 0           # ref'd active handles other than timers/immediates
+        self.active_reqs = 0              # requests in flight (pool jobs, until their callback)
+        self.timers = NodeTimers(self)
+        self.uv_timer_due: int | None = None  # Node's single uv_timer_t; None when stopped
+        self.immediates: deque[Immediate] = deque()
+        self.immediate_ref = 0            # > 0 ⇒ the idle handle is active (poll won't block)
+        self.stop_flag = False
+        self.finished = False
+        self.blocked_ms = 0.0             # time spent running JS (busy), for the delay gauge
+        self.delay_last = 0.0
+        self.delay_max = 0.0
+        self.callbacks_run = 0
+
+    # -- time --------------------------------------------------------------------------
+
+    def update_time(self) -> None:
+        self.time = int(math.floor(self.rt.clock.now()))
+
+    def libuv_now(self) -> int:
+        """getLibuvNow(): Node refreshes the loop time when it reads it (env.cc GetNowUint64)."""
+        self.update_time()
+        return self.time
+
+    def schedule_uv_timer(self, ms: int) -> None:
+        # Environment::ScheduleTimer → uv_timer_start(timer_handle(), RunTimers, ms, 0)
+        self.uv_timer_due = self.time + max(0, ms)
+
+    # -- what keeps the loop alive -------------------------------------------------------
+
+    def idle_active(self) -> bool:
+        return self.immediate_ref > 0
+
+    def timer_handle_active(self) -> bool:
+        # toggleTimerRef: the handle is ref'd while any JS timer is ref'd.
+        return self.uv_timer_due is not None and self.timers.ref_count > 0
+
+    def alive(self) -> bool:
+        """uv__loop_alive: ref'd active handles, active requests, or closing handles."""
+        return (
+            self.timer_handle_active()
+            or self.idle_active()
+            or self.active_handles > 0
+            or self.active_reqs > 0
+            or bool(self.closing)
+            or bool(self.pending)
+        )
+
+    def backend_timeout(self) -> int:
+        """uv__backend_timeout + uv__next_timeout: -1 blocks forever, 0 does not block."""
+        if self.stop_flag:
+            return 0
+        if not (self.active_handles > 0 or self.timer_handle_active() or self.idle_active()
+                or self.active_reqs > 0):
+            return 0
+        if self.pending or self.idle_active() or self.closing:
+            return 0
+        if self.uv_timer_due is None:
+            return -1
+        diff = self.uv_timer_due - self.time
+        if diff <= 0:
+            return 0
+        return min(diff, INT_MAX)
+
+    # -- running JavaScript ----------------------------------------------------------------
+
+    def invoke(self, cb: Callback, phase: str, queue: str | None = None):
+        """Run one JS callback on the loop thread; it occupies the thread for cb.cost ms."""
+        rt = self.rt
+        now = rt.clock.now()
+        self.running = cb
+        self.running_queue = queue
+        self.callbacks_run += 1
+        if cb.ready_at is not None:
+            late = max(0.0, now - cb.ready_at)
+            self.delay_last = late
+            if late > self.delay_max:
+                self.delay_max = late
+        err = cb.error.code if cb.error is not None else None
+        rt.events.emit(now, E.CALLBACK, cb.task, None, cb.op, phase=phase, result=cb.result,
+                       error=err, detail=queue or ("internal" if cb.internal else None))
+        rt.on_callback(cb, phase)
+        cb.fn()
+        if cb.cost > 0:
+            end = rt.clock.now() + cb.cost
+            self.blocked_ms += cb.cost
+            yield (BUSY, end)
+        self.running = None
+        self.running_queue = None
+
+    def drain(self):
+        """processTicksAndRejections: all nextTicks, then all microtasks, until both are empty."""
+        ticks = self.ticks
+        micro = self.microtasks
+        phase = self.phase
+        while ticks or micro:
+            while ticks:
+                yield from self.invoke(ticks.popleft(), phase, "nextTick")
+            while micro:
+                yield from self.invoke(micro.popleft(), phase, "microtask")
+
+    def call_and_drain(self, cb: Callback, phase: str):
+        yield from self.invoke(cb, phase)
+        yield from self.drain()
+
+    # -- queues fed by Node's APIs ---------------------------------------------------------
+
+    def next_tick(self, cb: Callback) -> None:
+        self.ticks.append(cb)
+
+    def queue_microtask(self, cb: Callback) -> None:
+        self.microtasks.append(cb)
+
+    def set_immediate(self, cb: Callback) -> Immediate:
+        imm = Immediate(cb)
+        self.immediates.append(imm)
+        self.immediate_ref += 1  # toggleImmediateRef(true) starts the idle handle
+        return imm
+
+    def clear_immediate(self, imm: Immediate | None) -> None:
+        if imm is None or imm.destroyed:
+            return
+        imm.destroyed = True
+        self.immediate_ref -= 1
+        try:
+            self.immediates.remove(imm)
+        except ValueError:
+            pass  # already detached by processImmediate: skipped there
+
+    def add_pending(self, cb: Callback) -> None:
+        """uv__io_feed: a callback deferred to the pending phase of the next iteration."""
+        cb.ready_at = self.rt.clock.now()
+        self.pending.append(cb)
+
+    def add_closing(self, cb: Callback) -> None:
+        """uv_close: the close callback runs in this iteration's (or the next) close phase."""
+        cb.ready_at = self.rt.clock.now()
+        self.closing.append(cb)
+
+    def io_ready_now(self, cb: Callback) -> None:
+        """An fd watched by epoll became ready (socket, pipe, c-ares, signal)."""
+        cb.ready_at = self.rt.clock.now()
+        self.io_ready.append(cb)
+
+    def work_completed(self, job: "Job") -> None:
+        """A worker appended `job` to loop->wq and called uv_async_send (threadpool.c worker)."""
+        self.done_jobs.append(job)
+        if not self.async_pending:
+            self.async_pending = True
+            self.io_ready.append(ASYNC)
+
+    # -- uv_run(UV_RUN_DEFAULT) ---------------------------------------------------------------
+
+    def enter(self, phase: str) -> None:
+        self.phase = phase
+        self.rt.events.emit(self.rt.clock.now(), E.PHASE, phase=phase, detail=self.iteration)
+
+    def run(self):
+        r = self.alive()
+        if not r:
+            self.update_time()
+        else:
+            # libuv >= 1.45: due timers run once before the first iteration (UV_RUN_DEFAULT).
+            self.update_time()
+            yield from self.run_timers()
+        while r and not self.stop_flag:
+            self.iteration += 1
+            yield from self.run_pending()
+            self.enter("idle")
+            self.enter("prepare")
+            yield from self.run_poll(self.backend_timeout())
+            for _ in range(8):  # libuv >= 1.44.2: pending callbacks fed during poll, ≤ 8 rounds
+                if not self.pending:
+                    break
+                yield from self.run_pending()
+            yield from self.run_check()
+            yield from self.run_closing()
+            self.update_time()
+            yield from self.run_timers()
+            r = self.alive()
+        self.phase = "exit"
+        self.finished = True
+        self.rt.events.emit(self.rt.clock.now(), E.PHASE, phase="exit", detail=self.iteration)
+
+    def run_timers(self):
+        self.enter("timers")
+        due = self.uv_timer_due
+        if due is None or due > self.time:
+            return
+        self.uv_timer_due = None  # uv_timer_stop; Node's handle does not repeat
+        # Environment::RunTimers: processTimers(GetNow()), then re-arm from its answer.
+        ret = yield from self.timers.process(self.libuv_now())
+        if ret != 0:
+            duration = abs(ret) - self.time
+            self.schedule_uv_timer(duration if duration > 0 else 1)
+        yield from self.drain()  # InternalCallbackScope::Close
+
+    def run_pending(self):
+        if not self.pending:
+            self.enter("pending")
+            return
+        self.enter("pending")
+        batch = self.pending
+        self.pending = deque()
+        for cb in batch:
+            yield from self.call_and_drain(cb, "pending")
+
+    def run_poll(self, timeout: int):
+        self.enter("poll")
+        if timeout != 0 and not self.io_ready:
+            now = self.rt.clock.now()
+            deadline = None if timeout < 0 else now + timeout
+            yield (POLL, deadline)
+        self.update_time()  # uv__io_poll refreshes the time after epoll_pwait returns
+        ready = list(self.io_ready)  # what this epoll_wait returned
+        self.io_ready.clear()
+        for item in ready:
+            if item is ASYNC:
+                # uv__work_done: take every completion queued *now*, call each in order.
+                self.async_pending = False
+                batch = self.done_jobs
+                self.done_jobs = deque()
+                for job in batch:
+                    self.active_reqs -= 1
+                    yield from self.call_and_drain(self.rt.completion_callback(job), "poll")
+            else:
+                yield from self.call_and_drain(item, "poll")
+
+    def run_check(self):
+        self.enter("check")
+        if not self.immediates:
+            return
+        # processImmediate detaches the list: immediates queued now run next iteration.
+        batch = self.immediates
+        self.immediates = deque()
+        first = True
+        for imm in batch:
+            if not first:
+                yield from self.drain()
+            first = False
+            if imm.destroyed:
+                continue
+            imm.destroyed = True
+            self.immediate_ref -= 1
+            yield from self.invoke(imm.cb, "check")
+        yield from self.drain()
+
+    def run_closing(self):
+        self.enter("close")
+        if not self.closing:
+            return
+        batch = self.closing
+        self.closing = []
+        for cb in batch:
+            yield from self.call_and_drain(cb, "close")

@@ -1,0 +1,334 @@
+"""Node's operations as the model runs them: pool jobs, loop I/O, queue entries.
+
+Each public method is what a JS call does (SEMANTICS.md §3.1-3.7) and returns
+its Task. `cb(err, result)` is the user's callback, run on the loop thread;
+multi-step operations (fs.readFile) submit each step from the previous step's
+completion callback, so every step re-queues at the tail of the pool's FIFO.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import math
+import os
+from typing import Any, Callable
+
+from tui.core.callbacks import Callback
+from tui.core.errors import NodeError, dns_error, too_large
+from tui.core.pool import CPU, FAST_IO, SLOW_IO
+from tui.core.sim_work import UNKNOWN_SIZE_LIMIT, sim_resolve
+from tui.core.tasks import Task
+
+KIB = 1024
+READ_FILE_CHUNK = 512 * KIB          # kReadFileBufferLength
+READ_FILE_UNKNOWN_CHUNK = 64 * KIB   # kReadFileUnknownBufferLength (fstat said size 0)
+K_IO_MAX_LENGTH = 2**31 - 1          # kIoMaxLength: readFile's ERR_FS_FILE_TOO_LARGE bound
+ZLIB_CHUNK = 16 * KIB                # Z_DEFAULT_CHUNK: one pool job per output chunk
+
+UserCb = Callable[[Any, Any], Any] | None
+
+
+def human_bytes(n: int) -> str:
+    if n >= 1048576 and n % 1048576 == 0:
+        return f"{n // 1048576} MiB"
+    if n >= 1024 and n % 1024 == 0:
+        return f"{n // 1024} KiB"
+    return f"{n} B"
+
+
+def is_ip(host: str) -> int:
+    try:
+        return ipaddress.ip_address(host).version
+    except ValueError:
+        return 0
+
+
+class NodeAPI:
+    def __init__(self, rt) -> None:
+        self.rt = rt
+        self.children: list[dict] = []  # modelled child processes (fork)
+        self._next_child_pid = 4000
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def _cb(self, fn: Callable[[], Any], label: str, task: Task | None, op: str) -> Callback:
+        return Callback(fn, label, task.id if task else None, op, cost=self.rt.work.cost("callback"))
+
+    def _job(self, task: Task, op: str, kind: str, args: dict, label: str, on_done) -> None:
+        self.rt.submit_job(task, op, kind, args, label, on_done)
+
+    def _finish(self, task: Task, cb: UserCb, result=None, error: NodeError | None = None) -> None:
+        cancelled = error is not None and error.code == "ECANCELED"
+        self.rt.finish_task(task, result, error, cb, cancelled=cancelled)
+
+    # -- fs -------------------------------------------------------------------------------
+
+    def read_file(self, path: str, cb: UserCb = None, *, _then=None, op: str = "fs.readFile") -> Task:
+        """lib/fs.js readFile: open → fstat → read 512 KiB (64 KiB if size 0)… → close."""
+        rt = self.rt
+        name = os.path.basename(path.rstrip("/")) or path
+        task = _then[0] if _then else rt.new_task(op, f"{op} {path}", path)
+        ctx = {"file": None, "size": 0, "pos": 0, "err": None}
+
+        def after_open(job):
+            if job.error is not None:
+                return self._done_read(task, cb, _then, None, job.error)
+            ctx["file"] = job.result
+            self._job(task, "fs.fstat", FAST_IO, {"file": job.result}, f"fs.fstat {name}", after_stat)
+
+        def after_stat(job):
+            if job.error is not None:
+                return close(job.error)
+            size = job.result
+            if size > K_IO_MAX_LENGTH:
+                return close(too_large(size))
+            ctx["size"] = size
+            read()
+
+        def read():
+            size, pos = ctx["size"], ctx["pos"]
+            length = READ_FILE_UNKNOWN_CHUNK if size == 0 else min(READ_FILE_CHUNK, size - pos)
+            self._job(task, "fs.read", FAST_IO, {"file": ctx["file"], "pos": pos, "length": length},
+                      f"fs.read {human_bytes(length)} of {name}", after_read)
+
+        def after_read(job):
+            if job.error is not None:
+                return close(job.error)
+            n = job.result
+            ctx["pos"] += n
+            if n == 0 or ctx["pos"] == ctx["size"]:
+                return close(None)
+            if ctx["size"] == 0 and ctx["pos"] >= UNKNOWN_SIZE_LIMIT:
+                return close(too_large(ctx["pos"]))  # /dev/zero & co: bounded, not endless
+            read()
+
+        def close(err):
+            ctx["err"] = err
+            self._job(task, "fs.close", FAST_IO, {"file": ctx["file"]}, f"fs.close {name}", after_close)
+
+        def after_close(job):
+            err = ctx["err"] or job.error
+            self._done_read(task, cb, _then, None if err else ctx["pos"], err)
+
+        self._job(task, "fs.open", FAST_IO, {"path": path}, f"fs.open {name}", after_open)
+        return task
+
+    def _done_read(self, task, cb, then, nbytes, err):
+        if then is not None:
+            return then[1](nbytes, err)
+        self._finish(task, cb, f"{nbytes} bytes" if err is None else None, err)
+
+    def stat(self, path: str, cb: UserCb = None) -> Task:
+        task = self.rt.new_task("fs.stat", f"fs.stat {path}", path)
+        self._job(task, "fs.stat", FAST_IO, {"path": path}, f"fs.stat {os.path.basename(path) or path}",
+                  lambda job: self._finish(task, cb, f"size {job.result}" if job.error is None else None, job.error))
+        return task
+
+    # -- dns --------------------------------------------------------------------------------
+
+    def lookup(self, host: str, cb: UserCb = None) -> Task:
+        """dns.lookup: getaddrinfo on the pool (slow I/O); an IP literal never reaches the pool."""
+        rt = self.rt
+        task = rt.new_task("dns.lookup", f"dns.lookup {host}", host)
+        fam = is_ip(host)
+        if fam:
+            task.waiting_on = "process.nextTick (IP literals skip getaddrinfo)"
+            rt.loop.next_tick(self._cb(lambda: rt.finish_task(task, f"{host} (family {fam})", None, cb, nested=False),
+                                       f"dns.lookup {host} (IP literal)", task, "dns.lookup"))
+            return task
+        self._job(task, "dns.lookup", SLOW_IO, {"host": host}, f"getaddrinfo {host}",
+                  lambda job: self._finish(task, cb, f"{job.result} (family 4)" if job.error is None else None,
+                                           job.error))
+        return task
+
+    def resolve(self, host: str, cb: UserCb = None) -> Task:
+        """dns.resolve: c-ares sends a UDP query; its socket is polled by the loop, never the pool."""
+        rt = self.rt
+        task = rt.new_task("dns.resolve", f"dns.resolve {host}", host)
+        task.waiting_on = "the DNS answer (c-ares socket, watched by epoll)"
+        loop = rt.loop
+        loop.active_handles += 1
+
+        def answered():
+            loop.active_handles -= 1
+            err, addr = sim_resolve(host, "queryA")
+            self._finish(task, cb, f"[{addr}]" if err is None else None, err)
+
+        ready = Callback(answered, f"c-ares answer for {host}", task.id, "dns.resolve",
+                         cost=rt.work.cost("internal"), internal=True)
+        rt.at(rt.clock.now() + rt.work.latency("dns.resolve"), lambda: loop.io_ready_now(ready))
+        return task
+
+    # -- crypto, zlib --------------------------------------------------------------------------
+
+    def pbkdf2(self, iterations: int, cb: UserCb = None) -> Task:
+        task = self.rt.new_task("crypto.pbkdf2", f"crypto.pbkdf2 {iterations:,} iterations", iterations)
+        self._job(task, "crypto.pbkdf2", CPU, {"iterations": iterations},
+                  f"pbkdf2 {iterations:,} iterations",
+                  lambda job: self._finish(task, cb, job.result, job.error))
+        return task
+
+    def gzip(self, path: str, cb: UserCb = None) -> Task:
+        """fs.readFile(path, (e, buf) => zlib.gzip(buf, cb)): read steps, then one job per output chunk."""
+        rt = self.rt
+        task = rt.new_task("zlib.gzip", f"zlib.gzip {path}", path)
+        name = os.path.basename(path.rstrip("/")) or path
+
+        def after_read(nbytes, err):
+            if err is not None:
+                return self._finish(task, cb, None, err)
+            out = max(20, int(nbytes * rt.work.cost("zlib.ratio")))
+            chunks = max(1, math.ceil(out / ZLIB_CHUNK))
+            state = {"left": chunks}
+
+            def one(job=None):
+                if job is not None and job.error is not None:
+                    return self._finish(task, cb, None, job.error)
+                if state["left"] == 0:
+                    return self._finish(task, cb, f"{nbytes} → {out} bytes (modelled ratio)")
+                state["left"] -= 1
+                self._job(task, "zlib.gzip", CPU, {"out": min(ZLIB_CHUNK, out)},
+                          f"deflate {name} chunk {chunks - state['left']}/{chunks}", one)
+
+            one()
+
+        self.read_file(path, None, _then=(task, after_read))
+        return task
+
+    # -- net ---------------------------------------------------------------------------------
+
+    def net_request(self, cb: UserCb = None) -> Task:
+        """A loopback echo request: connect, write, read the echo — all epoll, never the pool."""
+        rt = self.rt
+        loop = rt.loop
+        task = rt.new_task("net.request", "net request to the loopback echo server", None)
+        task.waiting_on = "the socket (epoll on the loop thread)"
+        loop.active_handles += 1
+        internal = rt.work.cost("internal")
+
+        def on_close():
+            loop.active_handles -= 1
+
+        def on_data():
+            self._finish(task, cb, "echo 5 bytes")
+            loop.add_closing(Callback(on_close, "net.Socket 'close'", task.id, "net.close", cost=internal,
+                                      internal=True))
+
+        def on_connect():
+            data = Callback(on_data, "net.Socket 'data'", task.id, "net.data", cost=internal, internal=True)
+            rt.at(rt.clock.now() + rt.work.latency("net.rtt"), lambda: loop.io_ready_now(data))
+
+        conn = Callback(on_connect, "net.Socket 'connect'", task.id, "net.connect", cost=internal, internal=True)
+        rt.at(rt.clock.now() + rt.work.latency("net.connect"), lambda: loop.io_ready_now(conn))
+        return task
+
+    # -- timers and queues ---------------------------------------------------------------------
+
+    def set_timeout(self, delay, cb: UserCb = None) -> Task:
+        rt = self.rt
+        task = rt.new_task("setTimeout", f"setTimeout {delay} ms", delay)
+        task.waiting_on = "the timers phase"
+        c = self._cb(lambda: rt.finish_task(task, None, None, cb and (lambda e, r: cb(e, r)), nested=False),
+                     f"setTimeout {delay} ms", task, "setTimeout")
+        task.arg = rt.loop.timers.add(c, delay)
+        return task
+
+    def set_interval(self, delay, cb: UserCb = None, times: int = 3) -> Task:
+        """setInterval; the lab's interval clears itself after `times` runs so the loop can end."""
+        rt = self.rt
+        task = rt.new_task("setInterval", f"setInterval {delay} ms ×{times}", delay)
+        task.waiting_on = "the timers phase"
+        count = {"n": 0}
+
+        def tick():
+            count["n"] += 1
+            if cb is not None:
+                cb(None, count["n"])
+            if count["n"] >= times:
+                rt.loop.timers.clear(timer)
+                rt.finish_task(task, f"ran {count['n']} times", None, None, nested=False)
+
+        timer = rt.loop.timers.add(self._cb(tick, f"setInterval {delay} ms", task, "setInterval"), delay,
+                                   repeat=True)
+        return task
+
+    def set_immediate(self, cb: UserCb = None) -> Task:
+        rt = self.rt
+        task = rt.new_task("setImmediate", "setImmediate", None)
+        task.waiting_on = "the check phase"
+        rt.loop.set_immediate(self._cb(lambda: rt.finish_task(task, None, None, cb, nested=False),
+                                       "setImmediate", task, "setImmediate"))
+        return task
+
+    def next_tick(self, cb: UserCb = None) -> Task:
+        rt = self.rt
+        task = rt.new_task("process.nextTick", "process.nextTick", None)
+        task.waiting_on = "the nextTick queue"
+        rt.loop.next_tick(self._cb(lambda: rt.finish_task(task, None, None, cb, nested=False),
+                                   "process.nextTick", task, "process.nextTick"))
+        return task
+
+    def promise_then(self, cb: UserCb = None) -> Task:
+        rt = self.rt
+        task = rt.new_task("Promise.then", "Promise.resolve().then", None)
+        task.waiting_on = "the microtask queue"
+        rt.loop.queue_microtask(self._cb(lambda: rt.finish_task(task, None, None, cb, nested=False),
+                                         "Promise.then", task, "Promise.then"))
+        return task
+
+    # -- processes ----------------------------------------------------------------------------
+
+    def fork(self, cb: UserCb = None) -> Task:
+        """child_process.fork: a new process with its own loop and pool; IPC over a socketpair."""
+        rt = self.rt
+        loop = rt.loop
+        self._next_child_pid += 1
+        child = {"pid": self._next_child_pid, "state": "starting", "threads": 7, "t_spawn": rt.clock.now()}
+        self.children.append(child)
+        task = rt.new_task("child_process.fork", f"child_process.fork → pid {child['pid']} (modelled)",
+                           child["pid"])
+        task.waiting_on = "the child's first IPC message (epoll on the IPC pipe)"
+        rt.consume(rt.work.cost("fork.spawn"))  # uv_spawn forks and execs on the loop thread
+        loop.active_handles += 1
+        internal = rt.work.cost("internal")
+
+        def on_close():
+            loop.active_handles -= 1
+
+        def on_exit():
+            child["state"] = "exited"
+            loop.add_closing(Callback(on_close, "IPC channel 'close'", task.id, "child.close", cost=internal,
+                                      internal=True))
+
+        def on_message():
+            child["state"] = "running"
+            took = rt.clock.now() - child["t_spawn"]
+            self._finish(task, cb, f"child {child['pid']} answered after {took:.1f} ms")
+            ex = Callback(on_exit, f"child {child['pid']} 'exit'", task.id, "child.exit", cost=internal,
+                          internal=True)
+            rt.at(rt.clock.now() + rt.work.latency("fork.exit"), lambda: loop.io_ready_now(ex))
+
+        msg = Callback(on_message, f"child {child['pid']} 'message'", task.id, "child.message",
+                       cost=internal, internal=True)
+        rt.at(rt.clock.now() + rt.work.latency("fork.boot"), lambda: loop.io_ready_now(msg))
+        return task
+
+    # -- the loop thread itself ----------------------------------------------------------------
+
+    def block(self, ms: float) -> Task:
+        """Synchronous work on the loop thread: nothing else on the loop runs meanwhile."""
+        rt = self.rt
+        task = rt.new_task("block", f"block the loop {ms:g} ms", ms)
+        rt.consume(ms)
+        rt.finish_task(task, f"blocked {ms:g} ms", None, None, nested=True)
+        return task
+
+    # -- cancel ----------------------------------------------------------------------------------
+
+    def cancel(self, task: Task) -> str:
+        """uv_cancel on the task's queued job: 'ECANCELED' if it was still queued, else 'EBUSY'."""
+        job = task.current
+        if task.finished or job is None:
+            return "EBUSY"
+        err = self.rt.pool.cancel(job)
+        return "EBUSY" if err else "ECANCELED"

@@ -1,0 +1,250 @@
+"""The runtime: one clock, one loop, one pool, one executor, one event log.
+
+It is the discrete-event driver of the model: the loop thread (a generator
+in loop.py) and the worker threads (events on a time-ordered heap, or
+completions posted by real threads in live mode) advance together in time
+order. `step()` does one thing; `run()` runs until the loop is idle.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import OrderedDict, deque
+from typing import Any, Callable
+
+from tui.core import events as E
+from tui.core.callbacks import Callback
+from tui.core.clock import VirtualClock
+from tui.core.loop import BUSY, POLL, Loop
+from tui.core.pool import DEFAULT_THREADPOOL_SIZE, Job, Pool
+from tui.core.tasks import Task
+
+IDLE = "idle"          # the loop has exited: nothing left to do
+BLOCKED = "blocked"    # the loop waits forever (e.g. a job that never finishes)
+LIMIT = "limit"        # stopped at the requested model time
+
+
+class Runtime:
+    def __init__(self, pool_size: int = DEFAULT_THREADPOOL_SIZE, *, executor=None, clock=None,
+                 work=None, keep_events: int = 2000, keep_tasks: int = 500) -> None:
+        from tui.core.sim_work import SimExecutor, SimWork
+
+        self.clock = clock or VirtualClock()
+        self.events = E.EventLog(keep_events)
+        self.work = work or SimWork()
+        self.executor = executor or SimExecutor(self)
+        self.pool = Pool(self, pool_size)
+        self.loop = Loop(self)
+        self._heap: list = []
+        self._seq = 0
+        self._inbox: deque = deque()  # thunks posted by real threads (live mode)
+        self.tasks: OrderedDict[int, Task] = OrderedDict()
+        self._finished: deque[int] = deque()
+        self._keep_tasks = keep_tasks
+        self._task_id = 0
+        self._job_id = 0
+        self._gen = None
+        self._wait: tuple | None = None
+        self.started = False
+        self.task_counts = {"submitted": 0, "done": 0, "failed": 0, "cancelled": 0}
+        self.callback_listeners: list[Callable[[Callback, str], None]] = []
+
+    # -- the time-ordered heap of things other threads do -------------------------------
+
+    def at(self, t: float, fn: Callable[[], Any]) -> None:
+        self._seq += 1
+        heapq.heappush(self._heap, (t, self._seq, fn))
+
+    def post(self, fn: Callable[[], Any]) -> None:
+        """Thread-safe: run `fn` on the model's thread at the next step (live executors)."""
+        self._inbox.append(fn)
+
+    def _drain_inbox(self) -> bool:
+        did = False
+        while self._inbox:
+            self._inbox.popleft()()
+            did = True
+        return did
+
+    def advance_to(self, t: float) -> None:
+        """Move the clock to `t`, doing every worker-side event due on the way."""
+        heap = self._heap
+        clock = self.clock
+        while heap and heap[0][0] <= t:
+            te, _, fn = heapq.heappop(heap)
+            clock.set(max(te, clock.now()))
+            fn()
+        if t > clock.now():
+            clock.set(t)
+
+    def consume(self, ms: float) -> None:
+        """The loop thread spends `ms` inside the running callback (sync JS, busy-wait)."""
+        if ms > 0:
+            self.loop.blocked_ms += ms
+            self.advance_to(self.clock.now() + ms)
+
+    # -- driving ---------------------------------------------------------------------
+
+    def start(self, main: Callable[[], Any] | None = None, cost: float = 0.0) -> None:
+        """Run the main module (its synchronous part), then enter uv_run."""
+        if self.started:
+            raise RuntimeError("already started")
+        self.started = True
+        self._gen = self._main_then_loop(main, cost)
+        self._wait = None
+
+    def _main_then_loop(self, main, cost):
+        if main is not None:
+            yield from self.loop.invoke(Callback(main, "main module", op="main", cost=cost), "main")
+        yield from self.loop.drain()
+        yield from self.loop.run()
+
+    def _loop_ready_at(self) -> float:
+        w = self._wait
+        if w is None:
+            return self.clock.now()
+        kind, t = w
+        if kind == BUSY:
+            return t
+        if self.loop.io_ready:
+            return self.clock.now()
+        return math.inf if t is None else t
+
+    def next_time(self) -> float:
+        """When the next thing happens (loop or worker side); inf if nothing ever will."""
+        if self._gen is None:
+            return math.inf
+        th = self._heap[0][0] if self._heap else math.inf
+        return min(th, self._loop_ready_at())
+
+    @property
+    def done(self) -> bool:
+        return self.started and self._gen is None
+
+    def step(self) -> bool:
+        """Do one thing: a worker-side event, or the loop up to its next callback/wait."""
+        if self._drain_inbox():
+            return True
+        if self._gen is None:
+            return False
+        tl = self._loop_ready_at()
+        th = self._heap[0][0] if self._heap else math.inf
+        if th <= tl and th != math.inf:
+            te, _, fn = heapq.heappop(self._heap)
+            self.clock.set(max(te, self.clock.now()))
+            fn()
+            return True
+        if tl == math.inf:
+            return False
+        if tl > self.clock.now():
+            self.clock.set(tl)
+        try:
+            self._wait = next(self._gen)
+        except StopIteration:
+            self._gen = None
+            self._wait = None
+        return True
+
+    def run(self, until: float | None = None, max_steps: int | None = None) -> str:
+        """Run until the loop exits (IDLE), can never go on (BLOCKED) or model time `until`."""
+        steps = 0
+        while True:
+            if self._gen is None:
+                return IDLE
+            if until is not None and self.next_time() > until:
+                if self.next_time() == math.inf and self._wait and self._wait[0] == POLL:
+                    return BLOCKED
+                self.advance_to(until)
+                return LIMIT
+            if not self.step():
+                return BLOCKED
+            steps += 1
+            if max_steps is not None and steps >= max_steps:
+                return LIMIT
+
+    def run_until(self, t: float) -> None:
+        """For a UI frame: do everything due up to model time `t`, then set the clock there."""
+        while self._gen is not None and self.next_time() <= t:
+            if not self.step():
+                break
+        self.advance_to(t)
+
+    # -- tasks and jobs ----------------------------------------------------------------
+
+    def new_task(self, op: str, label: str, arg: Any = None) -> Task:
+        self._task_id += 1
+        task = Task(self._task_id, op, arg, label, self.clock.now())
+        self.tasks[task.id] = task
+        self.task_counts["submitted"] += 1
+        self.events.emit(task.t_submit, E.SUBMIT, task.id, None, op, detail=label)
+        return task
+
+    def submit_job(self, task: Task, op: str, kind: str, args: dict, label: str,
+                   on_done: Callable[[Job], Any]) -> Job:
+        self._job_id += 1
+        job = Job(self._job_id, task.id, op, kind, args, label, on_done)
+        task.jobs.append(job)
+        task.current = job
+        self.loop.active_reqs += 1
+        return self.pool.submit(job)
+
+    def completion_callback(self, job: Job) -> Callback:
+        cb = Callback(lambda: job.on_done(job), job.label, job.task, job.op,
+                      cost=self.work.cost("internal"), internal=True)
+        cb.result = _short(job.result) if job.error is None else None
+        cb.error = job.error
+        cb.ready_at = job.t_done
+        return cb
+
+    def finish_task(self, task: Task, result: Any = None, error=None, user: Callable | None = None,
+                    cancelled: bool = False, nested: bool = True) -> None:
+        """The task's user callback runs now.
+
+        `nested`: it runs inside a Node-internal callback (a pool step's
+        completion), so it gets its own event and its own cost; otherwise the
+        loop's invoke() already announced and charged it (timers, immediates…).
+        """
+        now = self.clock.now()
+        task.finished = True
+        task.cancelled = cancelled
+        task.current = None
+        task.waiting_on = None
+        task.result = result
+        task.error = error
+        task.t_end = now
+        task.phase = self.loop.phase
+        key = "cancelled" if cancelled else ("failed" if error is not None else "done")
+        self.task_counts[key] += 1
+        if nested:
+            self.events.emit(now, E.CALLBACK, task.id, None, task.op, phase=task.phase,
+                             result=_short(result) if error is None else None,
+                             error=error.code if error is not None else None, detail="user")
+        self._finished.append(task.id)
+        while len(self._finished) > self._keep_tasks:
+            self.tasks.pop(self._finished.popleft(), None)
+        if user is not None:
+            user(error, result)
+        if nested:
+            self.consume(self.work.cost("callback"))
+
+    def on_callback(self, cb: Callback, phase: str) -> None:
+        for fn in self.callback_listeners:
+            fn(cb, phase)
+
+    def task(self, tid: int) -> Task | None:
+        return self.tasks.get(tid)
+
+    def in_flight_tasks(self) -> list[Task]:
+        return [t for t in self.tasks.values() if not t.finished]
+
+    def snapshot(self):
+        from tui.core.snapshot import take
+
+        return take(self)
+
+
+def _short(result: Any) -> Any:
+    if result is None or isinstance(result, (int, float, str)):
+        return result
+    return str(result)

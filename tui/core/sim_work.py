@@ -1,0 +1,195 @@
+"""Sim mode: modelled durations and results, seeded and deterministic.
+
+Durations are the defaults below (milliseconds), each pool job and each
+network latency scaled by a seeded jitter (±10 % by default) drawn in the
+order jobs start, so the same input gives the same timeline on every machine.
+Files are only stat()ed — existence, type and size are real, contents are not
+read — so readFile makes the right number of reads and fails with the right
+code. Hosts are not resolved: `localhost` is 127.0.0.1, `*.invalid` (RFC 6761)
+does not exist, any other name gets a stable address in 203.0.113.0/24
+(TEST-NET-3, reserved for documentation).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import random
+import stat as st
+import zlib
+from dataclasses import dataclass
+from typing import Any
+
+from tui.core.errors import NodeError, dns_error, from_oserror, uv_error
+
+# Milliseconds. pbkdf2: sha512, 64-byte key, 0.66 µs per iteration (hashlib, measured on the dev VM).
+DEFAULT_COSTS: dict[str, float] = {
+    "main_op": 0.01,              # one API call in the main script
+    "callback": 0.02,             # a user JS callback
+    "internal": 0.005,            # a Node-internal step callback (readFile after open…)
+    "fs.open": 0.04,
+    "fs.fstat": 0.015,
+    "fs.read": 0.02,              # per read request, plus fs.read_per_mib
+    "fs.read_per_mib": 0.25,      # page-cache copy, ~4 GB/s
+    "fs.close": 0.015,
+    "fs.stat": 0.03,
+    "dns.lookup": 25.0,           # getaddrinfo that asks a DNS server
+    "dns.lookup_local": 0.3,      # answered from /etc/hosts
+    "dns.resolve": 20.0,          # c-ares query round trip (on the loop, not the pool)
+    "crypto.pbkdf2_per_iteration": 0.00066,
+    "zlib.gzip": 0.4,             # per 16 KiB chunk of output
+    "zlib.ratio": 0.35,           # modelled compressed/original size
+    "net.connect": 0.12,          # loopback connect → writable
+    "net.rtt": 0.15,              # echo round trip on loopback
+    "fork.spawn": 3.0,            # uv_spawn: fork+exec, synchronous on the loop thread
+    "fork.boot": 95.0,            # child: node start-up to its first IPC message
+    "fork.exit": 4.0,             # child: from our message to its exit
+    "jitter": 0.1,
+}
+
+UNKNOWN_SIZE_LIMIT = 64 * 1024 * 1024  # bytes ptview reads from a file whose size stat can't tell
+
+
+@dataclass
+class SimFile:
+    """What `open` returned: the path and what stat said about it."""
+
+    path: str
+    mode: int
+    size: int
+    rdev_name: str
+    fd: int = 0
+
+    def __str__(self) -> str:
+        return f"fd {self.fd}"
+
+    @property
+    def is_regular(self) -> bool:
+        return st.S_ISREG(self.mode)
+
+
+class SimWork:
+    def __init__(self, seed: int = 1, costs: dict[str, float] | None = None) -> None:
+        self.costs = dict(DEFAULT_COSTS)
+        if costs:
+            unknown = set(costs) - set(DEFAULT_COSTS)
+            if unknown:
+                raise ValueError(f"unknown cost name(s): {', '.join(sorted(unknown))}")
+            self.costs.update(costs)
+        self.seed = seed
+        self.rng = random.Random(seed)
+        self._fd = 17  # a fresh Node process's first fs.open tends to get a small fd like this
+
+    def cost(self, name: str) -> float:
+        return self.costs[name]
+
+    def jittered(self, ms: float) -> float:
+        j = self.costs["jitter"]
+        if j <= 0 or ms == math.inf:
+            return ms
+        return ms * (1.0 + self.rng.uniform(-j, j))
+
+    # -- pool jobs: (duration ms, result, error) -----------------------------------------
+
+    def run(self, op: str, args: dict) -> tuple[float, Any, NodeError | None]:
+        fn = getattr(self, "_" + op.replace(".", "_"))
+        dur, result, err = fn(args)
+        return self.jittered(dur), result, err
+
+    def _fs_open(self, a):
+        path = a["path"]
+        c = self.costs["fs.open"]
+        try:
+            s = os.stat(path)
+        except OSError as e:
+            return c, None, from_oserror(e, "open", path)
+        if st.S_ISFIFO(s.st_mode):
+            return math.inf, None, None  # open(O_RDONLY) waits for a writer that never comes
+        if st.S_ISSOCK(s.st_mode):
+            return c, None, uv_error("ENXIO", "open", path)
+        if not os.access(path, os.R_OK):
+            return c, None, uv_error("EACCES", "open", path)
+        self._fd += 1
+        return c, SimFile(path, s.st_mode, s.st_size, os.path.basename(path), self._fd), None
+
+    def _fs_fstat(self, a):
+        f: SimFile = a["file"]
+        return self.costs["fs.fstat"], f.size if f.is_regular else 0, None
+
+    def _fs_read(self, a):
+        f: SimFile = a["file"]
+        length = a["length"]
+        pos = a["pos"]
+        if st.S_ISDIR(f.mode):
+            return self.costs["fs.read"], None, uv_error("EISDIR", "read")
+        if f.is_regular:
+            n = max(0, min(length, f.size - pos))
+        elif st.S_ISCHR(f.mode) and f.rdev_name != "null":
+            n = length  # /dev/zero, /dev/urandom: endless
+        else:
+            n = 0
+        return self.costs["fs.read"] + self.costs["fs.read_per_mib"] * n / 1048576, n, None
+
+    def _fs_close(self, a):
+        return self.costs["fs.close"], None, None
+
+    def _fs_stat(self, a):
+        path = a["path"]
+        try:
+            s = os.stat(path)
+        except OSError as e:
+            return self.costs["fs.stat"], None, from_oserror(e, "stat", path)
+        return self.costs["fs.stat"], s.st_size, None
+
+    def _dns_lookup(self, a):
+        host = a["host"]
+        err, addr = sim_resolve(host, "getaddrinfo")
+        local = host.lower() == "localhost" or host.lower().endswith(".localhost")
+        cost = self.costs["dns.lookup_local" if local else "dns.lookup"]
+        return cost, addr, err
+
+    def _crypto_pbkdf2(self, a):
+        n = a["iterations"]
+        return self.costs["crypto.pbkdf2_per_iteration"] * n, f"key {_fake_hex(('pbkdf2', n))}… (modelled)", None
+
+    def _zlib_gzip(self, a):
+        return self.costs["zlib.gzip"], a["out"], None
+
+    # -- loop-side latencies -------------------------------------------------------------
+
+    def latency(self, name: str) -> float:
+        return self.jittered(self.costs[name])
+
+
+def sim_resolve(host: str, syscall: str) -> tuple[NodeError | None, str | None]:
+    h = host.lower().rstrip(".")
+    if h == "localhost" or h.endswith(".localhost"):
+        return None, "127.0.0.1"
+    if h.endswith(".invalid") or h == "invalid":
+        return dns_error("ENOTFOUND", syscall, host), None
+    return None, f"203.0.113.{zlib.crc32(h.encode()) % 254 + 1}"
+
+
+def _fake_hex(key) -> str:
+    return f"{zlib.crc32(repr(key).encode()):08x}"
+
+
+class SimExecutor:
+    """Decides when a job is done: now + its modelled duration, on the virtual clock."""
+
+    def __init__(self, rt) -> None:
+        self.rt = rt
+
+    def pool_created(self, pool) -> None:
+        pass
+
+    def start(self, job, worker) -> None:
+        rt = self.rt
+        dur, result, err = rt.work.run(job.op, job.args)
+        if dur == math.inf:
+            job.handle = "blocked"  # holds its worker forever, as a FIFO open() would
+            return
+        rt.at(rt.clock.now() + dur, lambda: rt.pool.job_done(job, result, err))
+
+    def shutdown(self) -> None:
+        pass

@@ -1,0 +1,139 @@
+"""`--fire` specs: OP[xCOUNT][:ARG] → what to call on the NodeAPI.
+
+Validation happens before anything runs, so a bad spec is one clear line.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+MAX_COUNT = 10_000_000
+DEFAULT_ITERATIONS = 750_000  # sha512 pbkdf2: about half a second on the dev VM
+DEFAULT_HOST = "example.com"
+
+
+class SpecError(ValueError):
+    pass
+
+
+def _path(arg: str | None, op: str) -> str:
+    if arg is None or arg == "":
+        raise SpecError(f"{op} needs a path: {op}:PATH")
+    if "\0" in arg:
+        raise SpecError(f"{op}: a path cannot contain a NUL byte")
+    return arg
+
+
+def _host(arg: str | None, op: str) -> str:
+    host = DEFAULT_HOST if arg is None else arg
+    if host == "":
+        raise SpecError(f"{op}: empty host name (give {op}:HOST, e.g. {op}:localhost)")
+    if len(host) > 253:
+        raise SpecError(f"{op}: host name longer than 253 characters")
+    if not re.fullmatch(r"[A-Za-z0-9._:-]+", host) or ".." in host:
+        raise SpecError(f"{op}: invalid host name {host!r} (letters, digits, '-', '.', or an IP address)")
+    for label in host.rstrip(".").split("."):
+        if len(label) > 63 and ":" not in host:
+            raise SpecError(f"{op}: a host name label is longer than 63 characters")
+    return host
+
+
+def _number(arg: str | None, op: str, default: float | None) -> float:
+    if arg is None:
+        if default is None:
+            raise SpecError(f"{op} needs a number of milliseconds: {op}:MS")
+        return default
+    try:
+        v = float(arg)
+    except ValueError:
+        raise SpecError(f"{op}: {arg!r} is not a number of milliseconds") from None
+    if math.isnan(v) or math.isinf(v):
+        raise SpecError(f"{op}: {arg!r} is not a finite number")
+    return v
+
+
+def _iterations(arg: str | None, op: str) -> int:
+    if arg is None:
+        return DEFAULT_ITERATIONS
+    try:
+        n = int(arg.replace("_", "").replace(",", ""), 10)
+    except ValueError:
+        raise SpecError(f"{op}: iterations must be a whole number, got {arg!r}") from None
+    if not 1 <= n <= 100_000_000:
+        raise SpecError(f"{op}: iterations must be from 1 to 100,000,000, got {n}")
+    return n
+
+
+def _none(arg: str | None, op: str) -> None:
+    if arg is not None:
+        raise SpecError(f"{op} takes no argument (got {op}:{arg})")
+    return None
+
+
+def _block(arg: str | None, op: str) -> float:
+    v = _number(arg, op, None)
+    if not 0 < v <= 600_000:
+        raise SpecError(f"{op}: milliseconds must be > 0 and at most 600000, got {arg}")
+    return v
+
+
+# op → (argument parser, how to call the NodeAPI)
+OPS: dict[str, tuple[Callable, Callable]] = {
+    "readFile": (_path, lambda api, a: api.read_file(a)),
+    "stat": (_path, lambda api, a: api.stat(a)),
+    "lookup": (_host, lambda api, a: api.lookup(a)),
+    "resolve": (_host, lambda api, a: api.resolve(a)),
+    "pbkdf2": (_iterations, lambda api, a: api.pbkdf2(a)),
+    "gzip": (_path, lambda api, a: api.gzip(a)),
+    "net": (_none, lambda api, a: api.net_request()),
+    "timeout": (lambda a, op: _number(a, op, 0), lambda api, a: api.set_timeout(_js_num(a))),
+    "interval": (lambda a, op: _number(a, op, 0), lambda api, a: api.set_interval(_js_num(a))),
+    "immediate": (_none, lambda api, a: api.set_immediate()),
+    "nextTick": (_none, lambda api, a: api.next_tick()),
+    "promise": (_none, lambda api, a: api.promise_then()),
+    "fork": (_none, lambda api, a: api.fork()),
+    "block": (_block, lambda api, a: api.block(a)),
+}
+
+_SPEC = re.compile(r"^([A-Za-z][A-Za-z0-9]*?)(?:x(\d+))?(?::(.*))?$", re.S)
+
+
+def _js_num(v: float):
+    return int(v) if v == int(v) else v
+
+
+@dataclass(frozen=True)
+class Spec:
+    op: str
+    count: int
+    arg: object
+    text: str
+
+    def fire_one(self, api):
+        return OPS[self.op][1](api, self.arg)
+
+
+def parse_spec(text: str) -> Spec:
+    m = _SPEC.match(text)
+    if not m or m.group(1) not in OPS:
+        base = re.match(r"^[A-Za-z]*", text).group(0)
+        for op in sorted(OPS, key=len, reverse=True):
+            rest = text[len(op):]
+            if text.startswith(op) and rest[:1] in ("x", ""):
+                raise SpecError(f"--fire {text!r}: bad count {rest[1:].split(':')[0]!r} "
+                                f"(OP[xCOUNT][:ARG], COUNT a whole number from 1 to {MAX_COUNT:,})")
+        raise SpecError(
+            f"unknown operation {base or text!r} in --fire {text!r}; valid: {', '.join(OPS)} "
+            "(form OP[xCOUNT][:ARG], e.g. pbkdf2x5 or readFile:/etc/hosts)"
+        )
+    op, count, arg = m.group(1), m.group(2), m.group(3)
+    n = 1
+    if count is not None:
+        n = int(count)
+        if not 1 <= n <= MAX_COUNT:
+            raise SpecError(f"--fire {text!r}: count must be from 1 to {MAX_COUNT:,}")
+    parsed = OPS[op][0](arg, op)
+    return Spec(op, n, parsed, text)

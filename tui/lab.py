@@ -1,0 +1,210 @@
+"""The headless lab: fire operations at the model, run until the loop is idle, print.
+
+`ptview --headless --fire pbkdf2x5` prints the timeline (text, or JSON lines
+with --json) or only a summary (--summary). The fires form the main module:
+they all run synchronously at t=0, in order, as a script's top level would.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+from tui.cli import UsageError
+from tui.core import events as E
+from tui.core.ops import NodeAPI
+from tui.core.pool import threadpool_size_from_env
+from tui.core.runtime import BLOCKED, IDLE, Runtime
+from tui.core.sim_work import DEFAULT_COSTS, SimWork
+from tui.core.spec import SpecError, parse_spec
+
+
+def parse_costs(items: list[str]) -> dict[str, float]:
+    costs = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or name not in DEFAULT_COSTS:
+            raise UsageError(f"--cost {item!r}: expected NAME=MS with NAME one of {', '.join(DEFAULT_COSTS)}")
+        try:
+            v = float(value)
+        except ValueError:
+            raise UsageError(f"--cost {item!r}: {value!r} is not a number") from None
+        if not v >= 0 or v == float("inf"):
+            raise UsageError(f"--cost {item!r}: must be a finite number >= 0")
+        costs[name] = v
+    return costs
+
+
+def pool_size(args) -> int:
+    if args.pool_size is not None:
+        return args.pool_size
+    return threadpool_size_from_env(os.environ.get("UV_THREADPOOL_SIZE"))
+
+
+def run_lab(args) -> int:
+    if args.live:
+        raise UsageError("--live is not available yet: the headless lab runs in sim mode (--sim)")
+    if not args.fire:
+        raise UsageError("nothing to run: give at least one --fire SPEC (e.g. --fire pbkdf2x5)")
+    try:
+        specs = [parse_spec(s) for s in args.fire]
+    except SpecError as e:
+        raise UsageError(str(e)) from None
+    rt = Runtime(pool_size(args), work=SimWork(args.seed, parse_costs(args.cost)))
+    api = NodeAPI(rt)
+    out = sys.stdout
+    printer = None
+    if not args.summary:
+        printer = JsonPrinter(out) if args.json else TextPrinter(out, rt)
+        rt.events.subscribe(printer)
+        if not args.json:
+            out.write(f"ptview lab · sim · pool of {rt.pool.size} · seed {args.seed}\n")
+    main_cost = rt.work.cost("main_op")
+
+    def main():
+        for spec in specs:
+            for _ in range(spec.count):
+                spec.fire_one(api)
+                rt.consume(main_cost)
+
+    wall0 = time.perf_counter()
+    rt.start(main)
+    ended = rt.run(until=args.until)
+    wall = time.perf_counter() - wall0
+    summary = summarize(rt, ended, wall)
+    if args.summary and args.json:
+        out.write(json.dumps(summary) + "\n")
+    elif args.summary or not args.json:
+        if printer is not None:
+            out.write("\n")
+        out.write(format_summary(summary))
+    out.flush()
+    return 0
+
+
+def summarize(rt: Runtime, ended: str, wall: float) -> dict:
+    p = rt.pool
+    jobs = p.done + p.failed
+    blocked = [
+        {"worker": w.index, "job": w.job.id, "op": w.job.op, "label": w.job.label}
+        for w in p.workers if w.job is not None
+    ]
+    return {
+        "ended": ended,
+        "model_ms": round(rt.clock.now(), 3),
+        "wall_s": round(wall, 6),
+        "jobs_per_s": round(jobs / wall, 1) if wall > 0 else None,
+        "pool_size": p.size,
+        "tasks": dict(rt.task_counts),
+        "jobs": {"submitted": p.submitted, "done": p.done, "failed": p.failed, "cancelled": p.cancelled,
+                 "in_flight": p.in_flight()},
+        "mean_wait_ms": round(p.wait_total / max(1, p.started), 3),
+        "mean_run_ms": round(p.run_total / max(1, jobs), 3),
+        "utilisation": round(p.utilisation(), 4),
+        "iterations": rt.loop.iteration,
+        "callbacks": rt.loop.callbacks_run,
+        "events": rt.events.count,
+        "still_running": blocked,
+    }
+
+
+def format_summary(s: dict) -> str:
+    t, j = s["tasks"], s["jobs"]
+    lines = [
+        f"tasks    {t['submitted']} fired: {t['done']} done, {t['failed']} failed, {t['cancelled']} cancelled",
+        f"pool     {j['submitted']} jobs on {s['pool_size']} workers: {j['done']} done, {j['failed']} failed, "
+        f"{j['cancelled']} cancelled, {j['in_flight']} in flight; mean wait {s['mean_wait_ms']:.3f} ms, "
+        f"mean run {s['mean_run_ms']:.3f} ms, utilisation {s['utilisation'] * 100:.0f}%",
+        f"loop     {s['iterations']} iterations, {s['callbacks']} callbacks",
+        f"time     {s['model_ms']:.3f} ms model, {s['wall_s']:.3f} s wall"
+        + (f", {s['jobs_per_s']:,.0f} pool jobs/s" if s["jobs_per_s"] is not None and j["submitted"] else ""),
+    ]
+    if s["ended"] == IDLE:
+        lines.append("ended    the loop had nothing left to do")
+    elif s["ended"] == BLOCKED:
+        lines.append("ended    blocked: the loop is alive but nothing can ever happen")
+    else:
+        lines.append("ended    at the --until limit, with work still in flight")
+    for b in s["still_running"]:
+        lines.append(f"         worker {b['worker']} still runs job {b['job']} ({b['label']})")
+    return "\n".join(lines) + "\n"
+
+
+class JsonPrinter:
+    def __init__(self, out) -> None:
+        self.out = out
+
+    def __call__(self, e: E.Event) -> None:
+        self.out.write(json.dumps(e.to_dict()) + "\n")
+
+
+class TextPrinter:
+    """A readable timeline: who (loop thread, worker K, pool) did what, when."""
+
+    def __init__(self, out, rt: Runtime) -> None:
+        self.out = out
+        self.rt = rt
+        self.phase: tuple | None = None
+        self.shown_phase: tuple | None = None
+        self.labels: dict[int, str] = {}
+        self.held: E.Event | None = None
+
+    def line(self, t: float, who: str, what: str) -> None:
+        self.out.write(f"{t:12.3f}  {who:<9} {what}\n")
+
+    def __call__(self, e: E.Event) -> None:
+        held = self.held
+        if held is not None:
+            self.held = None
+            # A one-step task's completion and its user callback are one JS call in Node.
+            if not (e.ev == E.CALLBACK and e.detail == "user" and e.task == held.task and e.t == held.t):
+                self._show(held)
+        if e.ev == E.CALLBACK and e.detail == "internal":
+            self.held = e
+            return
+        self._show(e)
+
+    def _show(self, e: E.Event) -> None:
+        ev = e.ev
+        if ev == E.PHASE:
+            self.phase = (e.detail, e.phase)
+            if e.phase == "exit":
+                self.line(e.t, "loop", f"exit after {e.detail} iterations: nothing keeps the loop alive")
+            return
+        if ev == E.CALLBACK and e.op == "main":
+            self.out.write(f"{'':12}  ── main module\n")
+            self.shown_phase = (0, "main")
+            return
+        if ev == E.CALLBACK:
+            key = self.phase if e.phase != "main" else (0, "main")
+            if key != self.shown_phase and key is not None:
+                self.shown_phase = key
+                title = "main module" if key[1] == "main" else f"iteration {key[0]} · {key[1]} phase"
+                self.out.write(f"{'':12}  ── {title}\n")
+            what = f"#{e.task} {e.op}" if e.task is not None else f"{e.op}"
+            if e.detail == "internal":
+                what += " (Node internal)"
+            elif e.detail in ("nextTick", "microtask"):
+                what += f" ({e.detail} queue)"
+            if e.error:
+                what += f" ✗ {e.error}"
+            elif e.result is not None:
+                what += f" → {e.result}"
+            self.line(e.t, "loop", "callback " + what)
+        elif ev == E.SUBMIT:
+            if e.job is None:
+                self.line(e.t, "loop", f"fire     #{e.task} {e.detail}")
+            else:
+                self.labels[e.job] = e.op
+                self.line(e.t, "loop", f"queue    job {e.job} {e.op} (#{e.task})")
+        elif ev == E.START:
+            self.line(e.t, f"worker {e.worker}", f"start    job {e.job} {e.op} (#{e.task})")
+        elif ev == E.DONE:
+            res = f"✗ {e.error}" if e.error else (f"→ {e.result}" if e.result is not None else "ok")
+            self.line(e.t, f"worker {e.worker}", f"done     job {e.job} {e.op} (#{e.task}) {res}")
+        elif ev == E.POOL:
+            self.line(e.t, "pool", f"created  {e.detail} worker thread{'s' if e.detail != 1 else ''} (on the first request)")
+        elif ev == E.CANCEL:
+            self.line(e.t, "loop", f"cancel   job {e.job} {e.op}: {e.result or e.error}")
