@@ -14,6 +14,7 @@ import time
 
 from tui.cli import UsageError
 from tui.core import events as E
+from tui.core.describe import describe, who
 from tui.core.ops import NodeAPI
 from tui.core.pool import threadpool_size_from_env
 from tui.core.runtime import BLOCKED, IDLE, Runtime
@@ -148,7 +149,6 @@ class TextPrinter:
         self.rt = rt
         self.phase: tuple | None = None
         self.shown_phase: tuple | None = None
-        self.labels: dict[int, str] = {}
         self.held: E.Event | None = None
 
     def line(self, t: float, who: str, what: str) -> None:
@@ -183,28 +183,6 @@ class TextPrinter:
                 self.shown_phase = key
                 title = "main module" if key[1] == "main" else f"iteration {key[0]} · {key[1]} phase"
                 self.out.write(f"{'':12}  ── {title}\n")
-            what = f"#{e.task} {e.op}" if e.task is not None else f"{e.op}"
-            if e.detail == "internal":
-                what += " (Node internal)"
-            elif e.detail in ("nextTick", "microtask"):
-                what += f" ({e.detail} queue)"
-            if e.error:
-                what += f" ✗ {e.error}"
-            elif e.result is not None:
-                what += f" → {e.result}"
-            self.line(e.t, "loop", "callback " + what)
-        elif ev == E.SUBMIT:
-            if e.job is None:
-                self.line(e.t, "loop", f"fire     #{e.task} {e.detail}")
-            else:
-                self.labels[e.job] = e.op
-                self.line(e.t, "loop", f"queue    job {e.job} {e.op} (#{e.task})")
-        elif ev == E.START:
-            self.line(e.t, f"worker {e.worker}", f"start    job {e.job} {e.op} (#{e.task})")
-        elif ev == E.DONE:
-            res = f"✗ {e.error}" if e.error else (f"→ {e.result}" if e.result is not None else "ok")
-            self.line(e.t, f"worker {e.worker}", f"done     job {e.job} {e.op} (#{e.task}) {res}")
-        elif ev == E.POOL:
-            self.line(e.t, "pool", f"created  {e.detail} worker thread{'s' if e.detail != 1 else ''} (on the first request)")
-        elif ev == E.CANCEL:
-            self.line(e.t, "loop", f"cancel   job {e.job} {e.op}: {e.result or e.error}")
+        text = describe(e, with_phase=False)
+        if text is not None:
+            self.line(e.t, who(e), text)
