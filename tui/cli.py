@@ -120,4 +120,6 @@ def _dispatch(args: argparse.Namespace) -> int:
         from tui.lab import run_lab
 
         return run_lab(args)
-    raise UsageError("the interactive app is not built yet: use --headless")
+    from tui.app_cmd import run_app
+
+    return run_app(args)

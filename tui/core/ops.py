@@ -315,11 +315,15 @@ class NodeAPI:
 
     # -- the loop thread itself ----------------------------------------------------------------
 
-    def block(self, ms: float) -> Task:
-        """Synchronous work on the loop thread: nothing else on the loop runs meanwhile."""
+    def block(self, ms: float, charge: bool = True) -> Task:
+        """Synchronous work on the loop thread: nothing else on the loop runs meanwhile.
+
+        charge=False: the caller's callback already costs `ms` (a UI animates it).
+        """
         rt = self.rt
         task = rt.new_task("block", f"block the loop {ms:g} ms", ms)
-        rt.consume(ms)
+        if charge:
+            rt.consume(ms)
         rt.finish_task(task, f"blocked {ms:g} ms", None, None, nested=True)
         return task
 

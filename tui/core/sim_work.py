@@ -189,7 +189,8 @@ class SimExecutor:
         if dur == math.inf:
             job.handle = "blocked"  # holds its worker forever, as a FIFO open() would
             return
-        rt.at(rt.clock.now() + dur, lambda: rt.pool.job_done(job, result, err))
+        job.handle = rt.clock.now() + dur  # when it will be done: the UI draws progress from it
+        rt.at(job.handle, lambda: rt.pool.job_done(job, result, err))
 
     def shutdown(self) -> None:
         pass

@@ -1,0 +1,300 @@
+"""The App: wires the model to the panes, the keys to the model, frames to the clock.
+
+The App owns the runtime and its driver; widgets only get immutable
+snapshots (DESIGN.md, Architecture). Keys fire operations the way a Node
+program would receive them: as a keypress callback in the poll phase.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from functools import partial
+
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Static
+
+from tui.core import events as E
+from tui.core.callbacks import Callback
+from tui.core.driver import SimDriver
+from tui.core.ops import NodeAPI
+from tui.core.runtime import Runtime
+from tui.core.sim_work import SimWork
+from tui.fire_ops import BY_NAME, FIRE_OPS
+from tui.screens.fire_dialog import FireDialog
+from tui.screens.help import HelpScreen
+from tui.screens.task_details import TaskDetails
+from widgets.event_log import EventLog
+from widgets.loop_view import LoopView
+from widgets.pool_view import PoolView
+from widgets.timeline import Timeline, TimelineRecorder
+
+WIDE = (140, 36)   # at least this many columns and rows: every pane at once
+SMALL = (40, 10)   # below this: a notice instead of panes
+BURST = 4
+
+
+def _bindings() -> list[Binding]:
+    b = [Binding(op.key, f"fire('{op.name}')", op.title, key_display=op.key) for op in FIRE_OPS]
+    b += [
+        Binding("b", "burst", f"Burst ×{BURST}"),
+        Binding("space", "toggle_pause", "Pause/run"),
+        Binding("full_stop", "step", "Step", key_display="."),
+        Binding("plus,equals_sign", "faster", "Faster", key_display="+"),
+        Binding("minus", "slower", "Slower", key_display="-"),
+        Binding("left_square_bracket", "select(-1)", "Prev task", key_display="["),
+        Binding("right_square_bracket", "select(1)", "Next task", key_display="]"),
+        Binding("enter", "details", "Details"),
+        Binding("x", "cancel_selected", "Cancel job"),
+        Binding("1", "view('flow')", "Loop+pool"),
+        Binding("2", "view('procs')", "Processes"),
+        Binding("3", "view('log')", "Log"),
+        Binding("0", "view('auto')", "All"),
+        Binding("w", "svg", "Screenshot"),
+        Binding("f1,question_mark", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit"),
+    ]
+    return b
+
+
+class PtviewApp(App):
+    TITLE = "ptview"
+    CSS_PATH = "app.tcss"
+    BINDINGS = _bindings()
+
+    def __init__(self, *, pool_size: int = 4, seed: int = 1, speed: float = 1.0, paused: bool = False,
+                 fps: float = 20.0, autoplay: bool = True, screenshot_dir: str | None = None, proc_pane=None) -> None:
+        super().__init__()
+        self.rt = Runtime(pool_size, work=SimWork(seed))
+        self.api = NodeAPI(self.rt)
+        self.driver = SimDriver(self.rt, speed=speed, paused=paused)
+        self.seed = seed
+        self.fps = fps
+        self.autoplay = autoplay  # False: no frame timer (tests drive the model themselves)
+        self.screenshot_dir = screenshot_dir or os.getcwd()
+        self.proc_pane = proc_pane
+        self.view = "auto"
+        self.selected: int | None = None
+        self.last_fire: tuple[str, object] | None = None
+        self.last_args: dict[str, str] = {op.name: op.default for op in FIRE_OPS if op.default is not None}
+        self.recorder = TimelineRecorder()
+        self._seen = 0
+        self._last_wall = time.monotonic()
+        # A TTY handle keeps the model's loop alive, as stdin does for a Node REPL.
+        self.rt.loop.active_handles += 1
+        self.rt.events.subscribe(self._record)
+        self.rt.start(None)
+
+    # -- layout -----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="status")
+        with Horizontal(id="top"):
+            procs = VerticalScroll(id="procs", classes="pane")
+            procs.border_title = "Processes & threads"
+            with procs:
+                yield self.proc_pane if self.proc_pane is not None else Static(
+                    "the process tree is not wired in yet", id="procs-placeholder")
+            loop = VerticalScroll(id="loop", classes="pane")
+            loop.border_title = "Event loop"
+            with loop:
+                yield LoopView(id="loopview")
+            pool = VerticalScroll(id="pool", classes="pane")
+            pool.border_title = "Worker pool"
+            with pool:
+                yield PoolView(id="poolview")
+        with Horizontal(id="bottom"):
+            log = EventLog(id="log", classes="pane")
+            log.border_title = "Event log"
+            yield log
+            tl = VerticalScroll(id="timeline", classes="pane")
+            tl.border_title = "Timeline (per worker)"
+            with tl:
+                yield Timeline(id="timelineview")
+        yield Static("terminal too small for ptview\nneeds 40x10", id="toosmall")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._apply_view()
+        if self.autoplay:
+            self.set_interval(1 / self.fps, self.frame)
+        self.render_model()
+
+    def on_resize(self, _event) -> None:
+        self._apply_view()
+
+    def effective_view(self) -> str:
+        w, h = self.size
+        if w < SMALL[0] or h < SMALL[1]:
+            return "too-small"
+        if self.view != "auto":
+            return self.view
+        return "all" if (w >= WIDE[0] and h >= WIDE[1]) else "flow"
+
+    def _apply_view(self) -> None:
+        v = self.effective_view()
+        for name in ("all", "flow", "procs", "log", "too-small"):
+            self.screen.set_class(name == v, f"-view-{name}")
+
+    # -- frames -----------------------------------------------------------------------
+
+    def _record(self, e: E.Event) -> None:
+        if e.ev == E.START:
+            self.recorder.started(e.worker, e.task, e.job, e.op, e.t)
+        elif e.ev == E.DONE:
+            self.recorder.finished(e.job, e.t)
+
+    def frame(self) -> None:
+        now = time.monotonic()
+        dt = min(250.0, (now - self._last_wall) * 1000.0)  # a stalled frame must not jump minutes
+        self._last_wall = now
+        self.driver.advance(dt)
+        self.render_model()
+
+    def render_model(self) -> None:
+        rt = self.rt
+        snap = rt.snapshot()
+        sel = self.selected
+        expected = {w.job.id: w.job.handle for w in rt.pool.workers
+                    if w.job is not None and isinstance(w.job.handle, float)}
+        new = rt.events.since(self._seen)
+        if new:
+            self._seen = new[-1].seq
+        with self.batch_update():
+            self.query_one(LoopView).show(snap, sel)
+            self.query_one(PoolView).show(snap, sel, expected)
+            self.query_one(EventLog).add_events(new)
+            window = max(50.0, 2000.0 * self.driver.speed)
+            self.query_one(Timeline).show(self.recorder, snap.t, window, len(rt.pool.workers), sel)
+            self.query_one("#status", Static).update(self._status(snap))
+
+    def _status(self, snap) -> str:
+        state = "[b reverse] PAUSED [/]" if self.driver.paused else "▶"
+        sel = ""
+        if self.selected is not None:
+            task = self.rt.task(self.selected)
+            if task is not None:
+                sel = f" │ [b]#{task.id}[/b] {task.label} ({task.state})"
+        return (f"[b]ptview[/b] {self.driver.mode} │ {state} {self.driver.speed:g}x │ "
+                f"t [b]{snap.t:,.1f}[/b] ms │ iter [b]{snap.iteration:,}[/b] │ pool {snap.pool_size}{sel}")
+
+    # -- firing -----------------------------------------------------------------------
+
+    def action_fire(self, name: str) -> None:
+        op = BY_NAME[name]
+        if op.arg is None:
+            self.fire(name, None)
+            return
+
+        def done(result) -> None:
+            if result is not None:
+                text, value = result
+                self.last_args[name] = text
+                self.fire(name, value)
+
+        self.push_screen(FireDialog(op, self.last_args.get(name, "")), done)
+
+    def fire(self, name: str, value, count: int = 1) -> None:
+        """Deliver the key to the model's loop as a TTY read: a callback in the poll phase."""
+        op = BY_NAME[name]
+        self.last_fire = (name, value)
+        rt = self.rt
+
+        def on_key() -> None:
+            for _ in range(count):
+                task = op.call(self.api, value) if name != "block" else self.api.block(value, charge=False)
+            self.selected = task.id
+
+        cost = float(value) if name == "block" else rt.work.cost("callback")
+        what = f"{op.title}" + (f" ×{count}" if count > 1 else "")
+        rt.loop.io_ready_now(Callback(on_key, f"key → {what}", op="tty.keypress", cost=cost))
+        if self.driver.paused:
+            self.notify("paused: space runs, . steps", timeout=2)
+        self.render_model()
+
+    def action_burst(self) -> None:
+        if self.last_fire is None:
+            self.notify("fire something first: burst repeats the last operation", severity="warning")
+            return
+        name, value = self.last_fire
+        self.fire(name, value, count=BURST)
+
+    # -- time -------------------------------------------------------------------------
+
+    def action_toggle_pause(self) -> None:
+        self.driver.paused = not self.driver.paused
+        self._last_wall = time.monotonic()
+        self.render_model()
+
+    def action_step(self) -> None:
+        self.driver.paused = True
+        if not self.driver.step():
+            self.notify("nothing to step: the loop waits in poll for input", timeout=2)
+        self.render_model()
+
+    def action_faster(self) -> None:
+        self.driver.faster()
+        self.render_model()
+
+    def action_slower(self) -> None:
+        self.driver.slower()
+        self.render_model()
+
+    # -- selection --------------------------------------------------------------------
+
+    def action_select(self, delta: int) -> None:
+        ids = list(self.rt.tasks)
+        if not ids:
+            return
+        if self.selected not in ids:
+            self.selected = ids[-1] if delta < 0 else ids[0]
+        else:
+            i = ids.index(self.selected) + delta
+            self.selected = ids[max(0, min(len(ids) - 1, i))]
+        self.render_model()
+
+    def action_details(self) -> None:
+        if self.selected is None or self.rt.task(self.selected) is None:
+            self.notify("no task selected: fire one, or use [ and ]", severity="warning")
+            return
+        self.push_screen(TaskDetails(self, self.selected))
+
+    def cancel_task(self, tid: int) -> None:
+        task = self.rt.task(tid)
+        if task is None:
+            return
+        res = self.api.cancel(task)
+        if res == "ECANCELED":
+            self.notify(f"#{tid}: cancelled while queued; its callback gets ECANCELED in the poll phase")
+        else:
+            self.notify(f"#{tid}: EBUSY — libuv cancels only jobs still in the queue", severity="warning")
+        self.render_model()
+
+    def action_cancel_selected(self) -> None:
+        if self.selected is not None:
+            self.cancel_task(self.selected)
+
+    # -- views, help, screenshots, palette --------------------------------------------
+
+    def action_view(self, name: str) -> None:
+        self.view = name
+        self._apply_view()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_svg(self) -> None:
+        path = self.save_screenshot(path=self.screenshot_dir)
+        self.notify(f"saved {path}")
+
+    def get_system_commands(self, screen):
+        yield from super().get_system_commands(screen)
+        for b in self.BINDINGS:
+            if b.description:
+                yield SystemCommand(b.description, f"key {b.key_display or b.key}",
+                                    partial(self.run_action, b.action))
+
+    def on_unmount(self) -> None:
+        self.driver.shutdown()

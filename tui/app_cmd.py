@@ -1,0 +1,35 @@
+"""`ptview` (the interactive app) and `ptview --serve` (the same app in a browser)."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import sys
+
+from tui.cli import UsageError
+from tui.core.pool import threadpool_size_from_env
+
+
+def run_app(args) -> int:
+    if args.serve:
+        return _serve(args)
+    from tui.app import PtviewApp
+
+    size = args.pool_size or threadpool_size_from_env(os.environ.get("UV_THREADPOOL_SIZE"))
+    app = PtviewApp(pool_size=size, seed=args.seed)
+    app.run()
+    return 0
+
+
+def _serve(args) -> int:
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        raise UsageError("--serve needs textual-serve: pip install textual-serve") from None
+    if not 1 <= args.port <= 65535:
+        raise UsageError(f"invalid port {args.port}: expected 1..65535")
+    cmd = [sys.executable, "-m", "tui", "--sim", "--seed", str(args.seed)]
+    if args.pool_size:
+        cmd += ["--pool-size", str(args.pool_size)]
+    Server(shlex.join(cmd), host="localhost", port=args.port, title="ptview").serve()
+    return 0

@@ -1,0 +1,1 @@
+"""Modal screens: help, the fire dialog, a task's details."""

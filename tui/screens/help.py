@@ -1,0 +1,70 @@
+"""F1 / ?: what each pane shows and the Node rule behind it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown
+
+HELP = """\
+# ptview
+
+**Processes & threads** — the real process tree from `/proc`: every process
+with its OS threads as children (name = the thread's own `comm`). Node
+threads are labelled by role: the main thread runs the event loop; *libuv
+workers* (4 by default) appear on the first pool request; *V8 platform*
+threads run the garbage collector and compiler.
+
+**Event loop** — libuv's phases in order: timers → pending → idle/prepare →
+**poll** → check → close, then again. The lit phase is where the loop is now.
+After *every* callback Node drains the **nextTick** queue, then the
+**microtask** queue (promises), until both are empty.
+
+**Worker pool** — one row per worker thread. A job holds its worker until it
+is done; the rest wait in one FIFO. `dns.lookup` is *slow I/O*: at most
+(N+1)/2 lookups run at once (2 of 4), behind a single marker in the queue.
+A finished job does not call back at once: its callback waits for the loop's
+next **poll** phase.
+
+**Log & timeline** — every event in order, and which job ran on which worker.
+
+## Keys
+
+| key | action | | key | action |
+|---|---|---|---|---|
+| r | fs.readFile | | t | setTimeout |
+| s | fs.stat | | i | setImmediate |
+| l | dns.lookup (pool, slow I/O) | | k | process.nextTick |
+| d | dns.resolve (loop, c-ares) | | m | Promise.then |
+| c | crypto.pbkdf2 | | f | child_process.fork |
+| z | zlib.gzip | | B | block the loop |
+| n | net request | | b | burst: the last operation 4 more times |
+| space | pause / resume | | . | single step |
+| + / - | faster / slower | | [ / ] | select previous / next task |
+| enter | details of the selected task | | x | cancel the selected task's queued job |
+| 1 / 2 / 3 / 0 | loop & pool / processes / log / all | | w | save an SVG screenshot |
+| ctrl+p | command palette (themes too) | | q | quit |
+
+Try: **c** then **b** — five pbkdf2 on a pool of four: the fifth waits for a
+free worker. Or **r**, then **i** and **t**: inside an I/O callback
+`setImmediate` always beats `setTimeout(0)`.
+"""
+
+
+class HelpScreen(ModalScreen):
+    BINDINGS = [Binding("escape,q,f1,question_mark", "close", "Close")]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    HelpScreen > VerticalScroll {
+        width: 100; max-width: 100%; height: 90%; border: thick $accent; background: $panel;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Markdown(HELP)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,55 @@
+"""A task's life: submitted, waited, ran on worker K from t1 to t2, called back in phase X."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+
+class TaskDetails(ModalScreen):
+    BINDINGS = [
+        Binding("escape,enter,q", "close", "Close"),
+        Binding("x", "cancel_task", "Cancel queued job"),
+    ]
+    DEFAULT_CSS = """
+    TaskDetails { align: center middle; }
+    TaskDetails > Vertical {
+        width: 96; max-width: 100%; height: auto; max-height: 100%; padding: 1 2;
+        border: thick $accent; background: $panel;
+    }
+    TaskDetails #life { height: auto; }
+    TaskDetails .hint { color: $text-muted; }
+    """
+
+    def __init__(self, app_ref, task_id: int) -> None:
+        super().__init__()
+        self.app_ref = app_ref
+        self.task_id = task_id
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("", id="title")
+            yield Static("", id="life")
+            yield Label("x: cancel its queued job (uv_cancel)   escape: close", classes="hint")
+
+    def on_mount(self) -> None:
+        self.refresh_life()
+        self.set_interval(0.25, self.refresh_life)
+
+    def refresh_life(self) -> None:
+        task = self.app_ref.rt.task(self.task_id)
+        if task is None:
+            self.query_one("#title", Label).update(f"task #{self.task_id} is no longer kept")
+            return
+        self.query_one("#title", Label).update(f"[b]#{task.id} {task.label}[/b] — {task.state}")
+        self.query_one("#life", Static).update("\n".join(task.life()))
+
+    def action_cancel_task(self) -> None:
+        self.app_ref.cancel_task(self.task_id)
+        self.refresh_life()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

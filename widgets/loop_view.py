@@ -1,0 +1,106 @@
+"""The event-loop pane: the phase ring, what runs now, and every queue."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.widget import Widget
+
+from tui.core.snapshot import Item, Snapshot
+from widgets.style import chip, ms
+
+RING = (("timers", "timers"), ("pending", "pending"), ("idle", "idle/prepare"), ("poll", "poll"),
+        ("check", "check"), ("close", "close"))
+QUEUES = (
+    ("timers", "timers", "setTimeout/setInterval, by expiry"),
+    ("pending", "pending", "I/O callbacks deferred by libuv"),
+    ("poll", "poll", "completions and ready sockets"),
+    ("check", "check", "setImmediate"),
+    ("close", "close", "close callbacks"),
+    ("ticks", "nextTick", "after every callback, first"),
+    ("microtasks", "microtasks", "promises, after the ticks"),
+)
+
+
+class LoopView(Widget):
+    DEFAULT_CSS = """
+    LoopView { height: auto; }
+    """
+
+    def __init__(self, **kw) -> None:
+        super().__init__(**kw)
+        self.snap: Snapshot | None = None
+        self.selected: int | None = None
+        self._sig = None
+
+    def show(self, snap: Snapshot, selected: int | None) -> None:
+        sig = (snap.phase, snap.iteration, snap.running, snap.running_queue, snap.timers, snap.pending,
+               snap.poll, snap.check, snap.close, snap.ticks, snap.microtasks, selected, snap.alive,
+               round(snap.delay_last, 1), round(snap.delay_max, 1))
+        self.snap = snap
+        self.selected = selected
+        if sig != self._sig:
+            self._sig = sig
+            self.refresh(layout=True)
+
+    def _ring(self, phase: str) -> Text:
+        t = Text(" ")
+        phase = "idle" if phase == "prepare" else phase
+        for i, (key, label) in enumerate(RING):
+            if i:
+                t.append(" › ", style="dim")
+            if key == phase:
+                t.append(f" {label.upper()} ", style="bold black on #e5a50a")
+            else:
+                t.append(label, style="dim" if phase not in ("main", "exit") else "")
+        t.append("  ↺", style="dim")
+        return t
+
+    def _now(self, s: Snapshot) -> Text:
+        if s.running is not None:
+            where = s.running_queue or s.phase
+            t = Text(" ▶ running ", style="bold")
+            t.append_text(chip(s.running.label, s.running.task, s.running.task == self.selected, 60))
+            t.append(f"  in {where}", style="dim")
+            return t
+        if s.finished:
+            return Text(" ■ the loop has exited: nothing keeps it alive", style="dim")
+        if s.phase == "poll":
+            return Text(" ◌ waiting in epoll (poll phase) for I/O, a completion or the next timer", style="dim")
+        return Text(f" · {s.phase}", style="dim")
+
+    def _items(self, items: tuple[Item, ...], width: int) -> Text:
+        if not items:
+            return Text("—", style="dim")
+        t = Text()
+        used = 0
+        for n, it in enumerate(items):
+            label = it.label if it.due is None else f"{it.label} @{it.due:,}"
+            c = chip(label, it.task, it.task is not None and it.task == self.selected, 30)
+            if used + c.cell_len > width and n:
+                t.append(f" +{len(items) - n} more", style="dim")
+                break
+            t.append_text(c)
+            t.append(" ")
+            used += c.cell_len + 1
+        return t
+
+    def render(self):
+        s = self.snap
+        if s is None:
+            return Text("starting…")
+        head = Text.assemble(
+            (" iteration ", "dim"), (f"{s.iteration:,}", "bold"),
+            ("  loop time ", "dim"), (f"{s.loop_time:,} ms", "bold"),
+            ("  delay ", "dim"), (ms(s.delay_last), "bold"), (f" max {ms(s.delay_max)}", "dim"),
+        )
+        width = max(10, self.size.width - 14)
+        table = Table.grid(padding=(0, 1))
+        table.add_column(width=11, no_wrap=True)
+        table.add_column(no_wrap=True, overflow="ellipsis")
+        for attr, name, _ in QUEUES:
+            lit = (name == s.phase) or (attr == "ticks" and s.running_queue == "nextTick") or (
+                attr == "microtasks" and s.running_queue == "microtask")
+            table.add_row(Text(f" {name}", style="bold" if lit else ""), self._items(getattr(s, attr), width))
+        return Group(self._ring(s.phase), head, self._now(s), table)
