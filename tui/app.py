@@ -37,7 +37,8 @@ BURST = 4
 
 
 def _bindings() -> list[Binding]:
-    b = [Binding(op.key, f"fire('{op.name}')", op.title, key_display=op.key) for op in FIRE_OPS]
+    b = [Binding(op.key, f"fire('{op.name}')", op.short, key_display=op.key, tooltip=op.title)
+         for op in FIRE_OPS]
     b += [
         Binding("b", "burst", f"Burst ×{BURST}"),
         Binding("space", "toggle_pause", "Pause/run"),
@@ -114,7 +115,7 @@ class PtviewApp(App):
             with tl:
                 yield Timeline(id="timelineview")
         yield Static("terminal too small for ptview\nneeds 40x10", id="toosmall")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._apply_view()
@@ -293,8 +294,8 @@ class PtviewApp(App):
         yield from super().get_system_commands(screen)
         for b in self.BINDINGS:
             if b.description:
-                yield SystemCommand(b.description, f"key {b.key_display or b.key}",
-                                    partial(self.run_action, b.action))
+                title = b.tooltip or b.description
+                yield SystemCommand(title, f"key {b.key_display or b.key}", partial(self.run_action, b.action))
 
     def on_unmount(self) -> None:
         self.driver.shutdown()

@@ -22,6 +22,11 @@ class FireOp:
     default: str | None
     help: str
 
+    @property
+    def short(self) -> str:
+        """The footer's word for it: the footer is one line, even at 80 columns."""
+        return self.title.split(".")[-1].replace("child_process.", "").replace("net request", "net")
+
     def parse(self, text: str | None) -> Any:
         value = OPS[self.name][0](text, self.name)
         if self.name in ("timeout", "interval") and value < 0:
