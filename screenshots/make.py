@@ -1,0 +1,75 @@
+"""Regenerate the README's screenshots from the real app: sim mode, seed 1, fixed sizes.
+
+    python screenshots/make.py            # writes screenshots/*.svg
+    python screenshots/make.py --png      # and PNGs beside them (needs cairosvg)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import pathlib
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from tui.app import PtviewApp  # noqa: E402
+
+
+async def _shoot(name: str, size: tuple[int, int], script, **kw) -> pathlib.Path:
+    app = PtviewApp(autoplay=False, seed=1, **kw)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await script(app, pilot)
+        app.render_model()
+        await pilot.pause()
+        path = HERE / f"{name}.svg"
+        path.write_text(app.export_screenshot(title=f"ptview — {name.replace('-', ' ')}"))
+    return path
+
+
+async def five_pbkdf2(app, pilot):
+    app.fire("pbkdf2", 750_000)
+    app.fire("pbkdf2", 750_000, count=4)
+    app.driver.advance(300)
+
+
+async def immediate_vs_timeout(app, pilot):
+    app.fire("readFile", "/etc/services")
+    app.driver.advance(5)
+    app.driver.paused = True
+
+    def both():
+        # Inside an I/O callback (this keypress runs in the poll phase), as in Node's docs.
+        app.api.set_timeout(0)
+        app.api.set_immediate()
+
+    from tui.core.callbacks import Callback
+
+    app.rt.loop.io_ready_now(Callback(both, "key → setTimeout(0) + setImmediate", op="tty.keypress",
+                                      cost=app.rt.work.cost("callback")))
+    for _ in range(200):
+        app.driver.step()
+        if app.rt.loop.phase == "check" and app.rt.loop.running is not None:
+            break
+
+
+SHOTS = [
+    ("five-pbkdf2-on-a-pool-of-four", (100, 30), five_pbkdf2),
+    ("five-pbkdf2-on-a-pool-of-four-wide", (200, 50), five_pbkdf2),
+    ("immediate-vs-timeout-in-an-io-callback", (100, 30), immediate_vs_timeout),
+]
+
+
+async def main(png: bool) -> None:
+    for name, size, script in SHOTS:
+        path = await _shoot(name, size, script)
+        print(path)
+        if png:
+            import cairosvg
+
+            cairosvg.svg2png(url=str(path), write_to=str(path.with_suffix(".png")))
+
+
+if __name__ == "__main__":
+    asyncio.run(main("--png" in sys.argv))
