@@ -54,7 +54,7 @@ class LoopView(Widget):
                 t.append(f" {label.upper()} ", style="bold black on #e5a50a")
             else:
                 t.append(label, style="dim" if phase not in ("main", "exit") else "")
-        t.append("  ↺", style="dim")
+        t.append("  ⟳", style="dim")
         return t
 
     def _now(self, s: Snapshot) -> Text:
@@ -67,7 +67,7 @@ class LoopView(Widget):
         if s.finished:
             return Text(" ■ the loop has exited: nothing keeps it alive", style="dim")
         if s.phase == "poll":
-            return Text(" ◌ waiting in epoll (poll phase) for I/O, a completion or the next timer", style="dim")
+            return Text(" ○ waiting in epoll for I/O, a pool completion or a timer", style="dim")
         return Text(f" · {s.phase}", style="dim")
 
     def _items(self, items: tuple[Item, ...], width: int) -> Text:
@@ -92,7 +92,7 @@ class LoopView(Widget):
             return Text("starting…")
         head = Text.assemble(
             (" iteration ", "dim"), (f"{s.iteration:,}", "bold"),
-            ("  loop time ", "dim"), (f"{s.loop_time:,} ms", "bold"),
+            ("  uv_now ", "dim"), (f"{s.loop_time:,} ms", "bold"),
             ("  delay ", "dim"), (ms(s.delay_last), "bold"), (f" max {ms(s.delay_max)}", "dim"),
         )
         width = max(10, self.size.width - 14)

@@ -46,11 +46,12 @@ class PoolView(Widget):
             return name, Text("· idle", style="dim"), Text("")
         job = w.job
         sel = job.task == self.selected
-        elapsed = now - (w.started or now)
+        started = now if w.started is None else w.started
+        elapsed = now - started
         end = self.expected.get(job.job)
         bar = Text()
-        if end is not None and end > (w.started or 0):
-            frac = max(0.0, min(1.0, elapsed / (end - w.started)))
+        if end is not None and end > started:
+            frac = max(0.0, min(1.0, elapsed / (end - started)))
             full = int(frac * BAR)
             bar.append("█" * full, style=task_colour(job.task))
             bar.append("░" * (BAR - full), style="dim")

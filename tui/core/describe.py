@@ -25,7 +25,7 @@ def describe(e: E.Event, with_phase: bool = True) -> str | None:
         elif e.detail in ("nextTick", "microtask"):
             what += f" ({e.detail} queue)"
         if e.error:
-            what += f" ✗ {e.error}"
+            what += f" × {e.error}"
         elif e.result is not None:
             what += f" → {e.result}"
         return f"callback [{e.phase}] {what}" if with_phase else f"callback {what}"
@@ -36,7 +36,7 @@ def describe(e: E.Event, with_phase: bool = True) -> str | None:
     if ev == E.START:
         return f"start    job {e.job} {e.op} (#{e.task})"
     if ev == E.DONE:
-        res = f"✗ {e.error}" if e.error else (f"→ {e.result}" if e.result is not None else "ok")
+        res = f"× {e.error}" if e.error else (f"→ {e.result}" if e.result is not None else "ok")
         return f"done     job {e.job} {e.op} (#{e.task}) {res}"
     if ev == E.POOL:
         return f"created  {e.detail} worker thread{'s' if e.detail != 1 else ''} (on the first request)"

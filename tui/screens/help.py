@@ -20,7 +20,9 @@ threads run the garbage collector and compiler.
 **Event loop** — libuv's phases in order: timers → pending → idle/prepare →
 **poll** → check → close, then again. The lit phase is where the loop is now.
 After *every* callback Node drains the **nextTick** queue, then the
-**microtask** queue (promises), until both are empty.
+**microtask** queue (promises), until both are empty. `uv_now` is libuv's
+cached clock: it moves only when libuv refreshes it (after epoll returns,
+before timers), which is why timers can run a little late.
 
 **Worker pool** — one row per worker thread. A job holds its worker until it
 is done; the rest wait in one FIFO. `dns.lookup` is *slow I/O*: at most
