@@ -141,7 +141,8 @@ class Loop:
         err = cb.error.code if cb.error is not None else None
         rt.events.emit(now, E.CALLBACK, cb.task, None, cb.op, phase=phase, result=cb.result,
                        error=err, detail=queue or ("internal" if cb.internal else None))
-        rt.on_callback(cb, phase)
+        if rt.callback_listeners:
+            rt.on_callback(cb, phase)
         cb.fn()
         if cb.cost > 0:
             end = rt.clock.now() + cb.cost

@@ -78,6 +78,7 @@ class SimWork:
             self.costs.update(costs)
         self.seed = seed
         self.rng = random.Random(seed)
+        self._keys: dict[int, str] = {}
         self._fd = 17  # a fresh Node process's first fs.open tends to get a small fd like this
 
     def cost(self, name: str) -> float:
@@ -150,7 +151,10 @@ class SimWork:
 
     def _crypto_pbkdf2(self, a):
         n = a["iterations"]
-        return self.costs["crypto.pbkdf2_per_iteration"] * n, f"key {_fake_hex(('pbkdf2', n))}… (modelled)", None
+        key = self._keys.get(n)
+        if key is None:
+            key = self._keys[n] = f"key {_fake_hex(('pbkdf2', n))}… (modelled)"
+        return self.costs["crypto.pbkdf2_per_iteration"] * n, key, None
 
     def _zlib_gzip(self, a):
         return self.costs["zlib.gzip"], a["out"], None
