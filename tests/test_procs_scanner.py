@@ -162,7 +162,8 @@ def test_odd_proc_entries_do_not_break_the_scan(tmp_path, monkeypatch):
     assert [(t.tid, t.role) for t in snap.threads[10]] == [(10, "main"), (11, "delayed tasks")]
     zombie = snap.procs[20]
     assert zombie.state == "Z" and zombie.cmdline == () and zombie.unreadable == {"exe"}
-    assert snap.threads[20] == ()
+    # One thread left: read from the process's own stat, not the (empty) task dir.
+    assert [(t.tid, t.state) for t in snap.threads[20]] == [(20, "Z")]
 
 
 def test_scanner_without_proc_falls_back_to_psutil(tmp_path):

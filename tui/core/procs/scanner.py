@@ -148,6 +148,7 @@ class Scanner:
         self._proc_ticks: dict[ProcKey, tuple[float, int]] = {}
         self._thread_ticks: dict[ThreadKey, tuple[float, int]] = {}
         self._users: dict[int, str] = {}
+        self._exe_cache: dict = {}
 
     @property
     def linux(self) -> bool:
@@ -175,6 +176,10 @@ class Scanner:
         threads: dict[int, tuple[ThreadRow, ...]] = {}
         ticks: dict[ProcKey, tuple[float, int]] = {}
         tticks: dict[ThreadKey, tuple[float, int]] = {}
+        comms: dict[int, str] = {}
+        exes: dict = {}
+        prev_procs = self._prev.procs if self._prev else {}
+        prev_threads = self._prev.threads if self._prev else {}
         try:
             entries = os.listdir(self._root)
         except OSError:
@@ -183,100 +188,129 @@ class Scanner:
             if not entry.isdigit():
                 continue
             pid = int(entry)
-            row, total = self._read_proc(pid, now)
-            if row is None:
+            got = self._read_proc(pid, now, prev_procs.get(pid), exes)
+            if got is None:
                 continue
+            row, total, comm = got
             procs[pid] = row
+            comms[pid] = comm
             ticks[row.key] = (now, total)
+        self._exe_cache = exes
         for pid, row in procs.items():
             if threads_of is None or pid in threads_of:
-                ts = self._read_threads(row, now, tticks)
+                ts = self._read_threads(row, comms[pid], ticks[row.key][1], now, tticks, prev_threads.get(pid, ()))
                 if ts is not None:
                     threads[pid] = ts
         self._proc_ticks = ticks
         self._thread_ticks = tticks
         return procs, threads
 
-    def _read_proc(self, pid: int, now: float) -> tuple[ProcRow | None, int]:
+    def _read_proc(self, pid: int, now: float, prev: ProcRow | None, exes: dict):
         base = f"{self._root}/{pid}"
         try:
-            stat = _read(base + "/stat")
+            stat = _read_small(base + "/stat")
             uid = os.stat(base).st_uid
         except (OSError, ValueError):
-            return None, 0  # gone between listdir and here
+            return None  # gone between listdir and here
         try:
-            name, f = _parse_stat(stat)
+            comm, f = _parse_stat(stat)
             state, ppid = f[0].decode(), int(f[1])
             total = int(f[11]) + int(f[12])
             nthreads, start, rss_pages = int(f[17]), int(f[19]), int(f[21])
         except (ValueError, IndexError):
-            return None, 0
-        unreadable: set[str] = set()
+            return None
+        key = (pid, start)
+        cached = self._exe_cache.get(key)
+        cmdline_denied = False
         try:
             raw = _read(base + "/cmdline")
+        except PermissionError:
+            raw = b""
+            cmdline_denied = True
+        except OSError:
+            raw = b""
+        if cached is not None and cached[1] == raw:
+            cmdline = cached[2]
+        else:
             cmdline = tuple(a.decode("utf-8", "replace") for a in raw.rstrip(b"\0").split(b"\0")) if raw else ()
-        except PermissionError:
-            cmdline = ()
-            unreadable.add("cmdline")
-        except OSError:
-            cmdline = ()
-        try:
-            exe: str | None = os.readlink(base + "/exe")
-        except PermissionError:
-            exe = None
-            unreadable.add("exe")
-        except OSError:
-            exe = None  # kernel threads and zombies have none
-        # The kernel keeps 15 bytes of a name; argv[0] often has the rest.
-        if len(name) == 15 and cmdline:
-            full = os.path.basename(cmdline[0].split(" ", 1)[0])
-            if full.startswith(name):
-                name = full
-        key = (pid, start)
-        row = ProcRow(
-            pid=pid,
-            ppid=ppid,
-            name=name,
-            exe=exe,
-            cmdline=cmdline,
-            user=self._user(uid),
-            state=state,
-            cpu_percent=_cpu(self._proc_ticks.get(key), now, total, self._hz),
-            rss=rss_pages * self._page,
-            num_threads=nthreads,
-            start=start,
-            create_time=self._btime + start / self._hz,
-            node=is_node(exe, cmdline),
-            unreadable=frozenset(unreadable),
-        )
-        return row, total
-
-    def _read_threads(self, proc: ProcRow, now: float, tticks: dict) -> tuple[ThreadRow, ...] | None:
-        base = f"{self._root}/{proc.pid}/task"
-        try:
-            tids = os.listdir(base)
-        except OSError:
-            return None
-        raw: list[tuple[int, str, str, int, int]] = []
-        for entry in tids:
+        # The executable only changes with exec, which changes the command
+        # line (or at least the comm) too: spare a readlink per process.
+        if cached is not None and cached[0] == comm and cached[1] == raw:
+            exe, exe_denied, node = cached[3], cached[4], cached[5]
+        else:
+            exe_denied = False
             try:
-                # stat carries the thread's comm too: one read instead of two.
-                name, f = _parse_stat(_read(f"{base}/{entry}/stat"))
-                raw.append((int(entry), name, f[0].decode(), int(f[11]) + int(f[12]), int(f[19])))
-            except (OSError, ValueError, IndexError):
-                continue  # the thread ended under us
-        raw.sort()
+                exe = os.readlink(base + "/exe")
+            except PermissionError:
+                exe = None
+                exe_denied = True
+            except OSError:
+                exe = None  # kernel threads and zombies have none
+            node = is_node(exe, cmdline)
+        exes[key] = (comm, raw, cmdline, exe, exe_denied, node)
+        if cmdline_denied or exe_denied:
+            unreadable = frozenset(n for n, d in (("cmdline", cmdline_denied), ("exe", exe_denied)) if d)
+        else:
+            unreadable = _NOTHING
+        # The kernel keeps 15 bytes of a name; argv[0] often has the rest.
+        name = comm
+        if len(comm) == 15 and cmdline:
+            full = os.path.basename(cmdline[0].split(" ", 1)[0])
+            if full.startswith(comm):
+                name = full
+        cpu = _cpu(self._proc_ticks.get(key), now, total, self._hz)
+        rss = rss_pages * self._page
+        user = self._user(uid)
+        if (
+            prev is not None and prev.start == start and prev.ppid == ppid and prev.name == name
+            and prev.state == state and prev.cpu_percent == cpu and prev.rss == rss
+            and prev.num_threads == nthreads and prev.cmdline == cmdline and prev.exe == exe
+            and prev.user == user and prev.unreadable == unreadable
+        ):
+            return prev, total, comm  # unchanged: same object, cheap to diff
+        row = ProcRow(
+            pid=pid, ppid=ppid, name=name, exe=exe, cmdline=cmdline, user=user, state=state,
+            cpu_percent=cpu, rss=rss, num_threads=nthreads, start=start,
+            create_time=self._btime + start / self._hz, node=node, unreadable=unreadable,
+        )
+        return row, total, comm
+
+    def _read_threads(self, proc: ProcRow, comm: str, proc_total: int, now: float, tticks: dict,
+                      prev: tuple[ThreadRow, ...]) -> tuple[ThreadRow, ...] | None:
+        if proc.num_threads == 1:
+            # One thread: it is the process, and the process's stat already
+            # says it all (CPU deltas match: exited threads add no new time).
+            raw = [(proc.pid, comm, proc.state or "?", proc_total, proc.start)]
+        else:
+            base = f"{self._root}/{proc.pid}/task"
+            try:
+                tids = os.listdir(base)
+            except OSError:
+                return None
+            raw = []
+            for entry in tids:
+                try:
+                    # stat carries the thread's comm too: one read instead of two.
+                    name, f = _parse_stat(_read_small(f"{base}/{entry}/stat"))
+                    raw.append((int(entry), name, f[0].decode(), int(f[11]) + int(f[12]), int(f[19])))
+                except (OSError, ValueError, IndexError):
+                    continue  # the thread ended under us
+            raw.sort()
         roles = _roles(proc, [(tid, name) for tid, name, *_ in raw])
+        old = {t.tid: t for t in prev}
         rows = []
         for tid, name, state, total, start in raw:
             key = (tid, start)
             tticks[key] = (now, total)
             role, inferred = roles.get(tid, (None, False))
-            rows.append(ThreadRow(
-                tid=tid, pid=proc.pid, name=name, state=state,
-                cpu_percent=_cpu(self._thread_ticks.get(key), now, total, self._hz),
-                start=start, role=role, role_inferred=inferred,
-            ))
+            cpu = _cpu(self._thread_ticks.get(key), now, total, self._hz)
+            o = old.get(tid)
+            if (o is not None and o.start == start and o.name == name and o.state == state
+                    and o.cpu_percent == cpu and o.role == role and o.role_inferred == inferred):
+                rows.append(o)
+                continue
+            rows.append(ThreadRow(tid=tid, pid=proc.pid, name=name, state=state, cpu_percent=cpu,
+                                  start=start, role=role, role_inferred=inferred))
         return tuple(rows)
 
     def _user(self, uid: int) -> str:
@@ -345,6 +379,7 @@ class Scanner:
 
 
 _DENIED = object()
+_NOTHING: frozenset[str] = frozenset()
 _STATUS_LETTER = {
     psutil.STATUS_RUNNING: "R", psutil.STATUS_SLEEPING: "S", psutil.STATUS_DISK_SLEEP: "D",
     psutil.STATUS_STOPPED: "T", psutil.STATUS_ZOMBIE: "Z", psutil.STATUS_DEAD: "X",
@@ -371,6 +406,15 @@ def _read(path: str) -> bytes:
             if len(chunk) < 4096:  # /proc hands a small file over in one read
                 break
         return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _read_small(path: str) -> bytes:
+    """A stat file: well under a page, one read."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        return os.read(fd, 4096)
     finally:
         os.close(fd)
 
