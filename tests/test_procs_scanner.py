@@ -134,6 +134,7 @@ def test_odd_proc_entries_do_not_break_the_scan(tmp_path, monkeypatch):
     (tmp_path / "stat").write_bytes(b"cpu 0 0\nbtime 1700000000\n")
     _fake_proc(tmp_path, 10, _stat(10, "we (i) rd) x", threads=2), b"/usr/bin/node\0app.js\0", exe="/usr/bin/node")
     _fake_proc(tmp_path, 20, _stat(20, "defunct", state="Z", ppid=10))
+    _fake_proc(tmp_path, 50, _stat(50, "MainThread"), b"node\0x.js\0", exe="/opt/n24/bin/node")
     _fake_proc(tmp_path, 30, None)  # vanished between listdir and reading its stat
     (tmp_path / "40").mkdir()  # a bare directory: same thing, earlier
     d = tmp_path / "10" / "task"
@@ -153,7 +154,8 @@ def test_odd_proc_entries_do_not_break_the_scan(tmp_path, monkeypatch):
     scan = Scanner(proc_root=str(tmp_path))
     assert scan.linux
     snap = scan.scan(threads_of={10, 20}).snapshot
-    assert sorted(snap.procs) == [10, 20]
+    assert sorted(snap.procs) == [10, 20, 50]
+    assert snap.procs[50].name == "node"  # not its main thread's name (Node 24)
     weird = snap.procs[10]
     assert weird.name == "we (i) rd) x"
     assert weird.node and weird.cmdline == ("/usr/bin/node", "app.js")

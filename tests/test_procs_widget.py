@@ -166,3 +166,22 @@ async def test_real_scans_arrive_and_the_thread_is_joined_on_exit():
             assert time.monotonic() < deadline
             await pilot.pause(0.05)
     assert not scan_thread.is_alive()
+
+
+async def test_keys_typed_fast_after_slash_reach_the_filter():
+    from textual import events
+
+    app = PaneApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        tree, _ = await start(pilot)
+        # As a paste or tmux send-keys delivers them: all queued before "/" is handled.
+        for key, char in [("slash", "/"), ("o", "o"), ("t", "t"), ("h", "h")]:
+            app.post_message(events.Key(key, char))
+        await pilot.pause()
+        await pilot.press("enter")
+        assert tree._view.filter == "oth"
+        assert ids(tree) == [("p", 1), ("p", 40)]
+        assert not tree._view.all_threads  # the "t" was text, not the all-threads key
+        await pilot.press("slash", *"zzz", "enter")
+        assert ids(tree) == []
+        assert "nothing matches" in tree.query_one(ProcLines).render_line(0).text

@@ -113,6 +113,20 @@ class ProcLines(ScrollView, can_focus=True):
         self.scroll_to_region(Region(0, self.cursor, max(self.size.width, 1), 1),
                               animate=False, center=center, immediate=True)
 
+    def on_key(self, event) -> None:
+        # Keys typed right after "/" (a paste, a fast typist, tmux send-keys)
+        # are already queued here when a binding would move focus to the
+        # filter box, so "/" is acted on at once and what follows handed on.
+        owner = self._owner
+        if event.key == "slash":
+            owner.action_filter()
+        elif owner._filter_pending and event.is_printable and event.character:
+            owner.query_one(_FilterInput).insert_text_at_cursor(event.character)
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+
     def action_cursor(self, delta: int) -> None:
         self.move_to(self.cursor + delta)
 
@@ -162,8 +176,8 @@ class ProcLines(ScrollView, can_focus=True):
             ]
             kernel = not p.cmdline and p.exe is None and p.state != "Z"
             segs.append(Segment(f"[{p.name}]" if kernel else p.name, name_style))
-            if p.node:
-                segs.append(Segment(" node", _NODE_BADGE))
+            if p.node and not p.name.startswith("node"):
+                segs.append(Segment(" (node)", _NODE_BADGE))
             args = " ".join(p.cmdline[1:])
             if args:
                 segs.append(Segment(" " + args, dim))
@@ -219,8 +233,10 @@ class ProcTree(Vertical):
     ProcTree > #proc-head > #proc-columns { width: 1fr; color: $text-muted; text-style: bold; }
     ProcTree > #proc-head > #proc-status { width: auto; color: $text-muted; }
     ProcTree > ProcLines { height: 1fr; }
-    ProcTree > _FilterInput { dock: bottom; display: none; border: none; height: 1; padding: 0 1; }
-    ProcTree > _FilterInput.-active { display: block; }
+    ProcTree > #proc-filter, ProcTree > #proc-filter:focus {
+        dock: bottom; display: none; border: none; height: 1; padding: 0 1;
+    }
+    ProcTree > #proc-filter.-active { display: block; }
     """
     BINDINGS = [
         Binding("right,plus", "expand", "Expand"),
@@ -289,6 +305,7 @@ class ProcTree(Vertical):
         self._sel_ancestors: list[int] = []
         self._error = ""
         self._count = 0
+        self._filter_pending = False  # "/" pressed, the box has not had a key yet
         # Read by the scanning thread: replaced whole, never mutated.
         self._wanted: frozenset[int] | None = self._view.threads_wanted()
         self._stop = threading.Event()
@@ -436,7 +453,9 @@ class ProcTree(Vertical):
     def action_filter(self) -> None:
         box = self.query_one(_FilterInput)
         box.add_class("-active")
-        box.focus()
+        self._filter_pending = True
+        # Focus now, not after a refresh: keys typed right after "/" belong to the filter.
+        self.screen.set_focus(box)
 
     def action_follow(self) -> None:
         self.follow = not self.follow
@@ -465,6 +484,7 @@ class ProcTree(Vertical):
     @on(Input.Submitted, "#proc-filter")
     def _filter_done(self, event: Input.Submitted) -> None:
         event.stop()
+        self._filter_pending = False
         box = self.query_one(_FilterInput)
         if not box.value:
             box.remove_class("-active")
@@ -509,8 +529,10 @@ class ProcTree(Vertical):
                         break
         if index is None:
             index = min(old_cursor, max(len(rows) - 1, 0))
-        if self.root_pid is not None and not rows:
+        if self.root_pid is not None and self._view.snapshot and self.root_pid not in self._view.snapshot.procs:
             lines.placeholder = f"process {self.root_pid} is gone"
+        elif self._view.filter:
+            lines.placeholder = f"nothing matches {self._view.filter!r}"
         lines.show(rows, index)
         if rows and (index != old_cursor or center or first):
             lines.scroll_cursor_visible(center=center)

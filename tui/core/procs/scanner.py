@@ -254,7 +254,11 @@ class Scanner:
             unreadable = _NOTHING
         # The kernel keeps 15 bytes of a name; argv[0] often has the rest.
         name = comm
-        if len(comm) == 15 and cmdline:
+        if node and role_from_name(comm) is not None:
+            # Node >= 24 renames its main thread (`MainThread`), and the
+            # process's comm is the main thread's: name the program instead.
+            name = os.path.basename((exe or cmdline[0]).removesuffix(" (deleted)"))
+        elif len(comm) == 15 and cmdline:
             full = os.path.basename(cmdline[0].split(" ", 1)[0])
             if full.startswith(comm):
                 name = full
