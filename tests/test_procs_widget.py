@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import time
 
+import pytest
+
 from textual.app import App, ComposeResult
 
 from procs_helpers import proc, result, snapshot, thread
@@ -151,6 +153,7 @@ class RealApp(App):
         yield ProcTree(refresh_interval=0.05)
 
 
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="thread names need Linux /proc")
 async def test_real_scans_arrive_and_the_thread_is_joined_on_exit():
     app = RealApp()
     async with app.run_test(size=(80, 24)) as pilot:
