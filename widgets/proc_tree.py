@@ -181,6 +181,8 @@ class ProcLines(ScrollView, can_focus=True):
             args = " ".join(p.cmdline[1:])
             if args:
                 segs.append(Segment(" " + args, dim))
+            if p.unreadable:
+                segs.append(Segment(" (" + ", ".join(sorted(p.unreadable)) + ": denied)", dim))
             return segs
         t = row.thread
         assert t is not None
