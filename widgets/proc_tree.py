@@ -386,6 +386,15 @@ class ProcTree(Vertical):
     # -- public controls -----------------------------------------------------
 
     @property
+    def threads_wanted(self) -> frozenset[int] | None:
+        """What an app scanning for us (autostart=False) passes as `threads_of`."""
+        return self._wanted
+
+    @property
+    def scanner(self) -> Scanner:
+        return self._scanner
+
+    @property
     def selected(self) -> tuple[int, int | None] | None:
         """(pid, tid or None) of the selected row."""
         row = self._current_row()
