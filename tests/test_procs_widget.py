@@ -188,3 +188,20 @@ async def test_keys_typed_fast_after_slash_reach_the_filter():
         await pilot.press("slash", *"zzz", "enter")
         assert ids(tree) == []
         assert "nothing matches" in tree.query_one(ProcLines).render_line(0).text
+
+
+async def test_select_a_thread_that_the_next_scan_brings():
+    app = PaneApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        tree, _ = await start(pilot)
+        # As the scanner would: node (20) is not expanded, so its threads were not read.
+        first = snapshot(base_procs(), {SELF: base_threads()[SELF]}, t=0.5)
+        tree.feed(result(None, first))
+        await pilot.pause()
+        assert not tree.select(20, 21)
+        assert 20 in tree.threads_wanted
+        assert tree.selected == (20, None)
+        second = snapshot(base_procs(), base_threads(), t=1.0)
+        tree.feed(result(first, second))
+        await pilot.pause()
+        assert tree.selected == (20, 21)

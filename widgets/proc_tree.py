@@ -102,6 +102,7 @@ class ProcLines(ScrollView, can_focus=True):
         if not self.rows:
             return
         index = max(0, min(index, len(self.rows) - 1))
+        self._owner._pending = None  # the user moved: forget what select() still waited for
         if index != self.cursor:
             self.refresh_line(self.cursor)
             self.cursor = index
@@ -308,6 +309,7 @@ class ProcTree(Vertical):
         self._error = ""
         self._count = 0
         self._filter_pending = False  # "/" pressed, the box has not had a key yet
+        self._pending: RowId | None = None  # asked for by select(), not shown yet
         # Read by the scanning thread: replaced whole, never mutated.
         self._wanted: frozenset[int] | None = self._view.threads_wanted()
         self._stop = threading.Event()
@@ -416,7 +418,10 @@ class ProcTree(Vertical):
         if tid is not None and pid not in self._view.expanded and not self._view.all_threads:
             self._view.expanded.add(pid)
             self._wanted_changed()
-        self._selected = ("t", tid) if tid is not None else ("p", pid)
+        target: RowId = ("t", tid) if tid is not None else ("p", pid)
+        self._selected, self._selected_pid = target, pid
+        # A thread not scanned yet appears with the next scan: select it then.
+        self._pending = target
         self._render_rows(center=True)
         return self._current_row() is not None and self._current_row().id == self._selected
 
@@ -528,6 +533,8 @@ class ProcTree(Vertical):
         if first:
             self._selected = ("p", self.root_pid if self.root_pid is not None else self.self_pid)
             center = True
+        if self._pending is not None and find_row(rows, self._pending) is not None:
+            self._selected, self._pending, center = self._pending, None, True
         index = None
         if self.follow or first or center:
             index = find_row(rows, self._selected)
