@@ -423,7 +423,8 @@ class ProcTree(Vertical):
         # A thread not scanned yet appears with the next scan: select it then.
         self._pending = target
         self._render_rows(center=True)
-        return self._current_row() is not None and self._current_row().id == self._selected
+        row = self._current_row()
+        return row is not None and row.id == target
 
     # -- actions -------------------------------------------------------------
 
