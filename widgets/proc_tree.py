@@ -88,15 +88,17 @@ class ProcLines(ScrollView, can_focus=True):
         old, old_cursor = self.rows, self.cursor
         self.rows = rows
         self.cursor = cursor
-        self.virtual_size = Size(0, len(rows))
-        same_layout = len(old) == len(rows) and all(a.id == b.id for a, b in zip(old, rows))
-        if same_layout and cursor == old_cursor:
-            top, height = self.scroll_offset.y, self.size.height
-            for i in range(top, min(top + height, len(rows))):
-                if old[i] != rows[i]:
-                    self.refresh_line(i)
-        else:
-            self.refresh()
+        if len(rows) != len(old):
+            self.virtual_size = Size(0, len(rows))
+        # A line looks the same if the row at that position is equal (ids,
+        # glyphs and data), so a process appearing repaints the lines below
+        # it, not the screen, and a CPU figure repaints one line.
+        top, height = self.scroll_offset.y, self.size.height
+        for i in range(top, top + height):
+            a = old[i] if i < len(old) else None
+            b = rows[i] if i < len(rows) else None
+            if a != b or (i in (cursor, old_cursor) and cursor != old_cursor):
+                self.refresh_line(i)
 
     def move_to(self, index: int, *, center: bool = False) -> None:
         if not self.rows:
@@ -310,6 +312,7 @@ class ProcTree(Vertical):
         self._count = 0
         self._filter_pending = False  # "/" pressed, the box has not had a key yet
         self._pending: RowId | None = None  # asked for by select(), not shown yet
+        self._status_text: str | None = None
         # Read by the scanning thread: replaced whole, never mutated.
         self._wanted: frozenset[int] | None = self._view.threads_wanted()
         self._stop = threading.Event()
@@ -582,8 +585,12 @@ class ProcTree(Vertical):
             bits.append("paused")
         if self._count:
             bits.append(f"{self._count} procs")
+        text = " · ".join(bits)
+        if text == self._status_text:
+            return  # an update would re-layout the header, and repaint more than a line
+        self._status_text = text
         try:
-            self.query_one("#proc-status", Static).update(" · ".join(bits))
+            self.query_one("#proc-status", Static).update(text)
         except Exception:
             pass  # not composed yet
 

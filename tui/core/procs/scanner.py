@@ -96,11 +96,6 @@ class Diff:
             or self.added_threads or self.removed_threads or self.changed_threads
         )
 
-    @property
-    def structural(self) -> bool:
-        """Rows appeared or went away: the layout of a view may move."""
-        return bool(self.added_procs or self.removed_procs or self.added_threads or self.removed_threads)
-
 
 @dataclass(frozen=True)
 class ScanResult:
