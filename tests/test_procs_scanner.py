@@ -176,3 +176,26 @@ def test_scanner_without_proc_falls_back_to_psutil(tmp_path):
     assert snap.procs[me].pid == me
     assert me in {t.tid for t in snap.threads[me]}
     assert all(t.name is None for t in snap.threads[me])
+
+
+@linux_only
+def test_hundreds_of_threads_in_one_process():
+    code = (
+        "import sys, threading\n"
+        "threading.stack_size(64 * 1024)\n"
+        "stop = threading.Event()\n"
+        "ts = [threading.Thread(target=stop.wait) for _ in range(300)]\n"
+        "[t.start() for t in ts]\n"
+        "print('ready', flush=True)\n"
+        "sys.stdin.read(); stop.set(); [t.join() for t in ts]\n"
+    )
+    p = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert p.stdout.readline() == "ready\n"
+        snap = Scanner().scan(threads_of={p.pid}).snapshot
+        assert snap.procs[p.pid].num_threads == 301
+        tids = [t.tid for t in snap.threads[p.pid]]
+        assert len(tids) == 301 and tids == sorted(tids) and tids[0] == p.pid
+    finally:
+        p.stdin.close()
+        p.wait()
