@@ -407,6 +407,11 @@ class ProcTree(Vertical):
             return None
         return row.pid, (row.thread.tid if row.thread else None)
 
+    def focus(self, scroll_visible: bool = True) -> ProcTree:
+        """Focus goes to the rows, where the keys work."""
+        self._lines.focus(scroll_visible)
+        return self
+
     def highlight_tids(self, tids: Iterable[int]) -> None:
         """Mark these threads (e.g. the pool worker running the selected task)."""
         new = frozenset(tids)

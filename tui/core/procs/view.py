@@ -31,7 +31,7 @@ class Row:
 
 
 class TreeView:
-    """Folding, thread expansion, filter and selection over successive snapshots.
+    """Folding, thread expansion and the filter, over successive snapshots.
 
     A process shows its child processes unless folded, and its threads only
     when expanded (or when every process's threads are on). Expansion is kept
