@@ -116,6 +116,10 @@ def main(argv: list[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     if args.sim and args.live:
         raise UsageError("--sim and --live exclude each other")
+    if args.tree:
+        from tui.tree_cmd import run_tree
+
+        return run_tree(args)
     if args.headless:
         from tui.lab import run_lab
 

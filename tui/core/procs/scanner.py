@@ -1,0 +1,435 @@
+"""One pass over the system's processes (and some of their threads), as a diff.
+
+On Linux we read `/proc` ourselves: one `stat` read gives a process's name,
+state, parent, CPU times, thread count, start time and RSS, where psutil
+would open several files per process through per-method calls, and the
+budget is to be no slower than `ps -eLf`. Elsewhere psutil does the work and
+threads come without names or states: less to show, never a crash.
+
+A Scanner keeps the previous pass to compute CPU % and the diff, so one
+Scanner must be driven from one thread at a time.
+"""
+
+from __future__ import annotations
+
+import os
+import pwd
+import sys
+import time
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+
+import psutil
+
+from tui.core.procs.roles import PTVIEW_POOL, is_node, label_threads, role_from_name
+
+# A process or thread is the same one only if its start time is the same too:
+# pids and tids are reused.
+ProcKey = tuple[int, int]  # (pid, start)
+ThreadKey = tuple[int, int]  # (tid, start)
+
+# Errors that mean "it is gone" (or going) while we read it.
+_GONE = (FileNotFoundError, ProcessLookupError, psutil.NoSuchProcess)
+
+
+@dataclass(frozen=True, slots=True)
+class ProcRow:
+    pid: int
+    ppid: int
+    name: str
+    exe: str | None
+    cmdline: tuple[str, ...]
+    user: str | None
+    state: str | None  # one letter as in ps: R S D Z T I ...
+    cpu_percent: float | None  # of one core, None until two samples exist
+    rss: int | None  # bytes
+    num_threads: int
+    start: int  # clock ticks since boot on Linux; identity only elsewhere
+    create_time: float  # seconds since the epoch
+    node: bool
+    unreadable: frozenset[str] = frozenset()  # fields we were not allowed to read
+
+    @property
+    def key(self) -> ProcKey:
+        return (self.pid, self.start)
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadRow:
+    tid: int
+    pid: int
+    name: str | None  # the thread's own comm; None where the OS does not say
+    state: str | None
+    cpu_percent: float | None
+    start: int
+    role: str | None = None
+    role_inferred: bool = False
+
+    @property
+    def key(self) -> ThreadKey:
+        return (self.tid, self.start)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The system at one instant. Treat the mappings as read-only."""
+
+    time: float  # time.monotonic() of the pass
+    procs: Mapping[int, ProcRow]
+    threads: Mapping[int, tuple[ThreadRow, ...]]  # only for the pids whose threads were read
+    self_pid: int = field(default_factory=os.getpid)
+
+
+@dataclass(frozen=True)
+class Diff:
+    added_procs: frozenset[ProcKey] = frozenset()
+    removed_procs: frozenset[ProcKey] = frozenset()
+    changed_procs: frozenset[ProcKey] = frozenset()
+    added_threads: frozenset[ThreadKey] = frozenset()
+    removed_threads: frozenset[ThreadKey] = frozenset()
+    changed_threads: frozenset[ThreadKey] = frozenset()
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.added_procs or self.removed_procs or self.changed_procs
+            or self.added_threads or self.removed_threads or self.changed_threads
+        )
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    snapshot: Snapshot
+    diff: Diff
+
+
+def _keyed_diff(old: dict, new: dict) -> tuple[frozenset, frozenset, frozenset]:
+    added = frozenset(new.keys() - old.keys())
+    removed = frozenset(old.keys() - new.keys())
+    changed = frozenset(k for k in new.keys() & old.keys() if new[k] != old[k])
+    return added, removed, changed
+
+
+def diff_snapshots(old: Snapshot | None, new: Snapshot) -> Diff:
+    old_p = {r.key: r for r in old.procs.values()} if old else {}
+    new_p = {r.key: r for r in new.procs.values()}
+    old_t = {t.key: t for ts in old.threads.values() for t in ts} if old else {}
+    new_t = {t.key: t for ts in new.threads.values() for t in ts}
+    ap, rp, cp = _keyed_diff(old_p, new_p)
+    at, rt, ct = _keyed_diff(old_t, new_t)
+    return Diff(ap, rp, cp, at, rt, ct)
+
+
+def _cpu(prev: tuple[float, int] | None, now: float, ticks: int, hz: float) -> float | None:
+    if prev is None:
+        return None
+    dt = now - prev[0]
+    if dt <= 0:
+        return None
+    # Rounded so that jitter below what we display is not reported as a change.
+    return round(max(ticks - prev[1], 0) / hz / dt * 100.0, 1)
+
+
+class Scanner:
+    """Scan processes, and the threads of the processes asked for."""
+
+    def __init__(self, proc_root: str = "/proc") -> None:
+        self._root = proc_root
+        self._linux = sys.platform.startswith("linux") and os.path.isdir(os.path.join(proc_root, "self", "task"))
+        self._hz = float(os.sysconf("SC_CLK_TCK")) if self._linux else 100.0
+        self._page = os.sysconf("SC_PAGE_SIZE") if self._linux else 4096
+        self._btime = _boot_time(proc_root) if self._linux else 0.0
+        self._prev: Snapshot | None = None
+        self._proc_ticks: dict[ProcKey, tuple[float, int]] = {}
+        self._thread_ticks: dict[ThreadKey, tuple[float, int]] = {}
+        self._users: dict[int, str] = {}
+        self._exe_cache: dict = {}
+
+    @property
+    def linux(self) -> bool:
+        return self._linux
+
+    def scan(self, threads_of: Collection[int] | None = ()) -> ScanResult:
+        """Read every process, and the threads of the pids in `threads_of`.
+
+        `threads_of=None` reads the threads of every process.
+        """
+        now = time.monotonic()
+        if self._linux:
+            procs, threads = self._scan_proc(now, threads_of)
+        else:
+            procs, threads = self._scan_psutil(now, threads_of)
+        snap = Snapshot(now, procs, threads)
+        result = ScanResult(snap, diff_snapshots(self._prev, snap))
+        self._prev = snap
+        return result
+
+    # -- Linux: /proc --------------------------------------------------------
+
+    def _scan_proc(self, now: float, threads_of: Collection[int] | None):
+        procs: dict[int, ProcRow] = {}
+        threads: dict[int, tuple[ThreadRow, ...]] = {}
+        ticks: dict[ProcKey, tuple[float, int]] = {}
+        tticks: dict[ThreadKey, tuple[float, int]] = {}
+        comms: dict[int, str] = {}
+        exes: dict = {}
+        prev_procs = self._prev.procs if self._prev else {}
+        prev_threads = self._prev.threads if self._prev else {}
+        try:
+            entries = os.listdir(self._root)
+        except OSError:
+            entries = []
+        for entry in entries:
+            if not entry.isdigit():
+                continue
+            pid = int(entry)
+            got = self._read_proc(pid, now, prev_procs.get(pid), exes)
+            if got is None:
+                continue
+            row, total, comm = got
+            procs[pid] = row
+            comms[pid] = comm
+            ticks[row.key] = (now, total)
+        self._exe_cache = exes
+        for pid, row in procs.items():
+            if threads_of is None or pid in threads_of:
+                ts = self._read_threads(row, comms[pid], ticks[row.key][1], now, tticks, prev_threads.get(pid, ()))
+                if ts is not None:
+                    threads[pid] = ts
+        self._proc_ticks = ticks
+        self._thread_ticks = tticks
+        return procs, threads
+
+    def _read_proc(self, pid: int, now: float, prev: ProcRow | None, exes: dict):
+        base = f"{self._root}/{pid}"
+        try:
+            stat = _read_small(base + "/stat")
+            uid = os.stat(base).st_uid
+        except (OSError, ValueError):
+            return None  # gone between listdir and here
+        try:
+            comm, f = _parse_stat(stat)
+            state, ppid = f[0].decode(), int(f[1])
+            total = int(f[11]) + int(f[12])
+            nthreads, start, rss_pages = int(f[17]), int(f[19]), int(f[21])
+        except (ValueError, IndexError):
+            return None
+        key = (pid, start)
+        cached = self._exe_cache.get(key)
+        cmdline_denied = False
+        try:
+            raw = _read(base + "/cmdline")
+        except PermissionError:
+            raw = b""
+            cmdline_denied = True
+        except OSError:
+            raw = b""
+        if cached is not None and cached[1] == raw:
+            cmdline = cached[2]
+        else:
+            cmdline = tuple(a.decode("utf-8", "replace") for a in raw.rstrip(b"\0").split(b"\0")) if raw else ()
+        # The executable only changes with exec, which changes the command
+        # line (or at least the comm) too: spare a readlink per process.
+        if cached is not None and cached[0] == comm and cached[1] == raw:
+            exe, exe_denied, node = cached[3], cached[4], cached[5]
+        else:
+            exe_denied = False
+            try:
+                exe = os.readlink(base + "/exe")
+            except PermissionError:
+                exe = None
+                exe_denied = True
+            except OSError:
+                exe = None  # kernel threads and zombies have none
+            node = is_node(exe, cmdline)
+        exes[key] = (comm, raw, cmdline, exe, exe_denied, node)
+        if cmdline_denied or exe_denied:
+            unreadable = frozenset(n for n, d in (("cmdline", cmdline_denied), ("exe", exe_denied)) if d)
+        else:
+            unreadable = _NOTHING
+        # The kernel keeps 15 bytes of a name; argv[0] often has the rest.
+        name = comm
+        if node and role_from_name(comm) is not None:
+            # Node >= 24 renames its main thread (`MainThread`), and the
+            # process's comm is the main thread's: name the program instead.
+            name = os.path.basename((exe or cmdline[0]).removesuffix(" (deleted)"))
+        elif len(comm) == 15 and cmdline:
+            full = os.path.basename(cmdline[0].split(" ", 1)[0])
+            if full.startswith(comm):
+                name = full
+        cpu = _cpu(self._proc_ticks.get(key), now, total, self._hz)
+        rss = rss_pages * self._page
+        user = self._user(uid)
+        if (
+            prev is not None and prev.start == start and prev.ppid == ppid and prev.name == name
+            and prev.state == state and prev.cpu_percent == cpu and prev.rss == rss
+            and prev.num_threads == nthreads and prev.cmdline == cmdline and prev.exe == exe
+            and prev.user == user and prev.unreadable == unreadable
+        ):
+            return prev, total, comm  # unchanged: same object, cheap to diff
+        row = ProcRow(
+            pid=pid, ppid=ppid, name=name, exe=exe, cmdline=cmdline, user=user, state=state,
+            cpu_percent=cpu, rss=rss, num_threads=nthreads, start=start,
+            create_time=self._btime + start / self._hz, node=node, unreadable=unreadable,
+        )
+        return row, total, comm
+
+    def _read_threads(self, proc: ProcRow, comm: str, proc_total: int, now: float, tticks: dict,
+                      prev: tuple[ThreadRow, ...]) -> tuple[ThreadRow, ...] | None:
+        if proc.num_threads == 1:
+            # One thread: it is the process, and the process's stat already
+            # says it all (CPU deltas match: exited threads add no new time).
+            raw = [(proc.pid, comm, proc.state or "?", proc_total, proc.start)]
+        else:
+            base = f"{self._root}/{proc.pid}/task"
+            try:
+                tids = os.listdir(base)
+            except OSError:
+                return None
+            raw = []
+            for entry in tids:
+                try:
+                    # stat carries the thread's comm too: one read instead of two.
+                    name, f = _parse_stat(_read_small(f"{base}/{entry}/stat"))
+                    raw.append((int(entry), name, f[0].decode(), int(f[11]) + int(f[12]), int(f[19])))
+                except (OSError, ValueError, IndexError):
+                    continue  # the thread ended under us
+            raw.sort()
+        roles = _roles(proc, [(tid, name) for tid, name, *_ in raw])
+        old = {t.tid: t for t in prev}
+        rows = []
+        for tid, name, state, total, start in raw:
+            key = (tid, start)
+            tticks[key] = (now, total)
+            role, inferred = roles.get(tid, (None, False))
+            cpu = _cpu(self._thread_ticks.get(key), now, total, self._hz)
+            o = old.get(tid)
+            if (o is not None and o.start == start and o.name == name and o.state == state
+                    and o.cpu_percent == cpu and o.role == role and o.role_inferred == inferred):
+                rows.append(o)
+                continue
+            rows.append(ThreadRow(tid=tid, pid=proc.pid, name=name, state=state, cpu_percent=cpu,
+                                  start=start, role=role, role_inferred=inferred))
+        return tuple(rows)
+
+    def _user(self, uid: int) -> str:
+        user = self._users.get(uid)
+        if user is None:
+            try:
+                user = pwd.getpwuid(uid).pw_name
+            except KeyError:
+                user = str(uid)
+            self._users[uid] = user
+        return user
+
+    # -- elsewhere: psutil ---------------------------------------------------
+
+    def _scan_psutil(self, now: float, threads_of: Collection[int] | None):
+        procs: dict[int, ProcRow] = {}
+        threads: dict[int, tuple[ThreadRow, ...]] = {}
+        ticks: dict[ProcKey, tuple[float, int]] = {}
+        tticks: dict[ThreadKey, tuple[float, int]] = {}
+        attrs = ["pid", "ppid", "name", "exe", "cmdline", "username", "status",
+                 "cpu_times", "memory_info", "num_threads", "create_time"]
+        for p in psutil.process_iter():
+            try:
+                info = p.as_dict(attrs, ad_value=_DENIED)
+            except _GONE:
+                continue
+            unreadable = frozenset(k for k, v in info.items() if v is _DENIED)
+            val = {k: (None if v is _DENIED else v) for k, v in info.items()}
+            create = val["create_time"] or 0.0
+            start = int(create * 100)
+            cpu = val["cpu_times"]
+            total = int(((cpu.user + cpu.system) if cpu else 0.0) * self._hz)
+            cmdline = tuple(val["cmdline"] or ())
+            status = val["status"]
+            row = ProcRow(
+                pid=info["pid"], ppid=val["ppid"] or 0, name=val["name"] or "?",
+                exe=val["exe"] or None, cmdline=cmdline, user=val["username"],
+                state=_STATUS_LETTER.get(status, "?") if status else None,
+                cpu_percent=_cpu(self._proc_ticks.get((info["pid"], start)), now, total, self._hz),
+                rss=val["memory_info"].rss if val["memory_info"] else None,
+                num_threads=val["num_threads"] or 0, start=start, create_time=create,
+                node=is_node(val["exe"], cmdline), unreadable=unreadable,
+            )
+            procs[row.pid] = row
+            ticks[row.key] = (now, total)
+            if threads_of is None or row.pid in threads_of:
+                try:
+                    ts = p.threads()
+                except (psutil.Error, OSError):
+                    continue
+                rows = []
+                for t in sorted(ts):
+                    total_t = int((t.user_time + t.system_time) * self._hz)
+                    key = (t.id, 0)
+                    tticks[key] = (now, total_t)
+                    main = row.node and t.id == row.pid
+                    rows.append(ThreadRow(
+                        tid=t.id, pid=row.pid, name=None, state=None,
+                        cpu_percent=_cpu(self._thread_ticks.get(key), now, total_t, self._hz),
+                        start=0, role="main" if main else None,
+                    ))
+                threads[row.pid] = tuple(rows)
+        self._proc_ticks = ticks
+        self._thread_ticks = tticks
+        return procs, threads
+
+
+_DENIED = object()
+_NOTHING: frozenset[str] = frozenset()
+_STATUS_LETTER = {
+    psutil.STATUS_RUNNING: "R", psutil.STATUS_SLEEPING: "S", psutil.STATUS_DISK_SLEEP: "D",
+    psutil.STATUS_STOPPED: "T", psutil.STATUS_ZOMBIE: "Z", psutil.STATUS_DEAD: "X",
+    psutil.STATUS_IDLE: "I",
+}
+
+
+def _roles(proc: ProcRow, threads: list[tuple[int, str]]) -> dict[int, tuple[str | None, bool]]:
+    if proc.node:
+        return label_threads(threads, proc.pid, list(proc.cmdline))
+    # Outside Node only ptview's own pool threads have a role worth naming.
+    return {tid: (PTVIEW_POOL, False) for tid, name in threads if role_from_name(name) == PTVIEW_POOL}
+
+
+def _read(path: str) -> bytes:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        chunks = []
+        while True:
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            if len(chunk) < 4096:  # /proc hands a small file over in one read
+                break
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _read_small(path: str) -> bytes:
+    """A stat file: well under a page, one read."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        return os.read(fd, 4096)
+    finally:
+        os.close(fd)
+
+
+def _parse_stat(data: bytes) -> tuple[str, list[bytes]]:
+    """(comm, fields from `state` on). comm may hold spaces and parentheses."""
+    lp = data.index(b"(")
+    rp = data.rindex(b")")
+    return data[lp + 1 : rp].decode("utf-8", "replace"), data[rp + 2 :].split()
+
+
+def _boot_time(root: str) -> float:
+    try:
+        for line in _read(f"{root}/stat").splitlines():
+            if line.startswith(b"btime "):
+                return float(line.split()[1])
+    except OSError:
+        pass
+    return psutil.boot_time()

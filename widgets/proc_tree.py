@@ -1,0 +1,616 @@
+"""The processes & threads pane: a live tree drawn line by line from scanner snapshots.
+
+Scans run on a thread of their own (one `stat` read per process still adds
+up) and arrive as `ProcTree.Scanned` messages; an app that scans elsewhere
+passes `autostart=False` and posts those messages itself. Between two
+snapshots only the lines whose rows changed are repainted, which keeps an
+idle pane cheap over SSH.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Input, Static
+
+from tui.core.procs.naming import set_os_thread_name
+from tui.core.procs.scanner import Scanner, ScanResult
+from tui.core.procs.tree import fmt_bytes, fmt_role
+from tui.core.procs.view import Row, RowId, TreeView, find_row
+
+# pid, state, CPU %, RSS, threads: 28 cells, leaving 52 for the tree at 80 columns.
+HEADER = f"{'PID':>7} S {'CPU%':>5} {'RSS':>6} {'THR':>4} NAME"
+
+ROLE_STYLES = {
+    "main": Style(color="cyan", bold=True),
+    "libuv worker": Style(color="green", bold=True),
+    "V8 platform": Style(color="magenta"),
+    "inspector": Style(color="blue"),
+    "delayed tasks": Style(color="yellow"),
+    "worker_thread": Style(color="bright_cyan"),
+    "ptview pool": Style(color="green", bold=True),
+}
+_NODE_BADGE = Style(color="green", bold=True)
+_RUNNING = Style(color="bright_green", bold=True)
+_ZOMBIE = Style(color="red")
+
+
+class ProcLines(ScrollView, can_focus=True):
+    """The rows themselves, with a cursor; ProcTree decides what they are."""
+
+    COMPONENT_CLASSES = {"proc-tree--cursor", "proc-tree--highlight", "proc-tree--dim"}
+    DEFAULT_CSS = """
+    ProcLines { overflow-x: hidden; }
+    ProcLines > .proc-tree--cursor {
+        background: $block-cursor-blurred-background;
+        color: $block-cursor-blurred-foreground;
+    }
+    ProcLines:focus > .proc-tree--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
+    ProcLines > .proc-tree--highlight { background: $warning 50%; }
+    ProcLines > .proc-tree--dim { color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("up,k", "cursor(-1)", "Up", show=False),
+        Binding("down,j", "cursor(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "edge(0)", "First", show=False),
+        Binding("end", "edge(1)", "Last", show=False),
+    ]
+
+    def __init__(self, owner: ProcTree, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._owner = owner
+        self.rows: list[Row] = []
+        self.cursor = 0
+        self.highlight: frozenset[int] = frozenset()
+        self.placeholder = "scanning…"
+
+    # -- content -----------------------------------------------------------
+
+    def show(self, rows: list[Row], cursor: int) -> None:
+        old, old_cursor = self.rows, self.cursor
+        self.rows = rows
+        self.cursor = cursor
+        if len(rows) != len(old):
+            self.virtual_size = Size(0, len(rows))
+        # A line looks the same if the row at that position is equal (ids,
+        # glyphs and data), so a process appearing repaints the lines below
+        # it, not the screen, and a CPU figure repaints one line.
+        top, height = self.scroll_offset.y, self.size.height
+        for i in range(top, top + height):
+            a = old[i] if i < len(old) else None
+            b = rows[i] if i < len(rows) else None
+            if a != b or (i in (cursor, old_cursor) and cursor != old_cursor):
+                self.refresh_line(i)
+
+    def move_to(self, index: int, *, center: bool = False) -> None:
+        if not self.rows:
+            return
+        index = max(0, min(index, len(self.rows) - 1))
+        self._owner._pending = None  # the user moved: forget what select() still waited for
+        if index != self.cursor:
+            self.refresh_line(self.cursor)
+            self.cursor = index
+            self.refresh_line(index)
+        self.scroll_cursor_visible(center=center)
+        self._owner._cursor_moved()
+
+    def scroll_cursor_visible(self, center: bool = False) -> None:
+        self.scroll_to_region(Region(0, self.cursor, max(self.size.width, 1), 1),
+                              animate=False, center=center, immediate=True)
+
+    def on_key(self, event) -> None:
+        # Keys typed right after "/" (a paste, a fast typist, tmux send-keys)
+        # are already queued here when a binding would move focus to the
+        # filter box, so "/" is acted on at once and what follows handed on.
+        owner = self._owner
+        if event.key == "slash":
+            owner.action_filter()
+        elif owner._filter_pending and event.is_printable and event.character:
+            owner.query_one(_FilterInput).insert_text_at_cursor(event.character)
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+
+    def action_cursor(self, delta: int) -> None:
+        self.move_to(self.cursor + delta)
+
+    def action_page(self, direction: int) -> None:
+        self.move_to(self.cursor + direction * max(self.size.height - 1, 1))
+
+    def action_edge(self, end: int) -> None:
+        self.move_to(len(self.rows) - 1 if end else 0)
+
+    # -- drawing -----------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        index = self.scroll_offset.y + y
+        base = self.rich_style
+        if index >= len(self.rows):
+            if index == 0:
+                dim = self.get_component_rich_style("proc-tree--dim")
+                return Strip([Segment(self.placeholder, base + dim)]).adjust_cell_length(width, base)
+            return Strip.blank(width, base)
+        row = self.rows[index]
+        segs = self._segments(row, base)
+        overlay = None
+        if row.thread is not None and row.thread.tid in self.highlight:
+            overlay = self.get_component_rich_style("proc-tree--highlight")
+        if index == self.cursor:
+            overlay = self.get_component_rich_style("proc-tree--cursor")
+        if overlay is not None:
+            # On top of each segment's own colours, and across the whole width.
+            segs = list(Segment.apply_style(segs, post_style=overlay))
+            base = base + overlay
+        return Strip(segs).adjust_cell_length(width, base)
+
+    def _segments(self, row: Row, base: Style) -> list[Segment]:
+        dim = base + self.get_component_rich_style("proc-tree--dim")
+        if row.proc is not None:
+            p = row.proc
+            cpu = "-" if p.cpu_percent is None else f"{p.cpu_percent:.1f}"
+            cols = f"{p.pid:>7} {p.state or '?':1} {cpu:>5} {fmt_bytes(p.rss) if p.rss else '':>6} {p.num_threads:>4} "
+            name_style = base + (dim if row.dim else Style(bold=True))
+            segs = [
+                Segment(cols[:8], base),
+                Segment(cols[8:10], _state_style(p.state, base)),
+                Segment(cols[10:], base),
+                Segment(row.prefix, dim),
+                Segment(row.marker + " " if row.marker.strip() else "  ", base),
+            ]
+            kernel = not p.cmdline and p.exe is None and p.state != "Z"
+            segs.append(Segment(f"[{p.name}]" if kernel else p.name, name_style))
+            if p.node and not p.name.startswith("node"):
+                segs.append(Segment(" (node)", _NODE_BADGE))
+            args = " ".join(p.cmdline[1:])
+            if args:
+                segs.append(Segment(" " + args, dim))
+            if p.unreadable:
+                segs.append(Segment(" (" + ", ".join(sorted(p.unreadable)) + ": denied)", dim))
+            return segs
+        t = row.thread
+        assert t is not None
+        cpu = "-" if t.cpu_percent is None else f"{t.cpu_percent:.1f}"
+        cols = f"{t.tid:>7} {t.state or '?':1} {cpu:>5} {'':>6} {'':>4} "
+        segs = [
+            Segment(cols[:8], dim),
+            Segment(cols[8:10], _state_style(t.state, base)),
+            Segment(cols[10:], base),
+            Segment(row.prefix, dim),
+            Segment("{" + (t.name if t.name is not None else "?") + "}", base),
+        ]
+        role = fmt_role(t.role, t.role_inferred)
+        if role:
+            segs.append(Segment(" " + role, base + ROLE_STYLES.get(t.role or "", Style())))
+        return segs
+
+
+def _state_style(state: str | None, base: Style) -> Style:
+    if state == "R":
+        return base + _RUNNING
+    if state in ("Z", "D"):
+        return base + _ZOMBIE
+    return base
+
+
+class _FilterInput(Input):
+    BINDINGS = [Binding("escape", "clear_filter", "Clear filter", show=False)]
+
+    def action_clear_filter(self) -> None:
+        self.value = ""
+        self.post_message(self.Submitted(self, ""))
+
+
+class ProcTree(Vertical):
+    """Processes with their threads (and Node thread roles), refreshed live.
+
+    Args:
+        root_pid: show only this process and its descendants (`--pid`).
+        refresh_interval: seconds between scans (`--refresh`).
+        scanner: the Scanner to drive; a fresh one by default.
+        autostart: start the scanning thread on mount; without it the app
+            posts `ProcTree.Scanned` messages (or calls `feed`) itself.
+        self_pid: the process expanded and selected at first; ptview's own.
+    """
+
+    DEFAULT_CSS = """
+    ProcTree { height: 1fr; }
+    ProcTree > #proc-head { height: 1; }
+    ProcTree > #proc-head > #proc-columns { width: 1fr; color: $text-muted; text-style: bold; }
+    ProcTree > #proc-head > #proc-status { width: auto; color: $text-muted; }
+    ProcTree > ProcLines { height: 1fr; }
+    ProcTree > #proc-filter, ProcTree > #proc-filter:focus {
+        dock: bottom; display: none; border: none; height: 1; padding: 0 1;
+    }
+    ProcTree > #proc-filter.-active { display: block; }
+    """
+    BINDINGS = [
+        Binding("right,plus", "expand", "Expand"),
+        Binding("left,minus", "collapse", "Collapse"),
+        Binding("enter,space", "toggle", "Threads", show=False),
+        Binding("c", "collapse_all", "Collapse all"),
+        Binding("slash", "filter", "Filter"),
+        Binding("f", "follow", "Follow"),
+        Binding("t", "all_threads", "All threads"),
+        Binding("p", "pause", "Pause"),
+        Binding("s", "select_self", "Self", show=False),
+    ]
+
+    class Scanned(Message):
+        """A scan result for the pane. Posted by its own thread or by the app."""
+
+        bubble = False
+
+        def __init__(self, result: ScanResult) -> None:
+            super().__init__()
+            self.result = result
+
+    class ScanFailed(Message):
+        bubble = False
+
+        def __init__(self, error: str) -> None:
+            super().__init__()
+            self.error = error
+
+    class Selected(Message):
+        """The selection moved: a process (tid None) or one of its threads."""
+
+        def __init__(self, proc_tree: ProcTree, pid: int, tid: int | None) -> None:
+            super().__init__()
+            self.proc_tree = proc_tree
+            self.pid = pid
+            self.tid = tid
+
+        @property
+        def control(self) -> ProcTree:
+            return self.proc_tree
+
+    def __init__(
+        self,
+        *,
+        root_pid: int | None = None,
+        refresh_interval: float = 1.0,
+        scanner: Scanner | None = None,
+        autostart: bool = True,
+        self_pid: int | None = None,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.self_pid = os.getpid() if self_pid is None else self_pid
+        self.root_pid = root_pid
+        self.refresh_interval = refresh_interval
+        self.follow = True
+        self.paused = False
+        self._view = TreeView(root_pid=root_pid, self_pid=self.self_pid)
+        self._scanner = scanner or Scanner()
+        self._autostart = autostart
+        self._selected: RowId | None = None
+        self._selected_pid: int | None = None
+        self._sel_ancestors: list[int] = []
+        self._error = ""
+        self._count = 0
+        self._filter_pending = False  # "/" pressed, the box has not had a key yet
+        self._pending: RowId | None = None  # asked for by select(), not shown yet
+        self._status_text: str | None = None
+        # Read by the scanning thread: replaced whole, never mutated.
+        self._wanted: frozenset[int] | None = self._view.threads_wanted()
+        self._stop = threading.Event()
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.border_title = "Processes & threads"
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="proc-head"):
+            yield Static(HEADER, id="proc-columns")
+            yield Static("", id="proc-status")
+        self._lines = ProcLines(self)
+        yield self._lines
+        yield _FilterInput(placeholder="filter: name, command line, pid, thread, role", id="proc-filter")
+
+    # -- lifecycle and scanning ----------------------------------------------
+
+    def on_mount(self) -> None:
+        self._update_status()
+        if self._autostart:
+            self.start_scanning()
+
+    def on_unmount(self) -> None:
+        self.stop_scanning()
+
+    def start_scanning(self) -> None:
+        if self._thread is not None:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._scan_loop, name="ptview-scan", daemon=True)
+        self._thread.start()
+
+    def stop_scanning(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    def request_scan(self) -> None:
+        """Scan now rather than at the next tick (after an expand, say)."""
+        self._wake.set()
+
+    def _scan_loop(self) -> None:
+        set_os_thread_name("ptview-scan")
+        while not self._stop.is_set():
+            if not self.paused:
+                try:
+                    result = self._scanner.scan(threads_of=self._wanted)
+                except Exception as e:  # a scanner bug must not kill the pane silently
+                    self.post_message(self.ScanFailed(f"{type(e).__name__}: {e}"))
+                else:
+                    self.post_message(self.Scanned(result))
+            self._wake.wait(self.refresh_interval)
+            self._wake.clear()
+
+    @on(Scanned)
+    def _on_scanned(self, message: Scanned) -> None:
+        if not self.paused:
+            self.feed(message.result)
+
+    @on(ScanFailed)
+    def _on_scan_failed(self, message: ScanFailed) -> None:
+        self._error = message.error
+        self._update_status()
+
+    def feed(self, result: ScanResult) -> None:
+        """Show a scan result. Cheap when nothing changed."""
+        if result.diff.empty and self._view.snapshot is not None:
+            return
+        self._error = ""
+        self._count = len(result.snapshot.procs)
+        self._view.update(result.snapshot)
+        self._render_rows()
+
+    # -- public controls -----------------------------------------------------
+
+    @property
+    def threads_wanted(self) -> frozenset[int] | None:
+        """What an app scanning for us (autostart=False) passes as `threads_of`."""
+        return self._wanted
+
+    @property
+    def scanner(self) -> Scanner:
+        return self._scanner
+
+    @property
+    def selected(self) -> tuple[int, int | None] | None:
+        """(pid, tid or None) of the selected row."""
+        row = self._current_row()
+        if row is None:
+            return None
+        return row.pid, (row.thread.tid if row.thread else None)
+
+    def focus(self, scroll_visible: bool = True) -> ProcTree:
+        """Focus goes to the rows, where the keys work."""
+        self._lines.focus(scroll_visible)
+        return self
+
+    def highlight_tids(self, tids: Iterable[int]) -> None:
+        """Mark these threads (e.g. the pool worker running the selected task)."""
+        new = frozenset(tids)
+        if new != self._lines.highlight:
+            self._lines.highlight = new
+            self._lines.refresh()
+
+    def select(self, pid: int, tid: int | None = None) -> bool:
+        """Select a process, or one of its threads (shown if need be)."""
+        for a in self._view.ancestors(pid):
+            self._view.folded.discard(a)
+        if tid is not None and pid not in self._view.expanded and not self._view.all_threads:
+            self._view.expanded.add(pid)
+            self._wanted_changed()
+        target: RowId = ("t", tid) if tid is not None else ("p", pid)
+        self._selected, self._selected_pid = target, pid
+        # A thread not scanned yet appears with the next scan: select it then.
+        self._pending = target
+        self._render_rows(center=True)
+        row = self._current_row()
+        return row is not None and row.id == target
+
+    # -- actions -------------------------------------------------------------
+
+    def action_expand(self) -> None:
+        row = self._current_row()
+        if row is not None and row.proc is not None and self._view.expand(row.pid):
+            self._wanted_changed()
+            self._render_rows()
+
+    def action_collapse(self) -> None:
+        row = self._current_row()
+        if row is None:
+            return
+        if row.thread is not None:
+            self._go_to(("p", row.pid))
+        elif self._view.collapse(row.pid):
+            self._wanted_changed()
+            self._render_rows()
+        else:
+            parent = self._view.parent_of(row.pid)
+            if parent is not None:
+                self._go_to(("p", parent))
+
+    def action_toggle(self) -> None:
+        row = self._current_row()
+        if row is None:
+            return
+        self._view.toggle_threads(row.pid)
+        if row.thread is not None:
+            self._selected = ("p", row.pid)
+        self._wanted_changed()
+        self._render_rows()
+
+    def action_collapse_all(self) -> None:
+        row = self._current_row()
+        keep = row.pid if row is not None else None
+        self._view.collapse_all(keep)
+        if row is not None and row.thread is not None:
+            self._selected = ("p", row.pid)
+        self._wanted_changed()
+        self._render_rows(center=True)
+
+    def action_filter(self) -> None:
+        box = self.query_one(_FilterInput)
+        box.add_class("-active")
+        self._filter_pending = True
+        # Focus now, not after a refresh: keys typed right after "/" belong to the filter.
+        self.screen.set_focus(box)
+
+    def action_follow(self) -> None:
+        self.follow = not self.follow
+        self._update_status()
+
+    def action_all_threads(self) -> None:
+        self._view.all_threads = not self._view.all_threads
+        self._wanted_changed()
+        self._render_rows()
+
+    def action_pause(self) -> None:
+        self.paused = not self.paused
+        if not self.paused:
+            self.request_scan()
+        self._update_status()
+
+    def action_select_self(self) -> None:
+        self.select(self.self_pid)
+
+    @on(Input.Changed, "#proc-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._view.filter = event.value
+        self._render_rows()
+
+    @on(Input.Submitted, "#proc-filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._filter_pending = False
+        box = self.query_one(_FilterInput)
+        if not box.value:
+            box.remove_class("-active")
+            self._view.filter = ""
+            self._render_rows()
+        self._lines.focus()
+
+    # -- internals -----------------------------------------------------------
+
+    def _current_row(self) -> Row | None:
+        rows = self._lines.rows
+        if not rows:
+            return None
+        return rows[min(self._lines.cursor, len(rows) - 1)]
+
+    def _wanted_changed(self) -> None:
+        self._wanted = self._view.threads_wanted()
+        self.request_scan()
+
+    def _go_to(self, row_id: RowId) -> None:
+        i = find_row(self._lines.rows, row_id)
+        if i is not None:
+            self._lines.move_to(i)
+
+    def _render_rows(self, center: bool = False) -> None:
+        rows = self._view.rows()
+        lines = self._lines
+        old_cursor = lines.cursor
+        first = self._selected is None
+        if first:
+            self._selected = ("p", self.root_pid if self.root_pid is not None else self.self_pid)
+            center = True
+        if self._pending is not None and find_row(rows, self._pending) is not None:
+            self._selected, self._pending, center = self._pending, None, True
+        index = None
+        if self.follow or first or center:
+            index = find_row(rows, self._selected)
+            if index is None and self._selected[0] == "t" and self._selected_pid is not None:
+                index = find_row(rows, ("p", self._selected_pid))  # the thread ended: its process
+            if index is None:
+                for a in self._sel_ancestors:  # the process ended: its nearest shown ancestor
+                    index = find_row(rows, ("p", a))
+                    if index is not None:
+                        break
+        if index is None:
+            index = min(old_cursor, max(len(rows) - 1, 0))
+        if self.root_pid is not None and self._view.snapshot and self.root_pid not in self._view.snapshot.procs:
+            lines.placeholder = f"process {self.root_pid} is gone"
+        elif self._view.filter:
+            lines.placeholder = f"nothing matches {self._view.filter!r}"
+        lines.show(rows, index)
+        if rows and (index != old_cursor or center or first):
+            lines.scroll_cursor_visible(center=center)
+        self._cursor_moved()
+        self._update_status()
+
+    def _cursor_moved(self) -> None:
+        row = self._current_row()
+        if row is None:
+            return
+        changed = row.id != self._selected or row.pid != self._selected_pid
+        self._selected = row.id
+        self._selected_pid = row.pid
+        self._sel_ancestors = self._view.ancestors(row.pid)
+        if changed:
+            self.post_message(self.Selected(self, row.pid, row.thread.tid if row.thread else None))
+
+    def _update_status(self) -> None:
+        bits = []
+        if self._error:
+            bits.append(f"scan error: {self._error}")
+        if self._view.filter:
+            bits.append(f"filter: {self._view.filter}")
+        if self._view.all_threads:
+            bits.append("all threads")
+        bits.append("follow" if self.follow else "no follow")
+        if self.paused:
+            bits.append("paused")
+        if self._count:
+            bits.append(f"{self._count} procs")
+        text = " · ".join(bits)
+        if text == self._status_text:
+            return  # an update would re-layout the header, and repaint more than a line
+        self._status_text = text
+        try:
+            self.query_one("#proc-status", Static).update(text)
+        except Exception:
+            pass  # not composed yet
+
+
+if __name__ == "__main__":  # a look at the pane alone: python -m widgets.proc_tree [PID]
+    import sys
+
+    from textual.app import App
+    from textual.widgets import Footer
+
+    class _Demo(App):
+        AUTO_FOCUS = "ProcLines"
+
+        def compose(self) -> ComposeResult:
+            yield ProcTree(root_pid=int(sys.argv[1]) if len(sys.argv) > 1 else None)
+            yield Footer()
+
+    _Demo().run()
