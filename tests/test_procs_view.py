@@ -18,7 +18,7 @@ def test_kernel_threads_start_folded_and_a_filter_looks_through_folds():
     v = TreeView(self_pid=12)
     rows = v.update(snapshot(procs()))
     assert ("p", 2) in ids(rows) and ("p", 3) not in ids(rows)
-    assert next(r for r in rows if r.id == ("p", 2)).marker == "▸"
+    assert next(r for r in rows if r.id == ("p", 2)).marker == "▶"
     v.filter = "kwork"
     assert ids(v.rows()) == [("p", 2), ("p", 3)]
     assert [r.dim for r in v.rows()] == [True, False]

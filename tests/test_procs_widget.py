@@ -66,9 +66,9 @@ async def test_starts_on_its_own_process_expanded_and_keys_move_and_fold():
         assert ("p", 20) not in ids(tree) and ("p", SELF) not in ids(tree)
         await pilot.press("right")
         assert ("p", SELF) in ids(tree)
-        await pilot.press("t")
+        await pilot.press("T")
         assert tree._wanted is None  # every process's threads
-        await pilot.press("c")
+        await pilot.press("C")
         assert not any(kind == "t" for kind, _ in ids(tree))
 
 
@@ -99,7 +99,7 @@ async def test_without_follow_the_cursor_keeps_its_place():
     app = PaneApp()
     async with app.run_test(size=(80, 24)) as pilot:
         tree, first = await start(pilot)
-        await pilot.press("f")
+        await pilot.press("F")
         assert not tree.follow
         cursor = tree.query_one(ProcLines).cursor
         second = snapshot(base_procs([proc(5, 1, "newcomer")]), base_threads(), t=1.0)
@@ -124,7 +124,7 @@ async def test_filter_by_thread_role_after_showing_all_threads():
     app = PaneApp()
     async with app.run_test(size=(80, 24)) as pilot:
         tree, _ = await start(pilot)
-        await pilot.press("t", "slash", *"V8", "enter")
+        await pilot.press("T", "slash", *"V8", "enter")
         assert ids(tree) == [("p", 1), ("p", 10), ("p", 20), ("t", 22)]
 
 
@@ -132,12 +132,12 @@ async def test_pause_ignores_new_scans_and_highlight_marks_threads():
     app = PaneApp()
     async with app.run_test(size=(80, 24)) as pilot:
         tree, first = await start(pilot)
-        await pilot.press("p")
+        await pilot.press("P")
         assert tree.paused
         tree.post_message(ProcTree.Scanned(result(first, snapshot(base_procs([proc(5, 1, "x")]), t=1.0))))
         await pilot.pause()
         assert ("p", 5) not in ids(tree)
-        await pilot.press("p")
+        await pilot.press("P")
         assert not tree.paused
         tree.highlight_tids([31])
         lines = tree.query_one(ProcLines)

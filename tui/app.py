@@ -13,7 +13,7 @@ from functools import partial
 
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
 from tui.core import events as E
@@ -29,6 +29,7 @@ from tui.screens.task_details import TaskDetails
 from widgets.event_log import EventLog
 from widgets.loop_view import LoopView
 from widgets.pool_view import PoolView
+from widgets.proc_tree import ProcTree
 from widgets.timeline import Timeline, TimelineRecorder
 
 WIDE = (140, 36)   # at least this many columns and rows: every pane at once
@@ -66,7 +67,8 @@ class PtviewApp(App):
     BINDINGS = _bindings()
 
     def __init__(self, *, pool_size: int = 4, seed: int = 1, speed: float = 1.0, paused: bool = False,
-                 fps: float = 20.0, autoplay: bool = True, screenshot_dir: str | None = None, proc_pane=None) -> None:
+                 fps: float = 20.0, autoplay: bool = True, screenshot_dir: str | None = None, proc_pane=None,
+                 root_pid: int | None = None, refresh: float = 1.0) -> None:
         super().__init__()
         self.rt = Runtime(pool_size, work=SimWork(seed))
         self.api = NodeAPI(self.rt)
@@ -75,7 +77,9 @@ class PtviewApp(App):
         self.fps = fps
         self.autoplay = autoplay  # False: no frame timer (tests drive the model themselves)
         self.screenshot_dir = screenshot_dir or os.getcwd()
-        self.proc_pane = proc_pane
+        self.proc_pane = proc_pane  # tests pass a ProcTree fed with fixed data
+        self.root_pid = root_pid
+        self.refresh_s = refresh
         self.view = "auto"
         self.selected: int | None = None
         self.last_fire: tuple[str, object] | None = None
@@ -93,11 +97,11 @@ class PtviewApp(App):
     def compose(self) -> ComposeResult:
         yield Static("", id="status")
         with Horizontal(id="top"):
-            procs = VerticalScroll(id="procs", classes="pane")
+            procs = Vertical(id="procs", classes="pane")
             procs.border_title = "Processes & threads"
             with procs:
-                yield self.proc_pane if self.proc_pane is not None else Static(
-                    "the process tree is not wired in yet", id="procs-placeholder")
+                yield self.proc_pane if self.proc_pane is not None else ProcTree(
+                    root_pid=self.root_pid, refresh_interval=self.refresh_s, id="proctree")
             loop = VerticalScroll(id="loop", classes="pane")
             loop.border_title = "Event loop"
             with loop:

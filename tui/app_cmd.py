@@ -13,10 +13,14 @@ from tui.core.pool import threadpool_size_from_env
 def run_app(args) -> int:
     if args.serve:
         return _serve(args)
+    from tui.tree_cmd import require_pid
+
+    if args.pid is not None:
+        require_pid(args.pid)
     from tui.app import PtviewApp
 
     size = args.pool_size or threadpool_size_from_env(os.environ.get("UV_THREADPOOL_SIZE"))
-    app = PtviewApp(pool_size=size, seed=args.seed)
+    app = PtviewApp(pool_size=size, seed=args.seed, root_pid=args.pid, refresh=args.refresh)
     app.run()
     return 0
 

@@ -66,8 +66,8 @@ class ProcLines(ScrollView, can_focus=True):
     ProcLines > .proc-tree--dim { color: $text-muted; }
     """
     BINDINGS = [
-        Binding("up,k", "cursor(-1)", "Up", show=False),
-        Binding("down,j", "cursor(1)", "Down", show=False),
+        Binding("up", "cursor(-1)", "Up", show=False),
+        Binding("down", "cursor(1)", "Down", show=False),
         Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("home", "edge(0)", "First", show=False),
@@ -244,15 +244,16 @@ class ProcTree(Vertical):
     ProcTree > #proc-filter.-active { display: block; }
     """
     BINDINGS = [
-        Binding("right,plus", "expand", "Expand"),
-        Binding("left,minus", "collapse", "Collapse"),
-        Binding("enter,space", "toggle", "Threads", show=False),
-        Binding("c", "collapse_all", "Collapse all"),
+        # Capitals: lower-case letters fire operations app-wide, even with this pane focused.
+        Binding("right", "expand", "Expand"),
+        Binding("left", "collapse", "Collapse"),
+        Binding("enter", "toggle", "Threads", show=False),
+        Binding("C", "collapse_all", "Collapse all"),
         Binding("slash", "filter", "Filter"),
-        Binding("f", "follow", "Follow"),
-        Binding("t", "all_threads", "All threads"),
-        Binding("p", "pause", "Pause"),
-        Binding("s", "select_self", "Self", show=False),
+        Binding("F", "follow", "Follow"),
+        Binding("T", "all_threads", "All threads"),
+        Binding("P", "pause", "Pause scans"),
+        Binding("S", "select_self", "Self", show=False),
     ]
 
     class Scanned(Message):

@@ -20,7 +20,7 @@ class Row:
     id: RowId
     pid: int  # the process, for a thread row too
     prefix: str  # tree glyphs before the name
-    marker: str  # ▸ folded/closed, ▾ open, " " nothing more to show
+    marker: str  # ▶ folded/closed, ▼ open, " " nothing more to show
     proc: ProcRow | None = None
     thread: ThreadRow | None = None
     dim: bool = False  # shown only as an ancestor of a filter match
@@ -139,9 +139,9 @@ class TreeView:
             kids = [] if folded else [
                 c for c in self._kids.get(pid, ()) if c not in seen and (visible is None or c in visible)
             ]
-            # ▸ says "more inside": a folded subtree, or a leaf's hidden threads.
+            # ▶ says "more inside": a folded subtree, or a leaf's hidden threads.
             closed = (folded and self.has_children(pid)) or (not self.has_children(pid) and not self.threads_shown(pid))
-            marker = "▸" if closed else ("▾" if threads or kids else " ")
+            marker = "▶" if closed else ("▼" if threads or kids else " ")
             dim = bool(needle) and pid not in match_p and not any(t.tid in match_t for t in threads)
             out.append(Row(("p", pid), pid, prefix + branch, marker, proc=p, dim=dim))
             items: list[ThreadRow | int] = [*threads, *kids]
