@@ -63,6 +63,7 @@ def _bindings() -> list[Binding]:
 
 class PtviewApp(App):
     TITLE = "ptview"
+    AUTO_FOCUS = None  # keys belong to the app until the user tabs into a pane
     CSS_PATH = "app.tcss"
     BINDINGS = _bindings()
 
@@ -86,6 +87,7 @@ class PtviewApp(App):
         self.last_args: dict[str, str] = {op.name: op.default for op in FIRE_OPS if op.default is not None}
         self.recorder = TimelineRecorder()
         self._seen = 0
+        self._mounted_once = False
         self._last_wall = time.monotonic()
         # A TTY handle keeps the model's loop alive, as stdin does for a Node REPL.
         self.rt.loop.active_handles += 1
@@ -123,6 +125,7 @@ class PtviewApp(App):
 
     def on_mount(self) -> None:
         self._apply_view()
+        self._mounted_once = True
         if self.autoplay:
             self.set_interval(1 / self.fps, self.frame)
         self.render_model()
@@ -142,6 +145,13 @@ class PtviewApp(App):
         v = self.effective_view()
         for name in ("all", "flow", "procs", "log", "too-small"):
             self.screen.set_class(name == v, f"-view-{name}")
+        # Keys go to the app unless the user moved into the tree (tab) or chose its view:
+        # a hidden pane must not keep the focus and swallow enter or the arrows.
+        lines = self.query("ProcLines")
+        if v == "procs" and lines:
+            self.set_focus(lines.first())
+        elif self.focused is not None and (v != "all" or not self._mounted_once):
+            self.set_focus(None)
 
     # -- frames -----------------------------------------------------------------------
 

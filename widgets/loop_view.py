@@ -47,9 +47,12 @@ class LoopView(Widget):
     def _ring(self, phase: str) -> Text:
         t = Text(" ")
         phase = "idle" if phase == "prepare" else phase
+        narrow = self.size.width and self.size.width < 64
         for i, (key, label) in enumerate(RING):
+            if narrow and key == "idle":
+                label = "idle/prep"
             if i:
-                t.append(" › ", style="dim")
+                t.append(" " if narrow else " › ", style="dim")
             if key == phase:
                 t.append(f" {label.upper()} ", style="bold black on #e5a50a")
             else:
@@ -93,8 +96,10 @@ class LoopView(Widget):
         head = Text.assemble(
             (" iteration ", "dim"), (f"{s.iteration:,}", "bold"),
             ("  uv_now ", "dim"), (f"{s.loop_time:,} ms", "bold"),
-            ("  delay ", "dim"), (ms(s.delay_last), "bold"), (f" max {ms(s.delay_max)}", "dim"),
+            ("  late ", "dim"), (ms(s.delay_last), "bold"),
         )
+        if not self.size.width or self.size.width >= 56:
+            head.append(f" (max {ms(s.delay_max)})", style="dim")
         width = max(10, self.size.width - 14)
         table = Table.grid(padding=(0, 1))
         table.add_column(width=11, no_wrap=True)

@@ -97,8 +97,8 @@ class PoolView(Widget):
             ("  failed ", "dim"), (f"{c.failed:,}", "bold"), ("  cancelled ", "dim"), (f"{c.cancelled:,}", "bold"),
         ))
         parts.append(Text.assemble(
-            (" mean wait ", "dim"), (ms(c.mean_wait), "bold"), ("  mean run ", "dim"), (ms(c.mean_run), "bold"),
-            ("  utilisation ", "dim"), (f"{c.utilisation * 100:.0f}%", "bold"),
+            (" mean wait ", "dim"), (ms(c.mean_wait), "bold"), ("  run ", "dim"), (ms(c.mean_run), "bold"),
+            ("  busy ", "dim"), (f"{c.utilisation * 100:.0f}%", "bold"),
         ))
         return Group(*parts)
 

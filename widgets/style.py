@@ -32,4 +32,4 @@ def ms(v: float) -> str:
         return f"{v:,.0f} ms"
     if v >= 1:
         return f"{v:.1f} ms"
-    return f"{v:.3f} ms"
+    return f"{v:.2f} ms"
