@@ -54,16 +54,63 @@ async def immediate_vs_timeout(app, pilot):
             break
 
 
+async def node_process(app, pilot):
+    """A real Node 20 process that has used its pool: 7 threads at start-up + 4 libuv workers."""
+    import time
+
+    from widgets.proc_tree import ProcTree
+
+    tree = app.query_one(ProcTree)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        await pilot.pause(0.2)
+        rows = [r for r in tree.query_one("ProcLines").rows if r.id[0] == "t"]
+        if len(rows) >= 11:
+            break
+    app.fire("readFile", "/etc/services")
+    app.fire("lookup", "example.com", count=3)
+    app.driver.advance(12)
+
+
+def _with_node(fn):
+    """Run the shot with a Node child that did one fs.readFile; skip when node is absent."""
+    import shutil
+    import subprocess
+
+    async def shot(app, pilot):
+        await fn(app, pilot)
+
+    shot.node = shutil.which("node")
+    shot.spawn = lambda: subprocess.Popen(
+        ["node", "-e", "require('fs').readFile(__filename === '[eval]' ? '/etc/hostname' : __filename,"
+         " () => console.log('ready')); setInterval(() => {}, 1000)"],
+        stdout=subprocess.PIPE, text=True)
+    return shot
+
+
 SHOTS = [
     ("five-pbkdf2-on-a-pool-of-four", (100, 30), five_pbkdf2),
     ("five-pbkdf2-on-a-pool-of-four-wide", (200, 50), five_pbkdf2),
     ("immediate-vs-timeout-in-an-io-callback", (100, 30), immediate_vs_timeout),
+    ("a-node-process-and-its-threads", (160, 40), _with_node(node_process)),
 ]
 
 
 async def main(png: bool) -> None:
     for name, size, script in SHOTS:
-        path = await _shoot(name, size, script)
+        if hasattr(script, "spawn"):
+            if not script.node:
+                print(f"skipped {name}: no node on PATH")
+                continue
+            child = script.spawn()
+            try:
+                child.stdout.readline()  # 'ready': the pool exists now
+                path = await _shoot(name, size, script, root_pid=child.pid)
+            finally:
+                child.kill()
+                child.wait()
+        else:
+            path = await _shoot(name, size, script)
         print(path)
         if png:
             import cairosvg

@@ -70,7 +70,7 @@ class LoopView(Widget):
         if s.finished:
             return Text(" ■ the loop has exited: nothing keeps it alive", style="dim")
         if s.phase == "poll":
-            return Text(" ○ waiting in epoll for I/O, a pool completion or a timer", style="dim")
+            return Text(" ○ in epoll: waiting for I/O or a timer", style="dim")
         return Text(f" · {s.phase}", style="dim")
 
     def _items(self, items: tuple[Item, ...], width: int) -> Text:

@@ -72,10 +72,10 @@ class PoolView(Widget):
             return Group(head, Text(
                 f" not created yet: libuv starts all {s.pool_size} threads at the first pool request",
                 style="dim italic"))
-        rows = Table.grid(padding=(0, 1))
-        rows.add_column(no_wrap=True)
+        rows = Table.grid(padding=(0, 1), expand=True)
+        rows.add_column(no_wrap=True, min_width=len(f" w{len(s.workers) - 1}"))
         rows.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
-        rows.add_column(no_wrap=True)
+        rows.add_column(no_wrap=True, min_width=BAR + 9)
         idle_hidden = 0
         room = max(4, self.size.height - 6) if self.size.height else 64
         shown = 0

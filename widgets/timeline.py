@@ -63,7 +63,7 @@ class Timeline(Widget):
         width = max(10, self.size.width - 6)
         t0 = self.now - self.window
         per = self.window / width
-        rows = max(1, min(self.n_workers, (self.size.height or 8) - 1))
+        rows = max(1, min(self.n_workers, 64))  # the pane scrolls; more rows would not be read
         grid = [[None] * width for _ in range(rows)]
         for s in self.rec.spans:
             if s.worker >= rows:
