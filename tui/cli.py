@@ -91,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     procs.add_argument("--refresh", type=positive_float_arg, default=1.0, metavar="SECONDS",
                        help="process tree refresh interval (default 1)")
     procs.add_argument("--port", type=int_arg, default=8000, help="port for --serve (default 8000)")
+    procs.add_argument("--watch", type=pid_arg, default=None, metavar="PID",
+                       help="sample a running process's threads and print what each was doing")
+    procs.add_argument("--seconds", type=positive_float_arg, default=5.0, metavar="S",
+                       help="--watch: how long to sample (default 5)")
     return p
 
 
@@ -109,6 +113,10 @@ def main(argv: list[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     if args.sim and args.live:
         raise UsageError("--sim and --live exclude each other")
+    if args.watch is not None:
+        from tui.watch_cmd import run_watch
+
+        return run_watch(args)
     if args.headless:
         from tui.lab import run_lab
 

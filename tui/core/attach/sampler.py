@@ -89,6 +89,7 @@ class Snapshot:
     saturated: bool  # every libuv worker busy at the last sample
     saturated_since: float | None
     saturated_pct: float  # share of window samples with every worker busy
+    saturated_run_pct: float  # the same since the start
 
 
 class _Track:
@@ -152,6 +153,7 @@ class Sampler:
         self._names_read_at = float("-inf")
         self._saturated_since: float | None = None
         self._sat_window: deque[tuple[float, bool]] = deque()
+        self._sat_run = 0
         self._cache: tuple[int, Snapshot] | None = None
 
     # -- lifecycle ------------------------------------------------------
@@ -330,6 +332,7 @@ class Sampler:
         elif not sat:
             self._saturated_since = None
         self._sat_window.append((t, sat))
+        self._sat_run += sat
         while self._sat_window and self._sat_window[0][0] < t - self.window_s:
             self._sat_window.popleft()
 
@@ -372,6 +375,7 @@ class Sampler:
             saturated=self._saturated_since is not None and self._alive,
             saturated_since=self._saturated_since,
             saturated_pct=100.0 * sum(s for _, s in self._sat_window) / sat_n if sat_n else 0.0,
+            saturated_run_pct=100.0 * self._sat_run / self._ticks if self._ticks else 0.0,
         )
 
     def _thread_snapshot(self, k: _Track, now: float) -> ThreadSnapshot:
