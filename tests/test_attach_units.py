@@ -201,7 +201,7 @@ class FakeProc(FakeSource):
             raise ProcessGone(pid)
         return list(self.tids)
 
-    def read_thread(self, pid, tid, want_syscall=True):
+    def read_thread(self, pid, tid, want_syscall=True, want_stat=True):
         if tid not in self.tids:
             raise ThreadGone(tid)
         self.ticks += 1

@@ -12,6 +12,8 @@ never as an OSError the caller has to know about.
 
 from __future__ import annotations
 
+import errno
+import functools
 import os
 import socket
 import stat as stat_mod
@@ -44,11 +46,12 @@ class SyscallLine:
 @dataclass(frozen=True)
 class ThreadRaw:
     tid: int
-    state: str  # R S D T t Z X I, from stat
-    cpu_ticks: int  # utime + stime, clock ticks
+    state: str  # R S D T t Z X I, from stat; "" when stat was not read
+    cpu_ticks: int | None  # utime + stime, clock ticks; None when stat was not read
     syscall: SyscallLine | None  # None: not readable (no ptrace permission)
 
 
+@functools.lru_cache(maxsize=512)  # an idle thread's line is the same sample after sample
 def parse_syscall(text: str) -> SyscallLine:
     text = text.strip()
     if text == "running" or not text:
@@ -162,11 +165,50 @@ def describe_socket(info: SocketInfo | None) -> str:
     return f"udp {info.remote}" if info.remote else "udp socket"
 
 
+_GONE_ERRNOS = (errno.ENOENT, errno.ESRCH)
+# Per-thread files stay open between samples: pread at offset 0 regenerates a
+# /proc seq file, and skipping open/close halves the cost of a sample. An open
+# fd also pins the task, so a recycled tid can never be mistaken for the old
+# thread. Past this many fds (huge thread counts) files are opened per read.
+_MAX_CACHED_FDS = 1024
+
+
 class ProcReader:
-    """Reads /proc for one machine. Holds no state but the proc root."""
+    """Reads /proc for one machine. Not thread-safe: one sampler owns one reader."""
 
     def __init__(self, proc_root: str = "/proc") -> None:
         self.root = proc_root
+        self._fds: dict[tuple[int, int, str], int] = {}
+
+    def _task_file(self, pid: int, tid: int, name: str) -> bytes:
+        key = (pid, tid, name)
+        fd = self._fds.get(key)
+        if fd is None:
+            fd = os.open(f"{self.root}/{pid}/task/{tid}/{name}", os.O_RDONLY | os.O_CLOEXEC)
+            if len(self._fds) >= _MAX_CACHED_FDS:
+                try:
+                    return os.read(fd, 4096)
+                finally:
+                    os.close(fd)
+            self._fds[key] = fd
+        try:
+            return os.pread(fd, 4096, 0)
+        except OSError:
+            del self._fds[key]
+            os.close(fd)
+            raise
+
+    def forget(self, pid: int, tid: int) -> None:
+        """Close what is kept open for a thread that has gone."""
+        for name in ("stat", "syscall"):
+            fd = self._fds.pop((pid, tid, name), None)
+            if fd is not None:
+                os.close(fd)
+
+    def close(self) -> None:
+        for fd in self._fds.values():
+            os.close(fd)
+        self._fds.clear()
 
     # -- process level --------------------------------------------------
 
@@ -205,23 +247,33 @@ class ProcReader:
         except OSError:
             return None
 
-    def read_thread(self, pid: int, tid: int, want_syscall: bool = True) -> ThreadRaw:
-        base = f"{self.root}/{pid}/task/{tid}"
-        try:
-            _, state, ticks = parse_stat(_read_small(base + "/stat").decode(errors="replace"))
-        except (FileNotFoundError, ProcessLookupError, ValueError, IndexError):
-            raise ThreadGone(tid) from None
+    def read_thread(self, pid: int, tid: int, want_syscall: bool = True,
+                    want_stat: bool = True) -> ThreadRaw:
+        """One thread's state. With `want_stat=False` stat is read only when the
+        syscall line cannot tell (not in a call, or not readable); otherwise
+        `state` is "" and `cpu_ticks` None, for the caller to carry over."""
         sc: SyscallLine | None = None
         if want_syscall:
             try:
-                sc = parse_syscall(_read_small(base + "/syscall").decode(errors="replace"))
+                sc = parse_syscall(self._task_file(pid, tid, "syscall").decode(errors="replace"))
             except PermissionError:
                 sc = None
-            except (FileNotFoundError, ProcessLookupError):
-                raise ThreadGone(tid) from None
-            except (OSError, ValueError):
-                # EIO/ESRCH while the thread exits, or an odd line: no call info.
+            except OSError as e:
+                if e.errno in _GONE_ERRNOS:
+                    raise ThreadGone(tid) from None
+                sc = SyscallLine(running=False, nr=None)  # EIO etc. while the thread exits
+            except ValueError:
                 sc = SyscallLine(running=False, nr=None)
+        if not want_stat and sc is not None and (sc.running or sc.nr is not None):
+            return ThreadRaw(tid=tid, state="", cpu_ticks=None, syscall=sc)
+        try:
+            _, state, ticks = parse_stat(self._task_file(pid, tid, "stat").decode(errors="replace"))
+        except OSError as e:
+            if e.errno in _GONE_ERRNOS:
+                raise ThreadGone(tid) from None
+            raise
+        except (ValueError, IndexError):
+            raise ThreadGone(tid) from None  # an empty read: the task is being torn down
         return ThreadRaw(tid=tid, state=state, cpu_ticks=ticks, syscall=sc)
 
     # -- what an argument points at -------------------------------------

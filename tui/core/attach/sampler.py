@@ -33,6 +33,11 @@ except (ValueError, OSError, AttributeError):
 _MAX_KEYS = 64
 _OTHER = Activity("other", None, idle=False, kind="blocked")
 _NAME_REFRESH_S = 1.0  # Node ≥ 24 names a thread just after it starts
+# Listing the threads and reading their stat files costs as much as reading
+# the syscall lines, and changes slowly (new threads, CPU time in 10 ms ticks):
+# do it at about this rate, the syscall lines at the full sampling rate.
+_FULL_SCAN_HZ = 4.0
+_RESOLVE_TTL_S = 1.0
 
 
 @dataclass(frozen=True)
@@ -155,6 +160,15 @@ class Sampler:
         self._sat_window: deque[tuple[float, bool]] = deque()
         self._sat_run = 0
         self._cache: tuple[int, Snapshot] | None = None
+        # (role, state, syscall) → activity, for results that need no target
+        # lookup: most threads sit in the same futex/epoll call sample after sample.
+        self._memo: dict[tuple[str | None, str, object], Activity] = {}
+        # Resolved targets (readlink, socket tables, a peek at memory) are
+        # re-done at most once a second while a thread stays in the very same
+        # call with the same arguments.
+        self._resolved: dict[tuple[int, object], tuple[float, Activity]] = {}
+        self._owns_reader = reader is None
+        self._full_every = max(1, round(hz / _FULL_SCAN_HZ))
 
     # -- lifecycle ------------------------------------------------------
 
@@ -167,7 +181,9 @@ class Sampler:
 
     def stop(self, timeout: float | None = 2.0) -> None:
         self._stop.set()
-        if self._thread is not None and self._thread is not threading.current_thread():
+        if self._thread is None:
+            self._release()  # used by hand through sample_once()
+        elif self._thread is not threading.current_thread():
             self._thread.join(timeout)
         with self._lock:
             if self._ended is None:
@@ -210,6 +226,7 @@ class Sampler:
                 self._ended = f"sampler error: {type(e).__name__}: {e}"
                 self._cache = None
         finally:
+            self._release()
             self.finished.set()
 
     # -- one sample -----------------------------------------------------
@@ -219,19 +236,20 @@ class Sampler:
         if not self._alive:
             return False
         r = self._reader
-        try:
-            tids = r.list_tids(self.pid)
-        except ProcessGone:
-            self._mark_gone(self._clock() if now is None else now)
-            return False
         want_sc = self._syscall_readable is not False
-        raws: list[ThreadRaw] = []
-        for tid in tids:
+        # Without syscall lines, stat is all there is: read it every time.
+        full = self._ticks % self._full_every == 0 or not want_sc
+        raws = [] if full else self._read(self._alive_tids(), want_sc, False)
+        if not raws:
+            # A full scan, or a partial one that found nobody: make sure.
             try:
-                raws.append(r.read_thread(self.pid, tid, want_syscall=want_sc))
-            except ThreadGone:
-                continue
+                tids = r.list_tids(self.pid)
+            except ProcessGone:
+                self._mark_gone(self._clock() if now is None else now)
+                return False
+            raws = self._read(tids, want_sc, True)
         t = self._clock() if now is None else now
+        raws = [self._carry(x) for x in raws]
         if not raws or all(x.state in ("Z", "X") for x in raws):
             # A zombie still has /proc entries until its parent reaps it.
             self._mark_gone(t)
@@ -244,9 +262,26 @@ class Sampler:
         self._refresh_roles([x.tid for x in raws], t)
         resolver = TargetResolver(r, self.pid) if (self._resolve and self._syscall_readable) else None
         classified = []
+        memo = self._memo
         for raw in raws:
             track = self._tracks[raw.tid]
-            classified.append((track, raw, classify(raw, track.role, resolver, self._names)))
+            key = (track.role, raw.state, raw.syscall)
+            act = memo.get(key)
+            if act is None:
+                hit = self._resolved.get((raw.tid, raw.syscall))
+                if hit is not None and t - hit[0] < _RESOLVE_TTL_S:
+                    act = hit[1]
+                else:
+                    act = classify(raw, track.role, resolver, self._names)
+                    if act.kind == "blocked":
+                        if len(self._resolved) > 4096:
+                            self._resolved.clear()
+                        self._resolved[(raw.tid, raw.syscall)] = (t, act)
+                    else:
+                        if len(memo) > 4096:
+                            memo.clear()
+                        memo[key] = act
+            classified.append((track, raw, act))
 
         with self._lock:
             if self._started_at is None:
@@ -262,12 +297,34 @@ class Sampler:
                     track.alive = False
                     track.gone_at = t
                     self._close_stretch(track, t)
+                    self._forget(tid)
                 if (not track.alive and not self._keep_gone and track.gone_at is not None
                         and t - track.gone_at > self.window_s):
                     del self._tracks[tid]
             self._record_saturation(t)
             self._cache = None
         return True
+
+    def _alive_tids(self) -> list[int]:
+        return [tid for tid, k in self._tracks.items() if k.alive]
+
+    def _read(self, tids: list[int], want_sc: bool, want_stat: bool) -> list[ThreadRaw]:
+        out = []
+        for tid in tids:
+            try:
+                out.append(self._reader.read_thread(self.pid, tid, want_syscall=want_sc, want_stat=want_stat))
+            except ThreadGone:
+                continue
+        return out
+
+    def _carry(self, raw: ThreadRaw) -> ThreadRaw:
+        """Fill in state and CPU ticks skipped on a partial sample from the last full one."""
+        if raw.cpu_ticks is not None:
+            return raw
+        k = self._tracks.get(raw.tid)
+        state = "R" if raw.syscall is not None and raw.syscall.running else (k.state if k else "S")
+        ticks = k.last[1] if k is not None and k.last is not None else 0
+        return ThreadRaw(raw.tid, state, ticks, raw.syscall)
 
     def _refresh_roles(self, tids: list[int], t: float) -> None:
         new = [tid for tid in tids if tid not in self._tracks]
@@ -297,7 +354,7 @@ class Sampler:
     def _record(self, track: _Track, raw: ThreadRaw, act: Activity, t: float) -> None:
         track.alive = True
         track.state = raw.state
-        if act != track.activity:
+        if act is not track.activity and act != track.activity:
             track.activity = act
             track.since = t
         busy = not act.idle
@@ -335,6 +392,17 @@ class Sampler:
         self._sat_run += sat
         while self._sat_window and self._sat_window[0][0] < t - self.window_s:
             self._sat_window.popleft()
+
+    def _forget(self, tid: int) -> None:
+        forget = getattr(self._reader, "forget", None)
+        if forget is not None:
+            forget(self.pid, tid)
+
+    def _release(self) -> None:
+        if self._owns_reader:
+            close = getattr(self._reader, "close", None)
+            if close is not None:
+                close()
 
     def _mark_gone(self, t: float) -> None:
         with self._lock:
