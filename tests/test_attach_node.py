@@ -230,3 +230,44 @@ def test_watch_without_ptrace_permission(node_pool):
     kinds = {a["what"] for t in threads.values() for a in t["activities"]}
     assert kinds <= {"on CPU", "sleeping", "uninterruptible wait"}
     assert "sleeping" in kinds
+
+
+@needs_node
+@linux_only
+def test_watch_names_a_dns_query(tmp_path, capsys):
+    """dns.lookup blocks a pool thread in glibc's poll on a UDP socket to port 53.
+
+    The name server is a socket that never answers, and the Node child sees it
+    through a resolv.conf bind-mounted in a private mount namespace (root only).
+    """
+    if os.geteuid() != 0 or shutil.which("unshare") is None:
+        pytest.skip("needs root and unshare for a private resolv.conf")
+    import socket
+
+    server = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        server.bind(("127.0.0.77", 53))
+    except OSError as e:
+        server.close()
+        pytest.skip(f"cannot bind a fake name server: {e}")
+    conf = tmp_path / "resolv.conf"
+    conf.write_text("nameserver 127.0.0.77\noptions timeout:30 attempts:1\n")
+    js = "require('dns').lookup('blackhole.example', () => {}); setInterval(() => {}, 1000)"
+    proc = subprocess.Popen(["unshare", "-m", "sh", "-c",
+                             f"mount --bind {conf} /etc/resolv.conf && exec {NODE} -e \"{js}\""])
+    try:
+        def in_poll():
+            if proc.poll() is not None:
+                pytest.skip("unshare/mount --bind not permitted here")
+            try:
+                return "poll" in _calls(proc.pid) and ProcReader().cmdline(proc.pid)[:1] == [NODE]
+            except Exception:
+                return False
+        _wait_for(in_poll, "a pool thread in poll()")
+        assert main(["--watch", str(proc.pid), "--seconds", "0.5", "--json"]) == 0
+        doc = json.loads(capsys.readouterr().out)
+        tops = [t["activities"][0] for t in doc["threads"] if t["role"] == "libuv worker"]
+        assert {"what": "poll", "target": "DNS query to 127.0.0.77:53", "idle": False, "share": 1.0} in tops
+    finally:
+        _stop(proc)
+        server.close()
