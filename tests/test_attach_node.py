@@ -13,7 +13,6 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 import time
 
 import pytest
@@ -157,25 +156,48 @@ def test_watch_missing_pid_is_one_line_exit_2():
     assert out.stderr.count("\n") == 1 and "no process with pid" in out.stderr
 
 
+def _reads_proc_of(watcher: int, pid: int) -> bool:
+    """Has the watcher opened the target's per-thread files, i.e. started sampling?"""
+    try:
+        fds = os.listdir(f"/proc/{watcher}/fd")
+    except OSError:
+        return False
+    for fd in fds:
+        try:
+            if os.readlink(f"/proc/{watcher}/fd/{fd}").startswith(f"/proc/{pid}/task/"):
+                return True
+        except OSError:
+            continue
+    return False
+
+
 @needs_node
 @linux_only
 @pytest.mark.parametrize("reaped", [True, False], ids=["reaped", "zombie"])
 def test_watch_process_exiting_mid_watch(reaped):
-    proc = subprocess.Popen([NODE, "-e", "setTimeout(() => {}, 700)"])
-    reaper = threading.Thread(target=proc.wait) if reaped else None
+    # Node exits when its stdin closes, which the test does once the watcher is sampling.
+    proc = subprocess.Popen([NODE, "-e", "process.stdin.on('end', () => process.exit(0)); process.stdin.resume()"],
+                            stdin=subprocess.PIPE)
+    watcher = None
     try:
         _wait_for(lambda: len(ProcReader().list_tids(proc.pid)) >= 7, "node to start its threads")
-        if reaper:
-            reaper.start()
-        out = _run_cli("--watch", str(proc.pid), "--seconds", "30", "--json")
-        assert out.returncode == 0, out.stderr
-        assert "exited" in out.stderr and "Traceback" not in out.stderr
-        doc = json.loads(out.stdout)
-        assert doc["exited"] is True and doc["seconds"] < 30
+        watcher = subprocess.Popen([sys.executable, "-m", "tui", "--watch", str(proc.pid), "--seconds", "60",
+                                    "--json"], cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)),
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        _wait_for(lambda: _reads_proc_of(watcher.pid, proc.pid), "the watcher to start sampling", 30)
+        proc.stdin.close()
+        if reaped:
+            proc.wait(timeout=10)
+        stdout, stderr = watcher.communicate(timeout=30)
+        assert watcher.returncode == 0, stderr
+        assert "exited" in stderr and "Traceback" not in stderr
+        doc = json.loads(stdout)
+        assert doc["exited"] is True and doc["seconds"] < 60
         assert doc["threads"] and all(t["samples"] > 0 for t in doc["threads"])
     finally:
-        if reaper:
-            reaper.join(10)
+        if watcher is not None and watcher.poll() is None:
+            watcher.kill()
+            watcher.communicate()
         _stop(proc)
 
 
@@ -271,3 +293,36 @@ def test_watch_names_a_dns_query(tmp_path, capsys):
     finally:
         _stop(proc)
         server.close()
+
+
+CHURN_SCRIPT = r"""
+const { Worker } = require('worker_threads');
+const fs = require('fs');
+// threads that come and go, and fds opened and closed on pool threads as fast
+// as the pool allows: the sampler reads syscall lines and fd links that vanish under it
+setInterval(() => new Worker('process.exit(0)', { eval: true }), 20);
+const again = () => fs.readFile(__filename, again);
+for (let i = 0; i < 4; i++) again();
+console.log('ready');
+"""
+
+
+@needs_node
+@linux_only
+def test_watch_survives_thread_and_fd_churn(tmp_path):
+    script = tmp_path / "churn.js"
+    script.write_text(CHURN_SCRIPT)
+    proc = subprocess.Popen([NODE, str(script)], stdout=subprocess.PIPE)
+    try:
+        assert proc.stdout.readline().strip() == b"ready"
+        out = _run_cli("--watch", str(proc.pid), "--seconds", "2", "--json")
+        assert out.returncode == 0, out.stderr
+        assert "Traceback" not in out.stderr
+        doc = json.loads(out.stdout)
+        assert doc["samples"] > 0
+        gone = [t for t in doc["threads"] if not t["alive"]]
+        assert gone, "worker_threads come and go: some threads must have been seen exiting"
+        reads = {a["target"] for t in doc["threads"] for a in t["activities"] if a["target"]}
+        assert all(isinstance(r, str) for r in reads)
+    finally:
+        _stop(proc)

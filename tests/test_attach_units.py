@@ -349,3 +349,13 @@ def test_labeller_failure_does_not_stop_sampling(monkeypatch):
     run(s, clock, 2)
     snap = s.snapshot()
     assert snap.ticks == 2 and all(t.role is None for t in snap.threads)
+
+
+def test_fallback_roles_beyond_the_pool_are_worker_threads(monkeypatch):
+    import tui.core.attach.thread_roles as mod
+
+    monkeypatch.setattr(mod, "_pool_size", lambda pid: 4)
+    tids = [(t, "node") for t in range(100, 113)]  # 7 start-up + 4 pool + 2 more
+    roles = _fallback_label_threads(tids, 100, ["node"])
+    got = [roles[t][0] for t, _ in tids]
+    assert got[7:] == ["libuv worker"] * 4 + ["worker_thread"] * 2

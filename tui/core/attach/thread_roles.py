@@ -38,7 +38,9 @@ def _fallback_label_threads(threads: list[tuple[int, str]], pid: int,
     for r in named.values():
         if r in slots:
             slots.remove(r)
-    pool_named = "libuv worker" in named.values()
+    # The pool is as big as libuv read UV_THREADPOOL_SIZE (default 4); unnamed
+    # threads beyond it are most likely worker_threads.
+    pool = 0 if "libuv worker" in named.values() else _pool_size(pid)
     for tid, _name in sorted(threads):
         if named[tid]:
             out[tid] = (named[tid], False)
@@ -46,9 +48,27 @@ def _fallback_label_threads(threads: list[tuple[int, str]], pid: int,
             out[tid] = ("main", True)
         elif slots:
             out[tid] = (slots.pop(0), True)
+        elif pool > 0:
+            pool -= 1
+            out[tid] = ("libuv worker", True)
         else:
-            out[tid] = (None if pool_named else "libuv worker", True)
+            out[tid] = ("worker_thread", True)
     return out
+
+
+def _pool_size(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/environ", "rb") as f:
+            env = f.read().split(b"\0")
+    except OSError:
+        return 4
+    for kv in env:
+        if kv.startswith(b"UV_THREADPOOL_SIZE="):
+            try:
+                return min(max(int(kv.split(b"=", 1)[1]), 1), 1024)
+            except ValueError:
+                return 4
+    return 4
 
 
 try:
