@@ -359,3 +359,38 @@ def test_fallback_roles_beyond_the_pool_are_worker_threads(monkeypatch):
     roles = _fallback_label_threads(tids, 100, ["node"])
     got = [roles[t][0] for t, _ in tids]
     assert got[7:] == ["libuv worker"] * 4 + ["worker_thread"] * 2
+
+
+def test_snapshot_from_another_thread_while_sampling():
+    """Smoke test: the UI reads snapshots while the sampler adds and drops threads.
+
+    Under the GIL the race it guards against is rare; the lock in the sampler
+    is what rules it out, this only shows nothing deadlocks or raises."""
+    import threading
+
+    proc, clock = FakeProc(), Clock()
+    s = make(proc, clock)
+    stop = threading.Event()
+    errors = []
+
+    def reader():
+        while not stop.is_set():
+            try:
+                s.snapshot()
+            except Exception as e:  # pragma: no cover - the failure being tested
+                errors.append(e)
+                return
+
+    th = threading.Thread(target=reader)
+    th.start()
+    try:
+        for i in range(300):
+            extra = 1000 + i
+            proc.tids.append(extra)
+            s.sample_once()
+            proc.tids.remove(extra)
+            clock.t += 0.1
+    finally:
+        stop.set()
+        th.join()
+    assert errors == []

@@ -327,29 +327,32 @@ class Sampler:
         return ThreadRaw(raw.tid, state, ticks, raw.syscall)
 
     def _refresh_roles(self, tids: list[int], t: float) -> None:
-        new = [tid for tid in tids if tid not in self._tracks]
-        changed = bool(new)
-        for tid in new:
-            self._tracks[tid] = _Track(tid, self._reader.thread_name(self.pid, tid) or "?")
+        # /proc reads and the labeller run outside the lock; only the updates
+        # to the tracks, which snapshot() iterates from another thread, are inside.
+        known = self._tracks
+        names = {tid: self._reader.thread_name(self.pid, tid) or "?" for tid in tids if tid not in known}
         if t - self._names_read_at >= _NAME_REFRESH_S:
             self._names_read_at = t
             for tid in tids:
                 name = self._reader.thread_name(self.pid, tid)
-                if name and name != self._tracks[tid].name:
-                    self._tracks[tid].name = name
-                    changed = True
-        if not changed:
+                if name and (tid not in known or name != known[tid].name):
+                    names[tid] = name
+        if not names:
             return
-        alive = [(tid, self._tracks[tid].name) for tid in tids]
+        current = [(tid, names.get(tid) or known[tid].name) for tid in tids]
         try:
-            roles = label_threads(alive, self.pid, self._cmdline)
+            roles = label_threads(current, self.pid, self._cmdline)
         except Exception:
             roles = {}  # a labeller bug must not stop sampling; roles are a bonus
-        self._is_node = any(role for role, _ in roles.values())
-        for tid, _ in alive:
-            role, inferred = roles.get(tid, (None, False))
-            self._tracks[tid].role = role
-            self._tracks[tid].inferred = inferred
+        with self._lock:
+            for tid, name in current:
+                track = known.get(tid)
+                if track is None:
+                    track = known[tid] = _Track(tid, name)
+                track.name = name
+                track.role, track.inferred = roles.get(tid, (None, False))
+            self._is_node = any(role for role, _ in roles.values())
+            self._cache = None
 
     def _record(self, track: _Track, raw: ThreadRaw, act: Activity, t: float) -> None:
         track.alive = True
