@@ -394,3 +394,25 @@ def test_snapshot_from_another_thread_while_sampling():
         stop.set()
         th.join()
     assert errors == []
+
+
+def test_background_thread_publishes_and_ends_with_the_process():
+    import threading
+
+    proc = FakeProc()
+    got = []
+    published = threading.Event()
+
+    def on_snapshot(snap):
+        got.append(snap)
+        if len(got) >= 3:
+            published.set()
+
+    s = Sampler(proc.pid, hz=100, reader=proc, on_snapshot=on_snapshot, publish_interval=0.01, machine="x86_64")
+    with s:
+        assert published.wait(10)
+        proc.gone = True
+        assert s.finished.wait(10)
+    assert got[-1].alive is False and got[-1].ended == "exited"
+    assert all(a.ticks <= b.ticks for a, b in zip(got, got[1:]))
+    assert s._thread is not None and not s._thread.is_alive()
