@@ -41,7 +41,8 @@ def run_watch(args: argparse.Namespace) -> int:
     pid: int = args.watch
     seconds: float = args.seconds
     _check_target(pid)
-    sampler = Sampler(pid, hz=HZ, window_s=max(10.0, seconds), keep_gone=True)
+    # The report uses whole-run totals; the rolling window stays at its (bounded) default.
+    sampler = Sampler(pid, hz=HZ, keep_gone=True)
     code = 0
     sampler.start()
     try:
