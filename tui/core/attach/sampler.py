@@ -298,9 +298,11 @@ class Sampler:
                     track.gone_at = t
                     self._close_stretch(track, t)
                     self._forget(tid)
-                if (not track.alive and not self._keep_gone and track.gone_at is not None
-                        and t - track.gone_at > self.window_s):
-                    del self._tracks[tid]
+                if not track.alive and track.gone_at is not None and t - track.gone_at > self.window_s:
+                    if self._keep_gone:
+                        track.window.clear()  # its run totals are all a report needs
+                    else:
+                        del self._tracks[tid]
             self._record_saturation(t)
             self._cache = None
         return True
