@@ -416,3 +416,55 @@ def test_background_thread_publishes_and_ends_with_the_process():
     assert got[-1].alive is False and got[-1].ended == "exited"
     assert all(a.ticks <= b.ticks for a, b in zip(got, got[1:]))
     assert s._thread is not None and not s._thread.is_alive()
+
+
+def test_reader_on_a_fake_proc_tree(tmp_path):
+    """ProcReader against a directory laid out like /proc: gone threads, missing
+    syscall files and unreadable ones each end up where the sampler expects."""
+    from tui.core.attach.proc_reader import ProcReader
+
+    task = tmp_path / "7" / "task"
+    stat = "{tid} (node) {st} 1 1 1 0 -1 0 0 0 0 0 3 4 0 0 20 0 1 0 1 1 1\n"
+    for tid, st, sc in [(7, "S", "202 0x1 0x2 0x3 0x4 0x5 0x6 0x7 0x8\n"), (8, "R", "running\n"), (9, "S", None)]:
+        d = task / str(tid)
+        d.mkdir(parents=True)
+        (d / "stat").write_text(stat.format(tid=tid, st=st))
+        if sc is not None:
+            (d / "syscall").write_text(sc)
+    r = ProcReader(str(tmp_path))
+    assert r.list_tids(7) == [7, 8, 9]
+    a = r.read_thread(7, 7)
+    assert a.state == "S" and a.cpu_ticks == 7 and a.syscall.nr == 202
+    assert r.read_thread(7, 8, want_stat=False).syscall.running
+    assert r.read_thread(7, 9).syscall is None  # no syscall file: treated as unreadable
+    with pytest.raises(ThreadGone):
+        r.read_thread(7, 10)
+    with pytest.raises(ProcessGone):
+        r.list_tids(8)
+    r.forget(7, 7)
+    r.close()
+
+
+def test_reader_permission_refused_on_syscall(monkeypatch):
+    """The real reader on this process, with the kernel's refusal simulated."""
+    import os as _os
+
+    from tui.core.attach.proc_reader import ProcReader
+
+    r = ProcReader()
+    real = r._task_file
+
+    def refuse(pid, tid, name):
+        if name == "syscall":
+            raise PermissionError(13, "Permission denied")
+        return real(pid, tid, name)
+
+    monkeypatch.setattr(r, "_task_file", refuse)
+    me = _os.getpid()
+    raw_ = r.read_thread(me, me)
+    assert raw_.syscall is None and raw_.state in "RSD" and raw_.cpu_ticks >= 0
+    s = Sampler(me, reader=r)
+    assert s.sample_once()
+    snap = s.snapshot()
+    assert snap.syscall_readable is False and snap.threads
+    s.stop()

@@ -259,9 +259,12 @@ class ProcReader:
             except PermissionError:
                 sc = None
             except OSError as e:
-                if e.errno in _GONE_ERRNOS:
+                if e.errno == errno.ENOENT and os.path.isdir(f"{self.root}/{pid}/task/{tid}"):
+                    sc = None  # a kernel built without the syscall file: same as no permission
+                elif e.errno in _GONE_ERRNOS:
                     raise ThreadGone(tid) from None
-                sc = SyscallLine(running=False, nr=None)  # EIO etc. while the thread exits
+                else:
+                    sc = SyscallLine(running=False, nr=None)  # EIO etc. while the thread exits
             except ValueError:
                 sc = SyscallLine(running=False, nr=None)
         if not want_stat and sc is not None and (sc.running or sc.nr is not None):
