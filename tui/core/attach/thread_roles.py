@@ -34,7 +34,7 @@ def _fallback_label_threads(threads: list[tuple[int, str]], pid: int,
         return {tid: (None, False) for tid, _ in threads}
     out: dict[int, tuple[str | None, bool]] = {}
     named = {tid: _BY_NAME.get(name) for tid, name in threads}
-    slots = [r for r in _STARTUP_ORDER]
+    slots = list(_STARTUP_ORDER)
     for r in named.values():
         if r in slots:
             slots.remove(r)
