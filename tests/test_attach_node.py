@@ -326,3 +326,11 @@ def test_watch_survives_thread_and_fd_churn(tmp_path):
         assert all(isinstance(r, str) for r in reads)
     finally:
         _stop(proc)
+
+
+@linux_only
+def test_watch_kernel_thread_is_refused():
+    out = _run_cli("--watch", "2", "--seconds", "0.2")  # kthreadd on Linux
+    if "kernel thread" not in out.stderr:
+        pytest.skip("pid 2 is not kthreadd here")
+    assert out.returncode == 2 and out.stdout == "" and out.stderr.count("\n") == 1

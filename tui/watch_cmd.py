@@ -27,6 +27,8 @@ def _check_target(pid: int) -> None:
     state = ProcReader().process_state(pid)
     if state is None:
         raise UsageError(f"no process with pid {pid}")
+    if ProcReader().is_kernel_thread(pid):
+        raise UsageError(f"pid {pid} is a kernel thread: it has no user-space threads to watch")
     if state in ("Z", "X"):
         raise UsageError(f"process {pid} has already exited (a zombie waiting for its parent)")
     try:
@@ -61,8 +63,11 @@ def run_watch(args: argparse.Namespace) -> int:
     if snap.syscall_readable is False:
         print(f"ptview: cannot read /proc/{pid}/task/*/syscall (needs ptrace permission: run as the "
               "process's user or root); showing scheduler state and CPU only", file=sys.stderr)
-    if args.json:
-        print(json.dumps(to_doc(snap, requested_s=seconds)))
-    else:
-        print(to_text(snap))
+    text = json.dumps(to_doc(snap, requested_s=seconds)) if args.json else to_text(snap)
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        # `ptview --watch PID | head`: the reader left; say nothing more, and
+        # keep Python from complaining again when it flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return code

@@ -226,6 +226,16 @@ class ProcReader:
         except (FileNotFoundError, ProcessLookupError, ValueError, IndexError):
             return None
 
+    def is_kernel_thread(self, pid: int) -> bool:
+        # A kernel thread has no user-space registers: its syscall line reads
+        # "0 0x0 ..." (a read(2) that is not one), so there is nothing to watch.
+        try:
+            text = _read_small(f"{self.root}/{pid}/stat").decode(errors="replace")
+            flags = int(text[text.rindex(")") + 2:].split()[6])
+        except (OSError, ValueError, IndexError):
+            return False
+        return bool(flags & 0x00200000)  # PF_KTHREAD
+
     def cmdline(self, pid: int) -> list[str]:
         try:
             raw = _read_small(f"{self.root}/{pid}/cmdline", 65536)
