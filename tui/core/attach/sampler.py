@@ -7,6 +7,23 @@ Snapshots are frozen dataclasses; nothing in them is shared with the sampler.
 
 Two horizons per thread: `window` (the last `window_s` seconds, for live
 panes) and `run` (everything since start, for the `--watch` report).
+
+For the app:
+
+    sampler = Sampler(pid, on_snapshot=lambda snap: pane.post_message(Sampled(snap)))
+    sampler.start()            # on mount; sampler.stop() on unmount (joins the thread)
+
+    snap.workers               pool pane, one row per libuv worker:
+        w.activity.label       "futex", "read fifo /tmp/x", "poll DNS query to 10.0.0.2:53", "on CPU"
+        w.activity.idle        waiting for work (futex) or not
+        w.activity_s           how long it has been doing that (a lower bound at start)
+        w.window.busy_pct      busy % over the last window_s (10 s)
+    snap.saturated             every worker busy now (new requests queue); snap.saturated_since
+    snap.loop                  loop pane: loop.activity.idle (in epoll) / label,
+                               loop.window.busy_pct, loop.window.longest_busy_s,
+                               loop.busy_for_s (the busy stretch in progress)
+    snap.syscall_readable      False: say on screen that only scheduler state is shown
+    snap.alive / snap.ended    the process exited ("exited") or sampling stopped
 """
 
 from __future__ import annotations
@@ -67,7 +84,7 @@ class ThreadSnapshot:
     alive: bool
     state: str
     activity: Activity
-    since: float  # clock time the current activity was first seen
+    since: float  # clock time the current activity was first seen (it may have begun earlier)
     activity_s: float  # how long it has lasted so far
     busy_for_s: float  # current uninterrupted busy stretch (0 when idle)
     window: Stats
