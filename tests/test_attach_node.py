@@ -334,3 +334,22 @@ def test_watch_kernel_thread_is_refused():
     if "kernel thread" not in out.stderr:
         pytest.skip("pid 2 is not kthreadd here")
     assert out.returncode == 2 and out.stdout == "" and out.stderr.count("\n") == 1
+
+
+@needs_node
+@linux_only
+def test_watch_readfile_of_a_fifo_waits_in_open(tmp_path, capsys):
+    """SEMANTICS §4: fs.readFile of a FIFO with no writer holds a worker in openat."""
+    fifo = tmp_path / "demo.fifo"
+    os.mkfifo(fifo)
+    proc = subprocess.Popen([NODE, "-e", f"require('fs').readFile({str(fifo)!r}, () => {{}}); setInterval(() => {{}}, 1000)"])
+    try:
+        _wait_for(lambda: "openat" in _calls(proc.pid), "a pool thread in openat")
+        assert main(["--watch", str(proc.pid), "--seconds", "0.3", "--json"]) == 0
+        doc = json.loads(capsys.readouterr().out)
+        if not doc["syscall_readable"]:
+            pytest.skip("no ptrace permission on this machine")
+        tops = [t["activities"][0] for t in doc["threads"] if t["role"] == "libuv worker"]
+        assert {"what": "openat", "target": f"fifo {fifo}", "idle": False, "share": 1.0} in tops
+    finally:
+        _stop(proc)

@@ -91,6 +91,9 @@ class FakeSource:
     def fd_is_fifo(self, pid, fd):
         return fd in self.fifos
 
+    def path_is_fifo(self, pid, path):
+        return path in self.fifos
+
     def sockets(self, pid):
         return self.socks
 
@@ -119,9 +122,9 @@ def test_idle_depends_on_role():
 def test_targets_resolved():
     src = FakeSource(
         fds={7: "/tmp/a.fifo", 8: "/var/log/app.log", 9: "socket:[4242]", 3: "/srv"},
-        fifos={7},
+        fifos={7, "/tmp/b.fifo"},
         socks={4242: SocketInfo("udp", "127.0.0.1:5000", "10.0.0.2:53", 53)},
-        mem={0x1000: b"/etc/hosts\0junk", 0x2000: struct.pack("ihh", 9, 1, 0), 0x3000: b"data.bin\0"},
+        mem={0x1000: b"/etc/hosts\0junk", 0x4000: b"/tmp/b.fifo\0", 0x2000: struct.pack("ihh", 9, 1, 0), 0x3000: b"data.bin\0"},
     )
     res = TargetResolver(src, 100)
     w = "libuv worker"
@@ -129,6 +132,7 @@ def test_targets_resolved():
     assert classify(raw(X["pread64"], 8), w, res).label == "pread64 /var/log/app.log"
     assert classify(raw(X["openat"], 0xFFFFFFFFFFFFFF9C, 0x1000), w, res).label == "openat /etc/hosts"
     assert classify(raw(X["openat"], 3, 0x3000), w, res).label == "openat /srv/data.bin"
+    assert classify(raw(X["openat"], 0xFFFFFFFFFFFFFF9C, 0x4000), w, res).label == "openat fifo /tmp/b.fifo"
     assert classify(raw(X["poll"], 0x2000, 1), w, res).label == "poll DNS query to 10.0.0.2:53"
     assert classify(raw(X["recvfrom"], 9), w, res).target == "DNS query to 10.0.0.2:53"
     # fd closed between reading the syscall and the link: no target, no error

@@ -303,6 +303,14 @@ class ProcReader:
         except OSError:
             return False
 
+    def path_is_fifo(self, pid: int, path: str) -> bool:
+        # Through /proc/PID/root: the path as the process sees it (its own
+        # mount namespace and chroot). stat does not open, so a FIFO stays untouched.
+        try:
+            return stat_mod.S_ISFIFO(os.stat(f"{self.root}/{pid}/root{path}").st_mode)
+        except (OSError, ValueError):
+            return False
+
     def sockets(self, pid: int) -> dict[int, SocketInfo]:
         """inode → socket, from the process's own network namespace."""
         out: dict[int, SocketInfo] = {}
