@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tui.core.attach.sampler import Snapshot, ThreadSnapshot
+from tui.core.attach.snapshot import Snapshot, ThreadSnapshot
 
 TOP_JSON = 5
 TOP_TEXT = 3

@@ -3,7 +3,7 @@
 The UI (or `--watch`) never touches /proc itself: it calls `snapshot()`, or
 passes `on_snapshot` to have one delivered from the sampling thread every
 `publish_interval` seconds (wire it to `App.call_from_thread`/`post_message`).
-Snapshots are frozen dataclasses; nothing in them is shared with the sampler.
+Snapshots are frozen dataclasses (snapshot.py); nothing in them is shared with the sampler.
 
 Two horizons per thread: `window` (the last `window_s` seconds, for live
 panes) and `run` (everything since start, for the `--watch` report).
@@ -28,22 +28,15 @@ For the app:
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable
-from dataclasses import dataclass
-
 from tui.core.attach.activity import Activity, TargetResolver, classify
 from tui.core.attach.proc_reader import ProcessGone, ProcReader, ThreadGone, ThreadRaw
+from tui.core.attach.snapshot import Snapshot, Stats, ThreadSnapshot, stats_of
 from tui.core.attach.syscalls import table_for
 from tui.core.attach.thread_roles import label_threads
-
-try:
-    _CLK_TCK = os.sysconf("SC_CLK_TCK")
-except (ValueError, OSError, AttributeError):
-    _CLK_TCK = 100
 
 # A run's activity tally keeps this many distinct (call, target) pairs; more
 # (a thread walking a directory tree) go to one "other" row, so memory stays bounded.
@@ -55,63 +48,6 @@ _NAME_REFRESH_S = 1.0  # Node ≥ 24 names a thread just after it starts
 # do it at about this rate, the syscall lines at the full sampling rate.
 _FULL_SCAN_HZ = 4.0
 _RESOLVE_TTL_S = 1.0
-
-
-@dataclass(frozen=True)
-class ActivityShare:
-    what: str
-    target: str | None
-    idle: bool
-    samples: int
-    share: float  # 0..1 of the horizon's samples
-
-
-@dataclass(frozen=True)
-class Stats:
-    samples: int
-    busy_pct: float
-    cpu_pct: float | None  # None until two samples exist
-    longest_busy_s: float  # longest run of consecutive busy samples
-    activities: tuple[ActivityShare, ...]  # most frequent first
-
-
-@dataclass(frozen=True)
-class ThreadSnapshot:
-    tid: int
-    name: str
-    role: str | None
-    role_inferred: bool
-    alive: bool
-    state: str
-    activity: Activity
-    since: float  # clock time the current activity was first seen (it may have begun earlier)
-    activity_s: float  # how long it has lasted so far
-    busy_for_s: float  # current uninterrupted busy stretch (0 when idle)
-    window: Stats
-    run: Stats
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    pid: int
-    alive: bool
-    ended: str | None  # why sampling stopped: "exited", "stopped", or an error
-    is_node: bool
-    syscall_readable: bool | None  # None before the first sample
-    hz: float
-    window_s: float
-    started_at: float
-    taken_at: float
-    elapsed_s: float
-    ticks: int  # samples taken of the process
-    overruns: int  # ticks skipped because a sample took longer than the period
-    threads: tuple[ThreadSnapshot, ...]  # by tid
-    loop: ThreadSnapshot | None  # role "main"
-    workers: tuple[ThreadSnapshot, ...]  # role "libuv worker", alive
-    saturated: bool  # every libuv worker busy at the last sample
-    saturated_since: float | None
-    saturated_pct: float  # share of window samples with every worker busy
-    saturated_run_pct: float  # the same since the start
 
 
 class _Track:
@@ -477,7 +413,7 @@ class Sampler:
             state=k.state, activity=k.activity, since=k.since,
             activity_s=max(0.0, last_t - k.since), busy_for_s=ongoing,
             window=self._window_stats(k),
-            run=_stats(k.run_samples, k.run_busy, k.first, k.last, max(k.run_longest, ongoing), k.run_counts),
+            run=stats_of(k.run_samples, k.run_busy, k.first, k.last, max(k.run_longest, ongoing), k.run_counts),
         )
 
     def _window_stats(self, k: _Track) -> Stats:
@@ -499,17 +435,4 @@ class Sampler:
             longest = max(longest, w[-1][0] - start + self.period)
         first = (w[0][0], w[0][3]) if w else None
         last = (w[-1][0], w[-1][3]) if w else None
-        return _stats(len(w), busy_n, first, last, longest, counts)
-
-
-def _stats(samples: int, busy: int, first: tuple[float, int] | None, last: tuple[float, int] | None,
-           longest: float, counts: Counter[Activity]) -> Stats:
-    cpu = None
-    if first and last and last[0] > first[0]:
-        cpu = 100.0 * (last[1] - first[1]) / _CLK_TCK / (last[0] - first[0])
-    shares = tuple(
-        ActivityShare(a.what, a.target, a.idle, n, n / samples if samples else 0.0)
-        for a, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].label))
-    )
-    return Stats(samples=samples, busy_pct=100.0 * busy / samples if samples else 0.0,
-                 cpu_pct=cpu, longest_busy_s=longest, activities=shares)
+        return stats_of(len(w), busy_n, first, last, longest, counts)
