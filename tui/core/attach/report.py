@@ -44,7 +44,8 @@ def to_doc(snap: Snapshot, requested_s: float | None = None) -> dict[str, Any]:
         "syscall_readable": snap.syscall_readable,
         "is_node": snap.is_node,
         "exited": snap.ended == "exited",
-        "saturated_pct": _r(snap.saturated_run_pct),
+        # without syscall lines a worker blocked in read(2) looks asleep: no verdict
+        "saturated_pct": _r(snap.saturated_run_pct) if snap.syscall_readable else None,
         "threads": [_thread_doc(t) for t in snap.threads],
     }
 
@@ -57,7 +58,7 @@ def to_text(snap: Snapshot) -> str:
     ]
     if snap.syscall_readable is False:
         lines.append("system calls not readable (no ptrace permission): activity is scheduler state only")
-    if snap.workers or any(t.role == "libuv worker" for t in snap.threads):
+    if snap.syscall_readable and any(t.role == "libuv worker" for t in snap.threads):
         lines.append(f"pool saturated (every libuv worker busy) in {snap.saturated_run_pct:.0f}% of samples")
     for t in snap.threads:
         s = t.run

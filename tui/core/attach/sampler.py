@@ -18,7 +18,8 @@ For the app:
         w.activity.idle        waiting for work (futex) or not
         w.activity_s           how long it has been doing that (a lower bound at start)
         w.window.busy_pct      busy % over the last window_s (10 s)
-    snap.saturated             every worker busy now (new requests queue); snap.saturated_since
+    snap.saturated             every worker busy now (new requests queue); snap.saturated_since;
+                               only meaningful when snap.syscall_readable
     snap.loop                  loop pane: loop.activity.idle (in epoll) / label,
                                loop.window.busy_pct, loop.window.longest_busy_s,
                                loop.busy_for_s (the busy stretch in progress)
