@@ -397,7 +397,9 @@ class Sampler:
         return Snapshot(
             pid=self.pid, alive=self._alive, ended=self._ended, is_node=self._is_node,
             syscall_readable=self._syscall_readable, hz=self.hz, window_s=self.window_s,
-            started_at=started, taken_at=now, elapsed_s=now - started, ticks=self._ticks,
+            started_at=started, taken_at=now, ticks=self._ticks,
+            # each sample stands for one period: n samples cover n periods
+            elapsed_s=(now - started + self.period) if self._ticks else 0.0,
             overruns=self._overruns, threads=threads, loop=loop, workers=workers,
             saturated=self._saturated_since is not None and self._alive,
             saturated_since=self._saturated_since,

@@ -59,7 +59,7 @@ class Snapshot:
     window_s: float
     started_at: float
     taken_at: float
-    elapsed_s: float
+    elapsed_s: float  # time the samples cover: first to last, plus one period
     ticks: int  # samples taken of the process
     overruns: int  # ticks skipped because a sample took longer than the period
     threads: tuple[ThreadSnapshot, ...]  # by tid
