@@ -93,6 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
     procs.add_argument("--refresh", type=positive_float_arg, default=1.0, metavar="SECONDS",
                        help="process tree refresh interval (default 1)")
     procs.add_argument("--port", type=int_arg, default=8000, help="port for --serve (default 8000)")
+    procs.add_argument("--watch", type=pid_arg, default=None, metavar="PID",
+                       help="sample a running process's threads and print what each was doing")
+    procs.add_argument("--seconds", type=positive_float_arg, default=5.0, metavar="S",
+                       help="--watch: how long to sample (default 5)")
     return p
 
 
@@ -120,6 +124,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from tui.tree_cmd import run_tree
 
         return run_tree(args)
+    if args.watch is not None:
+        from tui.watch_cmd import run_watch
+
+        return run_watch(args)
     if args.headless:
         from tui.lab import run_lab
 

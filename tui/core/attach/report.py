@@ -1,0 +1,77 @@
+"""The `--watch` summary of a sampler snapshot: one JSON document, or text for a terminal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tui.core.attach.snapshot import Snapshot, ThreadSnapshot
+
+TOP_JSON = 5
+TOP_TEXT = 3
+
+
+def _r(x: float | None, nd: int = 1) -> float | None:
+    return None if x is None else round(x, nd)
+
+
+def _thread_doc(t: ThreadSnapshot) -> dict[str, Any]:
+    s = t.run
+    return {
+        "tid": t.tid,
+        "name": t.name,
+        "role": t.role,
+        "role_inferred": t.role_inferred,
+        "alive": t.alive,
+        "samples": s.samples,
+        "busy_pct": _r(s.busy_pct),
+        "cpu_pct": _r(s.cpu_pct),
+        "longest_busy_s": _r(s.longest_busy_s, 2),
+        "activities": [
+            {"what": a.what, "target": a.target, "idle": a.idle, "share": round(a.share, 3)}
+            for a in s.activities[:TOP_JSON]
+        ],
+    }
+
+
+def to_doc(snap: Snapshot, requested_s: float | None = None) -> dict[str, Any]:
+    return {
+        "pid": snap.pid,
+        "seconds": round(snap.elapsed_s, 2),
+        "requested_seconds": requested_s,
+        "hz": snap.hz,
+        "samples": snap.ticks,
+        "overruns": snap.overruns,
+        "syscall_readable": snap.syscall_readable,
+        "is_node": snap.is_node,
+        "exited": snap.ended == "exited",
+        # without syscall lines a worker blocked in read(2) looks asleep: no verdict
+        "saturated_pct": _r(snap.saturated_run_pct) if snap.syscall_readable else None,
+        "threads": [_thread_doc(t) for t in snap.threads],
+    }
+
+
+def to_text(snap: Snapshot) -> str:
+    what = "Node.js" if snap.is_node else "not recognised as Node.js: no thread roles"
+    lines = [
+        f"pid {snap.pid} ({what}): {snap.ticks} samples over {snap.elapsed_s:.1f} s at {snap.hz:g} Hz"
+        + (f", {snap.overruns} ticks skipped" if snap.overruns else ""),
+    ]
+    if snap.syscall_readable is False:
+        lines.append("system calls not readable (no ptrace permission): activity is scheduler state only")
+    if snap.syscall_readable and any(t.role == "libuv worker" for t in snap.threads):
+        lines.append(f"pool saturated (every libuv worker busy) in {snap.saturated_run_pct:.0f}% of samples")
+    for t in snap.threads:
+        s = t.run
+        role = (t.role + (" (inferred)" if t.role_inferred else "")) if t.role else "-"
+        cpu = f"{s.cpu_pct:5.1f}%" if s.cpu_pct is not None else "    -"
+        head = (f"{t.tid:>7} {t.name[:15]:<15} {role:<24} {s.samples:>5} samples"
+                f"  busy {s.busy_pct:5.1f}%  cpu {cpu}")
+        if t.role == "main" or s.longest_busy_s > 0:
+            head += f"  longest busy {s.longest_busy_s:.2f} s"
+        if not t.alive and snap.ended != "exited":
+            head += "  (exited)"
+        lines.append(head)
+        for a in s.activities[:TOP_TEXT]:
+            label = f"{a.what} {a.target}" if a.target else a.what
+            lines.append(f"{'':>9}{100 * a.share:4.0f}%  {label}{'  (idle)' if a.idle else ''}")
+    return "\n".join(lines)

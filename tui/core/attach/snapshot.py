@@ -1,0 +1,84 @@
+"""What the sampler hands out: frozen, self-contained, safe to keep and to pass between threads."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass
+
+from tui.core.attach.activity import Activity
+
+try:
+    _CLK_TCK = os.sysconf("SC_CLK_TCK")
+except (ValueError, OSError, AttributeError):
+    _CLK_TCK = 100
+
+
+@dataclass(frozen=True)
+class ActivityShare:
+    what: str
+    target: str | None
+    idle: bool
+    samples: int
+    share: float  # 0..1 of the horizon's samples
+
+
+@dataclass(frozen=True)
+class Stats:
+    samples: int
+    busy_pct: float
+    cpu_pct: float | None  # None until two samples exist
+    longest_busy_s: float  # longest run of consecutive busy samples
+    activities: tuple[ActivityShare, ...]  # most frequent first
+
+
+@dataclass(frozen=True)
+class ThreadSnapshot:
+    tid: int
+    name: str
+    role: str | None
+    role_inferred: bool
+    alive: bool
+    state: str
+    activity: Activity
+    since: float  # clock time the current activity was first seen (it may have begun earlier)
+    activity_s: float  # how long it has lasted so far
+    busy_for_s: float  # current uninterrupted busy stretch (0 when idle)
+    window: Stats
+    run: Stats
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    pid: int
+    alive: bool
+    ended: str | None  # why sampling stopped: "exited", "stopped", or an error
+    is_node: bool
+    syscall_readable: bool | None  # None before the first sample
+    hz: float
+    window_s: float
+    started_at: float
+    taken_at: float
+    elapsed_s: float  # time the samples cover: first to last, plus one period
+    ticks: int  # samples taken of the process
+    overruns: int  # ticks skipped because a sample took longer than the period
+    threads: tuple[ThreadSnapshot, ...]  # by tid
+    loop: ThreadSnapshot | None  # role "main"
+    workers: tuple[ThreadSnapshot, ...]  # role "libuv worker", alive
+    saturated: bool  # every libuv worker busy at the last sample
+    saturated_since: float | None
+    saturated_pct: float  # share of window samples with every worker busy
+    saturated_run_pct: float  # the same since the start
+
+
+def stats_of(samples: int, busy: int, first: tuple[float, int] | None, last: tuple[float, int] | None,
+             longest: float, counts: Counter[Activity]) -> Stats:
+    cpu = None
+    if first and last and last[0] > first[0]:
+        cpu = 100.0 * (last[1] - first[1]) / _CLK_TCK / (last[0] - first[0])
+    shares = tuple(
+        ActivityShare(a.what, a.target, a.idle, n, n / samples if samples else 0.0)
+        for a, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].label))
+    )
+    return Stats(samples=samples, busy_pct=100.0 * busy / samples if samples else 0.0,
+                 cpu_pct=cpu, longest_busy_s=longest, activities=shares)
