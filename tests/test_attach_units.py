@@ -17,7 +17,7 @@ from tui.core.attach.proc_reader import (
 )
 from tui.core.attach.report import to_doc, to_text
 from tui.core.attach.sampler import Sampler
-from tui.core.attach.thread_roles import _fallback_label_threads
+from tui.core.attach.thread_roles import label_threads
 
 X = {v: k for k, v in syscalls.X86_64.items()}
 
@@ -149,21 +149,21 @@ def test_cpu_and_no_permission_states():
     assert not classify(dataclasses.replace(blind, state="D"), None, None).idle
 
 
-# -- roles fallback ----------------------------------------------------------
+# -- roles: the process tree's labeller, for Node processes only --------------
 
-def test_fallback_roles_node20_by_creation_order():
+def test_roles_node20_by_creation_order():
     tids = [(100, "node")] + [(t, "node") for t in range(102, 108)] + [(t, "node") for t in range(110, 114)]
-    roles = _fallback_label_threads(tids, 100, ["/usr/bin/node", "server.js"])
+    roles = label_threads(tids, 100, ["/usr/bin/node", "server.js"])
     got = [roles[t][0] for t, _ in tids]
     assert got == (["main", "delayed tasks"] + ["V8 platform"] * 4 + ["inspector"] + ["libuv worker"] * 4)
-    assert all(roles[t][1] for t, _ in tids)
+    assert all(roles[t][1] for t, _ in tids[1:])
 
 
-def test_fallback_roles_by_name_and_non_node():
+def test_roles_by_name_and_non_node():
     tids = [(5, "MainThread"), (6, "DelayedTaskSche"), (7, "V8Worker"), (8, "libuv-worker")]
-    roles = _fallback_label_threads(tids, 5, ["node"])
+    roles = label_threads(tids, 5, ["node"])
     assert roles[5] == ("main", False) and roles[8] == ("libuv worker", False)
-    assert set(_fallback_label_threads([(9, "python3")], 9, ["python3"]).values()) == {(None, False)}
+    assert set(label_threads([(9, "python3")], 9, ["python3"]).values()) == {(None, False)}
 
 
 # -- the sampler on a scripted process ---------------------------------------
@@ -353,16 +353,6 @@ def test_labeller_failure_does_not_stop_sampling(monkeypatch):
     run(s, clock, 2)
     snap = s.snapshot()
     assert snap.ticks == 2 and all(t.role is None for t in snap.threads)
-
-
-def test_fallback_roles_beyond_the_pool_are_worker_threads(monkeypatch):
-    import tui.core.attach.thread_roles as mod
-
-    monkeypatch.setattr(mod, "_pool_size", lambda pid: 4)
-    tids = [(t, "node") for t in range(100, 113)]  # 7 start-up + 4 pool + 2 more
-    roles = _fallback_label_threads(tids, 100, ["node"])
-    got = [roles[t][0] for t, _ in tids]
-    assert got[7:] == ["libuv worker"] * 4 + ["worker_thread"] * 2
 
 
 def test_snapshot_from_another_thread_while_sampling():

@@ -1,18 +1,6 @@
 """Processes and threads: a /proc scanner, Node thread roles, the tree for --tree.
 
-Headless: nothing here imports Textual.
+Headless: nothing here imports Textual. Import the submodules themselves:
+this package imports nothing, so `roles` works where psutil cannot be loaded
+(an unprivileged user without access to the installing user's site-packages).
 """
-
-from tui.core.procs.roles import is_node, label_threads
-from tui.core.procs.scanner import Diff, ProcRow, Scanner, ScanResult, Snapshot, ThreadRow
-
-__all__ = [
-    "Diff",
-    "ProcRow",
-    "ScanResult",
-    "Scanner",
-    "Snapshot",
-    "ThreadRow",
-    "is_node",
-    "label_threads",
-]
