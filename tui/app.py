@@ -7,11 +7,9 @@ program would receive them: as a keypress callback in the poll phase.
 
 from __future__ import annotations
 
-import os
 import time
-from functools import partial
 
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Static
@@ -23,8 +21,8 @@ from tui.core.ops import NodeAPI
 from tui.core.runtime import Runtime
 from tui.core.sim_work import SimWork
 from tui.fire_ops import BY_NAME, FIRE_OPS
+from tui.pane_app import VIEW_BINDINGS, PaneApp
 from tui.screens.fire_dialog import FireDialog
-from tui.screens.help import HelpScreen
 from tui.screens.task_details import TaskDetails
 from widgets.event_log import EventLog
 from widgets.loop_view import LoopView
@@ -32,8 +30,6 @@ from widgets.pool_view import PoolView
 from widgets.proc_tree import ProcTree
 from widgets.timeline import Timeline, TimelineRecorder
 
-WIDE = (140, 36)   # at least this many columns and rows: every pane at once
-SMALL = (40, 10)   # below this: a notice instead of panes
 BURST = 4
 
 
@@ -50,44 +46,32 @@ def _bindings() -> list[Binding]:
         Binding("right_square_bracket", "select(1)", "Next task", key_display="]"),
         Binding("enter", "details", "Details"),
         Binding("x", "cancel_selected", "Cancel job"),
-        Binding("1", "view('flow')", "Loop+pool"),
-        Binding("2", "view('procs')", "Processes"),
-        Binding("3", "view('log')", "Log"),
-        Binding("0", "view('auto')", "All"),
-        Binding("w", "svg", "Screenshot"),
-        Binding("f1,question_mark", "help", "Help", key_display="?"),
-        Binding("q", "quit", "Quit"),
     ]
-    return b
+    return b + VIEW_BINDINGS
 
 
-class PtviewApp(App):
+class PtviewApp(PaneApp):
     TITLE = "ptview"
-    AUTO_FOCUS = None  # keys belong to the app until the user tabs into a pane
-    CSS_PATH = "app.tcss"
     BINDINGS = _bindings()
 
     def __init__(self, *, pool_size: int = 4, seed: int = 1, speed: float = 1.0, paused: bool = False,
                  fps: float = 20.0, autoplay: bool = True, screenshot_dir: str | None = None, proc_pane=None,
                  root_pid: int | None = None, refresh: float = 1.0) -> None:
-        super().__init__()
+        super().__init__(screenshot_dir)
         self.rt = Runtime(pool_size, work=SimWork(seed))
         self.api = NodeAPI(self.rt)
         self.driver = SimDriver(self.rt, speed=speed, paused=paused)
         self.seed = seed
         self.fps = fps
         self.autoplay = autoplay  # False: no frame timer (tests drive the model themselves)
-        self.screenshot_dir = screenshot_dir or os.getcwd()
         self.proc_pane = proc_pane  # tests pass a ProcTree fed with fixed data
         self.root_pid = root_pid
         self.refresh_s = refresh
-        self.view = "auto"
         self.selected: int | None = None
         self.last_fire: tuple[str, object] | None = None
         self.last_args: dict[str, str] = {op.name: op.default for op in FIRE_OPS if op.default is not None}
         self.recorder = TimelineRecorder()
         self._seen = 0
-        self._mounted_once = False
         self._last_wall = time.monotonic()
         # A TTY handle keeps the model's loop alive, as stdin does for a Node REPL.
         self.rt.loop.active_handles += 1
@@ -129,29 +113,6 @@ class PtviewApp(App):
         if self.autoplay:
             self.set_interval(1 / self.fps, self.frame)
         self.render_model()
-
-    def on_resize(self, _event) -> None:
-        self._apply_view()
-
-    def effective_view(self) -> str:
-        w, h = self.size
-        if w < SMALL[0] or h < SMALL[1]:
-            return "too-small"
-        if self.view != "auto":
-            return self.view
-        return "all" if (w >= WIDE[0] and h >= WIDE[1]) else "flow"
-
-    def _apply_view(self) -> None:
-        v = self.effective_view()
-        for name in ("all", "flow", "procs", "log", "too-small"):
-            self.screen.set_class(name == v, f"-view-{name}")
-        # Keys go to the app unless the user moved into the tree (tab) or chose its view:
-        # a hidden pane must not keep the focus and swallow enter or the arrows.
-        lines = self.query("ProcLines")
-        if v == "procs" and lines:
-            self.set_focus(lines.first())
-        elif self.focused is not None and (v != "all" or not self._mounted_once):
-            self.set_focus(None)
 
     # -- frames -----------------------------------------------------------------------
 
@@ -291,25 +252,7 @@ class PtviewApp(App):
         if self.selected is not None:
             self.cancel_task(self.selected)
 
-    # -- views, help, screenshots, palette --------------------------------------------
-
-    def action_view(self, name: str) -> None:
-        self.view = name
-        self._apply_view()
-
-    def action_help(self) -> None:
-        self.push_screen(HelpScreen())
-
-    def action_svg(self) -> None:
-        path = self.save_screenshot(path=self.screenshot_dir)
-        self.notify(f"saved {path}")
-
-    def get_system_commands(self, screen):
-        yield from super().get_system_commands(screen)
-        for b in self.BINDINGS:
-            if b.description:
-                title = b.tooltip or b.description
-                yield SystemCommand(title, f"key {b.key_display or b.key}", partial(self.run_action, b.action))
+    # -- teardown ---------------------------------------------------------------------
 
     def on_unmount(self) -> None:
         self.driver.shutdown()

@@ -17,6 +17,12 @@ def run_app(args) -> int:
 
     if args.pid is not None:
         require_pid(args.pid)
+        if not args.sim and not args.live:
+            # --pid: watch that process's own loop thread and pool (issue: attach).
+            from tui.attach_app import AttachApp
+
+            AttachApp(args.pid, refresh=args.refresh).run()
+            return 0
     from tui.app import PtviewApp
 
     size = args.pool_size or threadpool_size_from_env(os.environ.get("UV_THREADPOOL_SIZE"))

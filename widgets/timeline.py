@@ -52,6 +52,7 @@ class Timeline(Widget):
         self.window = 2000.0
         self.n_workers = 0
         self.selected: int | None = None
+        self.caption = "of model time"
 
     def show(self, rec: TimelineRecorder, now: float, window: float, workers: int, selected) -> None:
         self.rec, self.now, self.window, self.n_workers, self.selected = rec, now, window, workers, selected
@@ -77,7 +78,7 @@ class Timeline(Widget):
             for i in range(a, b + 1):
                 row[i] = s
         out = Text()
-        out.append(f" last {ms(self.window)} of model time, one cell = {ms(per)}\n", style="dim")
+        out.append(f" last {ms(self.window)} {self.caption}, one cell = {ms(per)}\n", style="dim")
         for w in range(rows):
             out.append(f" w{w:<3}", style="bold")
             prev = None
@@ -91,7 +92,7 @@ class Timeline(Widget):
                     i += 1
                     continue
                 style = task_colour(s.task) + (" reverse" if s.task == self.selected else "")
-                if s is not prev:
+                if s is not prev and s.task is not None:
                     label = f"#{s.task}"
                     run = 0
                     while i + run < width and row[i + run] is s:

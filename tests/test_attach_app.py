@@ -1,0 +1,64 @@
+"""Attach mode in the app: a real Node process's loop thread and pool, sampled."""
+
+import shutil
+import subprocess
+import time
+
+import pytest
+
+from tui.attach_app import AttachApp
+from tui.cli import main
+from widgets.attach_view import AttachLoopView, AttachPoolView
+
+NODE = shutil.which("node")
+BUSY_POOL = """
+const crypto = require('crypto');
+function spin() { crypto.pbkdf2('a', 'b', 200000, 64, 'sha512', spin); }
+require('fs').readFile('/etc/hostname', () => { spin(); spin(); console.log('ready'); });
+setInterval(() => {}, 1000);
+"""
+
+
+def plain(widget) -> str:
+    from rich.console import Console
+
+    c = Console(width=120, record=True, color_system=None)
+    c.print(widget.render())
+    return c.export_text()
+
+
+@pytest.mark.skipif(NODE is None, reason="needs node")
+async def test_attach_shows_the_real_workers_of_a_node_process():
+    child = subprocess.Popen([NODE, "-e", BUSY_POOL], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "ready"
+        app = AttachApp(child.pid, refresh=0.5)
+        async with app.run_test(size=(160, 40)) as pilot:
+            pool = app.query_one(AttachPoolView)
+            deadline = time.monotonic() + 15
+            while time.monotonic() < deadline:
+                await pilot.pause(0.1)
+                snap = pool.snap
+                if snap and len(snap.workers) == 4 and sum(not w.activity.idle for w in snap.workers) >= 2:
+                    break
+            snap = pool.snap
+            assert snap is not None and snap.is_node and len(snap.workers) == 4
+            text = plain(pool)
+            assert "workers 4" in text and "w3" in text
+            if snap.syscall_readable:
+                assert "on CPU" in text and "idle (futex)" in text
+            loop_text = plain(app.query_one(AttachLoopView))
+            assert f"loop thread {child.pid}" in loop_text
+            status = str(app.query_one("#status").render())
+            assert "Node.js" in status and "alive" in status
+        thread = app.sampler._thread
+        assert thread is None or not thread.is_alive()  # the sampler is joined when the app ends
+    finally:
+        child.kill()
+        child.wait()
+
+
+def test_pid_that_does_not_exist_is_an_error(capsys):
+    assert main(["--pid", "999999999"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("ptview: error: no process with pid") and err.count("\n") == 1

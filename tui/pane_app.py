@@ -1,0 +1,75 @@
+"""What every ptview App shares: the pane layout by terminal size, views, help, screenshots."""
+
+from __future__ import annotations
+
+import os
+from functools import partial
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+
+from tui.screens.help import HelpScreen
+
+WIDE = (140, 36)   # at least this many columns and rows: every pane at once
+SMALL = (40, 10)   # below this: a notice instead of panes
+
+VIEW_BINDINGS = [
+    Binding("1", "view('flow')", "Loop+pool"),
+    Binding("2", "view('procs')", "Processes"),
+    Binding("3", "view('log')", "Log"),
+    Binding("0", "view('auto')", "All"),
+    Binding("w", "svg", "Screenshot"),
+    Binding("f1,question_mark", "help", "Help", key_display="?"),
+    Binding("q", "quit", "Quit"),
+]
+
+
+class PaneApp(App):
+    CSS_PATH = "app.tcss"
+    AUTO_FOCUS = None  # keys belong to the app until the user tabs into a pane
+
+    def __init__(self, screenshot_dir: str | None = None) -> None:
+        super().__init__()
+        self.screenshot_dir = screenshot_dir or os.getcwd()
+        self.view = "auto"
+        self._mounted_once = False
+
+    def effective_view(self) -> str:
+        w, h = self.size
+        if w < SMALL[0] or h < SMALL[1]:
+            return "too-small"
+        if self.view != "auto":
+            return self.view
+        return "all" if (w >= WIDE[0] and h >= WIDE[1]) else "flow"
+
+    def _apply_view(self) -> None:
+        v = self.effective_view()
+        for name in ("all", "flow", "procs", "log", "too-small"):
+            self.screen.set_class(name == v, f"-view-{name}")
+        # A hidden pane must not keep the focus and swallow enter or the arrows.
+        lines = self.query("ProcLines")
+        if v == "procs" and lines:
+            self.set_focus(lines.first())
+        elif self.focused is not None and (v != "all" or not self._mounted_once):
+            self.set_focus(None)
+
+    def on_resize(self, _event) -> None:
+        self._apply_view()
+
+    def action_view(self, name: str) -> None:
+        self.view = name
+        self._apply_view()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_svg(self) -> None:
+        path = self.save_screenshot(path=self.screenshot_dir)
+        self.notify(f"saved {path}")
+
+    def get_system_commands(self, screen):
+        yield from super().get_system_commands(screen)
+        for b in self.BINDINGS:
+            if b.description:
+                title = b.tooltip or b.description
+                yield SystemCommand(title, f"key {b.key_display or b.key}", partial(self.run_action, b.action))
