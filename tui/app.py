@@ -73,6 +73,8 @@ class PtviewApp(PaneApp):
         self.recorder = TimelineRecorder()
         self._seen = 0
         self._last_wall = time.monotonic()
+        self._last_render = 0.0
+        self._timeline_sel: int | None = None
         # A TTY handle keeps the model's loop alive, as stdin does for a Node REPL.
         self.rt.loop.active_handles += 1
         self.rt.events.subscribe(self._record)
@@ -127,9 +129,14 @@ class PtviewApp(PaneApp):
         dt = min(250.0, (now - self._last_wall) * 1000.0)  # a stalled frame must not jump minutes
         self._last_wall = now
         self.driver.advance(dt)
-        self.render_model()
+        # Idle over SSH should cost next to nothing: with no new event and no worker busy
+        # only the clock moves, and once a second is enough for that.
+        busy = any(w.job is not None for w in self.rt.pool.workers) or self.rt.loop.running is not None
+        if busy or self.rt.events.count != self._seen or now - self._last_render >= 1.0:
+            self.render_model()
 
     def render_model(self) -> None:
+        self._last_render = time.monotonic()
         rt = self.rt
         snap = rt.snapshot()
         sel = self.selected
@@ -142,8 +149,11 @@ class PtviewApp(PaneApp):
             self.query_one(LoopView).show(snap, sel)
             self.query_one(PoolView).show(snap, sel, expected)
             self.query_one(EventLog).add_events(new)
-            window = max(50.0, 2000.0 * self.driver.speed)
-            self.query_one(Timeline).show(self.recorder, snap.t, window, len(rt.pool.workers), sel)
+            if new or expected or sel != self._timeline_sel:
+                # An idle pool's timeline holds still rather than scroll emptiness by every second.
+                self._timeline_sel = sel
+                window = max(50.0, 2000.0 * self.driver.speed)
+                self.query_one(Timeline).show(self.recorder, snap.t, window, len(rt.pool.workers), sel)
             self.query_one("#status", Static).update(self._status(snap))
 
     def _status(self, snap) -> str:

@@ -46,6 +46,8 @@ class PaneApp(App):
         v = self.effective_view()
         for name in ("all", "flow", "procs", "log", "too-small"):
             self.screen.set_class(name == v, f"-view-{name}")
+        for tree in self.query("ProcTree"):
+            tree.set_suspended(v not in ("all", "procs"))
         # A hidden pane must not keep the focus and swallow enter or the arrows.
         lines = self.query("ProcLines")
         if v == "procs" and lines:

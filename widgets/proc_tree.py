@@ -303,6 +303,7 @@ class ProcTree(Vertical):
         self.refresh_interval = refresh_interval
         self.follow = True
         self.paused = False
+        self.suspended = False  # the app hides the pane: no point scanning the system
         self._view = TreeView(root_pid=root_pid, self_pid=self.self_pid)
         self._scanner = scanner or Scanner()
         self._autostart = autostart
@@ -353,6 +354,12 @@ class ProcTree(Vertical):
             self._thread.join(timeout=5)
             self._thread = None
 
+    def set_suspended(self, suspended: bool) -> None:
+        was = self.suspended
+        self.suspended = suspended
+        if was and not suspended:
+            self.request_scan()
+
     def request_scan(self) -> None:
         """Scan now rather than at the next tick (after an expand, say)."""
         self._wake.set()
@@ -360,7 +367,7 @@ class ProcTree(Vertical):
     def _scan_loop(self) -> None:
         set_os_thread_name("ptview-scan")
         while not self._stop.is_set():
-            if not self.paused:
+            if not self.paused and not self.suspended:
                 try:
                     result = self._scanner.scan(threads_of=self._wanted)
                 except Exception as e:  # a scanner bug must not kill the pane silently
