@@ -36,7 +36,9 @@ READ_LIMIT = 64 * 1024 * 1024
 B.HOST_PROPS |= {
     # console, process, timers
     "log", "info", "warn", "error", "debug", "nextTick", "env", "exit", "argv", "platform", "pid", "exitCode",
-    "hrtime", "ref", "unref", "hasRef", "now", "cwd", "version", "versions", "uv",
+    "ref", "unref", "hasRef", "now", "cwd", "on",
+    # Promise.allSettled results
+    "status", "value", "reason",
     # errors from Node APIs
     "errno", "syscall", "path", "hostname", "address", "family",
     # fs.Stats, Buffer, module

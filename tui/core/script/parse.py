@@ -60,6 +60,15 @@ MODULES = {
 }
 MODULE_NAMES = ", ".join(MODULES)
 
+# Standard methods ptview lacks: refused even when the script's own property names are unknowable.
+UNIMPLEMENTED = {
+    "flatMap", "copyWithin", "reduceRight", "findLast", "findLastIndex", "localeCompare", "match",
+    "matchAll", "search", "codePointAt", "normalize", "toLocaleString", "toPrecision", "toExponential",
+    "fromCharCode", "fromCodePoint", "getOwnPropertyNames", "defineProperty", "getPrototypeOf",
+    "setPrototypeOf", "create", "seal", "isFrozen", "any", "withResolvers", "hrtime", "memoryUsage",
+    "cpuUsage", "uptime", "emitWarning", "readFileSync", "writeFile", "writeFileSync", "unlink",
+}
+
 
 def load(source: str) -> "esprima.nodes.Node":
     """Parse `source` and check it; raises ScriptError/Unsupported with a line and a column."""
@@ -106,6 +115,7 @@ class Checker:
         self.refs: list = []          # (Identifier node)
         self.members: list = []       # (MemberExpression node)
         self.defined_props: set[str] = set()
+        self.dynamic_props = False  # JSON.parse or o[expr] = v: property names the checker cannot list
 
     def fail(self, node, what: str):
         line, col = _pos(node)
@@ -137,7 +147,9 @@ class Checker:
         if obj.type == "MemberExpression" and not obj.computed and obj.property.name == "env" \
                 and obj.object.type == "Identifier" and obj.object.name == "process":
             return  # any environment variable name
-        if name not in known and name not in self.defined_props:
+        if name in known or name in self.defined_props:
+            return
+        if name in UNIMPLEMENTED or not self.dynamic_props:
             self.fail(m.property, f"'.{name}' is not supported")
 
     # -- the walk ----------------------------------------------------------------------------
@@ -159,7 +171,7 @@ class Checker:
         for key, child in vars(node).items():
             if key in ("loc", "range", "type") or child is None:
                 continue
-            if isinstance(child, list) or hasattr(child, "type"):
+            if isinstance(child, list) or isinstance(getattr(child, "type", None), str):
                 self.walk(child, node)
 
     def c_Literal(self, node):
@@ -214,6 +226,9 @@ class Checker:
                 self.fail(a[0], f"require('{a[0].value}') is not supported (modules: {MODULE_NAMES})")
 
     def c_MemberExpression(self, node):
+        if not node.computed and node.property.name == "parse" and node.object.type == "Identifier" \
+                and node.object.name == "JSON":
+            self.dynamic_props = True
         if not node.computed:
             self.members.append(node)
             self.walk(node.object, node)
@@ -235,8 +250,13 @@ class Checker:
 
     def c_AssignmentExpression(self, node):
         left = node.left
-        if left.type == "MemberExpression" and not left.computed:
-            self.defined_props.add(left.property.name)
+        if left.type == "MemberExpression":
+            if not left.computed:
+                self.defined_props.add(left.property.name)
+            elif left.property.type == "Literal":
+                self.defined_props.add(str(left.property.value))
+            else:
+                self.dynamic_props = True
 
     def c_BreakStatement(self, node):
         if node.label is not None:
