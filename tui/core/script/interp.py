@@ -20,7 +20,7 @@ from tui.core.script.values import (UNDEFINED, Bound, Buffer, Closure, JSArray, 
                                     Native, loose_equals, num_to_str, strict_equals, to_int32, to_key, to_number,
                                     to_str, to_uint32, truthy, typeof)
 
-MAX_DEPTH = 180  # JS call depth; each JS frame is ~15 Python frames
+MAX_DEPTH = 400  # JS call depth; each JS frame is ~15-25 nested Python frames
 _TDZ = object()
 
 
@@ -70,6 +70,7 @@ class Interpreter:
         self.steps = 0
         self.depth = 0
         self.current = None  # the statement being run: where a runtime refusal points
+        self.top_fn: Closure | None = None  # the script function the loop entered last (for a code pane)
         self.realm = Realm(self)
         self.globals = Env(None)
         self.promises = None  # set by the host (it owns the microtask queue)
@@ -129,7 +130,12 @@ class Interpreter:
         env = Env(self.globals)
         env.declare("this", this)
         self.hoist(tree.body, env, True)
-        _run_to_end(self.exec_list(tree.body, env))
+        self.top_fn = None
+        self.depth += 1  # calls made by the main module are not loop entries
+        try:
+            _run_to_end(self.exec_list(tree.body, env))
+        finally:
+            self.depth -= 1
 
     def hoist(self, stmts, env: Env, function_scope: bool) -> None:
         if function_scope:
@@ -158,6 +164,8 @@ class Interpreter:
         if isinstance(f, Native):
             return f.fn(this, args)
         if isinstance(f, Closure):
+            if self.depth == 0:
+                self.top_fn = f
             if f.is_async:
                 return self.call_async(f, this, args)
             self.depth += 1
@@ -197,10 +205,12 @@ class Interpreter:
     def call_async(self, f: Closure, this, args: list):
         p = self.promises.new()
         gen = self.invoke(f, this, args)
-        self._resume(gen, p, None, False)
+        self._resume(f, gen, p, None, False)
         return p
 
-    def _resume(self, gen, p, value, is_throw: bool) -> None:
+    def _resume(self, f: Closure, gen, p, value, is_throw: bool) -> None:
+        if self.depth == 0:
+            self.top_fn = f
         self.depth += 1
         try:
             if self.depth > MAX_DEPTH:
@@ -217,8 +227,8 @@ class Interpreter:
             return
         finally:
             self.depth -= 1
-        self.promises.await_value(awaited, lambda v: self._resume(gen, p, v, False),
-                                  lambda r: self._resume(gen, p, r, True))
+        self.promises.await_value(awaited, lambda v: self._resume(f, gen, p, v, False),
+                                  lambda r: self._resume(f, gen, p, r, True))
 
     # -- properties ------------------------------------------------------------------------------
 

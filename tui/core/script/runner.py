@@ -19,6 +19,7 @@ STEP_BUDGET = 5_000_000        # interpreter steps per run (≈ 5 s of model tim
 CALLBACK_BUDGET = 200_000      # JS callbacks entered from the loop per run
 MODEL_TIME_LIMIT_MS = 3_600_000.0  # an hour of model time: a timer that never stops is stopped here
 
+PYTHON_RECURSION = 25_000
 OK = "ok"
 BLOCKED = "blocked"
 
@@ -36,6 +37,7 @@ class ScriptRun:
         self.rt = Runtime(threadpool_size_from_env(pool_env), work=SimWork(seed, costs), keep_events=keep_events)
         self.api = NodeAPI(self.rt)
         self.interp = Interpreter(source, budget)
+        self.interp.realm.rng.seed(seed)  # Math.random: same seed, same numbers, same replay
         self.host = Host(self.rt, self.api, self.interp, filename, write or sys.stdout.write,
                          write_err or sys.stderr.write, pool_env)
         self.exit_code: int | None = None
@@ -49,7 +51,9 @@ class ScriptRun:
         return cls(path, source, **kw)
 
     def start(self) -> None:
-        self.rt.start(self._main)
+        # The main module is a callback like the others: it costs one callback's time, and a
+        # stepping UI sees it as its own step (a zero cost would run on into the first tick).
+        self.rt.start(self._main, cost=self.rt.work.cost("callback"))
 
     def _main(self) -> None:
         h = self.host
@@ -70,6 +74,9 @@ class ScriptRun:
         """One model step (tui.core.runtime.Runtime.step); False once the run is over."""
         if self.exit_code is not None:
             return False
+        if sys.getrecursionlimit() < PYTHON_RECURSION:
+            # A JS call is ~15 nested Python generator frames; MAX_DEPTH JS calls must fit.
+            sys.setrecursionlimit(PYTHON_RECURSION)
         try:
             if not self.rt.step():
                 if self.rt.done:
