@@ -92,11 +92,13 @@ def _syntax(source: str, e) -> ScriptError:
     index = getattr(e, "index", None)
     if index is not None:
         # esprima 4 predates ES2020: say what the construct is rather than "Unexpected token".
-        here = source[max(0, index - 1): index + 2]
-        if "?." in here:
-            return Unsupported("optional chaining (?.) is not supported", line, col)
-        if "??" in here:
-            return Unsupported("nullish coalescing (??) is not supported", line, col)
+        lo = max(0, index - 1)
+        here = source[lo: index + 2]
+        for tok, what in (("?.", "optional chaining (?.)"), ("??", "nullish coalescing (??)")):
+            if tok in here:
+                at = lo + here.index(tok)
+                col = at - source.rfind("\n", 0, at)  # 1-based
+                return Unsupported(f"{what} is not supported", line, col)
     if "import" in msg.lower() or source.lstrip().startswith(("import ", "export ")):
         if any(source[i:].startswith(("import", "export")) for i in (index or 0, max(0, (index or 1) - 1))):
             return Unsupported("ES modules (import/export) are not supported: use require()", line, col)
