@@ -104,6 +104,8 @@ def _raw(ctx: _Ctx, v: JSObject, rt: int) -> str:
             return base
     elif isinstance(v, JSError):
         base = to_str(v.get("stack"))
+        if "\n    at" not in base:
+            base = f"[{base}]"  # formatError: an error without stack frames is shown in brackets
         keys = [k for k in keys if k not in ("stack", "message")]
         if not keys:
             return base
@@ -302,6 +304,10 @@ def _spec(c: str, a) -> str:
 
         r = stringify(a)
         return "undefined" if r is UNDEFINED else r
-    if c in "oO":
+    if c == "O":
         return inspect(a)
+    if c == "o":
+        from tui.core.script.errors import Unsupported
+
+        raise Unsupported("console.log's %o (showHidden) is not supported: use %O")
     return ""  # %c: CSS, ignored by Node in a terminal

@@ -159,6 +159,7 @@ class Host:
 
     def node_error(self, err: NodeError) -> JSError:
         e = self.I.make_error("Error", err.message)
+        e.props["stack"] = f"Error: {err.message}"  # made in C++: no JS frames, as Node's
         code = err.code
         import errno as _errno
 

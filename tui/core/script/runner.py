@@ -94,6 +94,11 @@ class ScriptRun:
         except ScriptExit as e:
             self._finish(e.code, e.message)
             return False
+        except ScriptError as e:
+            node = self.interp.current
+            if e.line is None and node is not None:  # refused at run time: point at the statement
+                e.line, e.column = node.loc.start.line, node.loc.start.column + 1
+            raise
         return True
 
     def _finish(self, code: int, message: str | None) -> None:
