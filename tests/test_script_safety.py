@@ -24,6 +24,7 @@ SCRIPT_PKG = ROOT / "tui" / "core" / "script"
     "Function('return 1')();",
     "require('http').get('http://example.com');",
     "require('net').connect(80, 'example.com');",
+    "require('net').connect({ port: 80, host: '10.0.0.1' });",
     "const name = 'child_' + 'process'; require(name);",
 ])
 def test_dangerous_calls_are_refused_before_anything_runs(tmp_path, capsys, source):
@@ -69,3 +70,20 @@ def test_the_interpreter_never_imports_a_way_out():
                 if any(not isinstance(m, str) or set(m) & set("wax+") for m in modes):
                     bad.append(f"{path.name}:{node.lineno} open() not read-only")
     assert bad == []
+
+
+def test_connecting_to_a_port_that_listens_is_refused_not_faked(tmp_path, capsys):
+    import socket
+
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(1)
+    try:
+        port = srv.getsockname()[1]
+        p = tmp_path / "s.js"
+        p.write_text(f"const net = require('net');\nconst s = net.connect({port}, '127.0.0.1');\n")
+        code = main(["--headless", str(p)])
+        err = capsys.readouterr().err
+        assert code == 2 and f"s.js:2:" in err and "where something listens, is not supported" in err
+    finally:
+        srv.close()

@@ -45,6 +45,8 @@ B.HOST_PROPS |= {
     "size", "isFile", "isDirectory", "mtimeMs", "from", "isBuffer", "byteLength", "exports", "filename",
     # promise APIs of modules
     "promises", "readFile", "stat", "lookup", "resolve", "resolve4", "pbkdf2", "gzip",
+    # net sockets
+    "once", "connect", "createConnection", "port",
 }
 
 
@@ -233,8 +235,10 @@ class Host:
             "crypto": self.obj(pbkdf2=self.native("pbkdf2", self._pbkdf2)),
             "zlib": self.obj(gzip=self.native("gzip", self._gzip)),
             "child_process": self.obj(),
-            "net": self.obj(),
         }
+        from tui.core.script import net_refused
+
+        self.modules["net"] = net_refused.install(self)
         self.modules["fs"].props["promises"] = self.obj(
             readFile=self.native("readFile", lambda this, a: self._promisified(self._read_file, a)),
             stat=self.native("stat", lambda this, a: self._promisified(self._stat, a)))
