@@ -13,7 +13,7 @@ import random
 from typing import Callable
 
 from tui.core.script.errors import JSThrow
-from tui.core.script.values import (UNDEFINED, Buffer, JSArray, JSError, JSFunction, JSObject, Native, num_to_str,
+from tui.core.script.values import (HOLE, UNDEFINED, Buffer, JSArray, JSError, JSFunction, JSObject, Native, num_to_str,
                                     str_to_number, strict_equals, to_int32, to_key, to_number, to_str, truthy)
 
 Table = dict[str, Callable]
@@ -189,7 +189,7 @@ def _array_ctor(I, args):
             _throw(I, "RangeError", "Invalid array length")
         if n > 10_000_000:
             I.unsupported("arrays of more than 10,000,000 elements are not supported")
-        return I.realm.array([UNDEFINED] * int(n))
+        return I.realm.array([HOLE] * int(n))
     return I.realm.array(list(args))
 
 
@@ -361,13 +361,15 @@ def _push(I, this, args):
 @m(ARRAY_PROTO, "pop")
 def _pop(I, this, args):
     it = _items(I, this)
-    return it.pop() if it else UNDEFINED
+    v = it.pop() if it else UNDEFINED
+    return UNDEFINED if v is HOLE else v
 
 
 @m(ARRAY_PROTO, "shift")
 def _shift(I, this, args):
     it = _items(I, this)
-    return it.pop(0) if it else UNDEFINED
+    v = it.pop(0) if it else UNDEFINED
+    return UNDEFINED if v is HOLE else v
 
 
 @m(ARRAY_PROTO, "unshift")
@@ -409,7 +411,7 @@ def _concat(I, this, args):
 @m(ARRAY_PROTO, "join")
 def _join(I, this, args):
     sep = "," if arg(args, 0) is UNDEFINED else to_str(args[0])
-    return sep.join("" if x is UNDEFINED or x is None else to_str(x) for x in _items(I, this))
+    return sep.join("" if x is UNDEFINED or x is None or x is HOLE else to_str(x) for x in _items(I, this))
 
 
 @m(ARRAY_PROTO, "reverse")
@@ -442,6 +444,7 @@ def _last_index_of(I, this, args):
 def _includes(I, this, args):
     x = arg(args, 0)
     for v in _items(I, this):
+        v = UNDEFINED if v is HOLE else v
         if strict_equals(v, x) or (isinstance(v, float) and isinstance(x, float) and v != v and x != x):
             return True
     return False
@@ -455,7 +458,8 @@ def _each(I, this, args):
     t = arg(args, 1)
     i = 0
     while i < len(it):
-        yield i, it[i], I.call(f, t, [it[i], float(i), this])
+        if it[i] is not HOLE:  # callbacks never see holes (HasProperty is false)
+            yield i, it[i], I.call(f, t, [it[i], float(i), this])
         i += 1
 
 
@@ -468,7 +472,11 @@ def _for_each(I, this, args):
 
 @m(ARRAY_PROTO, "map")
 def _map(I, this, args):
-    return I.realm.array([r for _, _, r in _each(I, this, args)])
+    out = [HOLE] * len(_items(I, this))
+    for i, _, r in _each(I, this, args):
+        if i < len(out):
+            out[i] = r
+    return I.realm.array(out)
 
 
 @m(ARRAY_PROTO, "filter")
@@ -511,17 +519,16 @@ def _reduce(I, this, args):
     f = arg(args, 0)
     if not isinstance(f, JSFunction):
         _throw(I, "TypeError", f"{to_str(f)} is not a function")
-    i = 0
+    idx = [i for i, v in enumerate(it) if v is not HOLE]
     if len(args) > 1:
         acc = args[1]
     else:
-        if not it:
+        if not idx:
             _throw(I, "TypeError", "Reduce of empty array with no initial value")
-        acc = it[0]
-        i = 1
-    while i < len(it):
-        acc = I.call(f, UNDEFINED, [acc, it[i], float(i), this])
-        i += 1
+        acc = it[idx.pop(0)]
+    for i in idx:
+        if i < len(it) and it[i] is not HOLE:
+            acc = I.call(f, UNDEFINED, [acc, it[i], float(i), this])
     return acc
 
 
@@ -530,7 +537,8 @@ def _sort(I, this, args):
     it = _items(I, this)
     f = arg(args, 0)
     undef = [x for x in it if x is UNDEFINED]
-    vals = [x for x in it if x is not UNDEFINED]
+    holes = [x for x in it if x is HOLE]
+    vals = [x for x in it if x is not UNDEFINED and x is not HOLE]
     if isinstance(f, JSFunction):
         def cmp(a, b):
             r = to_number(I.call(f, UNDEFINED, [a, b]))
@@ -538,7 +546,7 @@ def _sort(I, this, args):
         vals.sort(key=functools.cmp_to_key(cmp))
     else:
         vals.sort(key=lambda x: [ord(c) if ord(c) < 0x10000 else 0xFFFF for c in to_str(x)])
-    it[:] = vals + undef
+    it[:] = vals + undef + holes
     return this
 
 
@@ -561,7 +569,8 @@ def _at(I, this, args):
     it = _items(I, this)
     i = int(to_number(arg(args, 0)) or 0)
     i = i + len(it) if i < 0 else i
-    return it[i] if 0 <= i < len(it) else UNDEFINED
+    v = it[i] if 0 <= i < len(it) else UNDEFINED
+    return UNDEFINED if v is HOLE else v
 
 
 @m(ARRAY_PROTO, "flat")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 
-from tui.core.script.values import (UNDEFINED, Buffer, JSArray, JSError, JSFunction, JSObject, num_to_str,
+from tui.core.script.values import (HOLE, UNDEFINED, Buffer, JSArray, JSError, JSFunction, JSObject, num_to_str,
                                     to_number, to_str)
 
 BREAK = 80
@@ -129,8 +129,17 @@ def _raw(ctx: _Ctx, v: JSObject, rt: int) -> str:
     output: list[str] = []
     if is_array:
         items = v.items
+        holes = 0
         for x in items[:MAX_ARRAY]:
+            if x is HOLE:
+                holes += 1
+                continue
+            if holes:
+                output.append(f"<{holes} empty item{'s' if holes > 1 else ''}>")
+                holes = 0
             output.append(_prop_value(ctx, x, rt))
+        if holes:
+            output.append(f"<{holes} empty item{'s' if holes > 1 else ''}>")
         if len(items) > MAX_ARRAY:
             rest = len(items) - MAX_ARRAY
             output.append(f"... {rest} more item{'s' if rest > 1 else ''}")

@@ -16,7 +16,7 @@ import math
 from typing import Any
 
 from tui.core.script.errors import BudgetExceeded, JSThrow, ScriptError, Unsupported
-from tui.core.script.values import (UNDEFINED, Bound, Buffer, Closure, JSArray, JSError, JSFunction, JSObject,
+from tui.core.script.values import (HOLE, UNDEFINED, Bound, Buffer, Closure, JSArray, JSError, JSFunction, JSObject,
                                     Native, loose_equals, num_to_str, strict_equals, to_int32, to_key, to_number,
                                     to_str, to_uint32, truthy, typeof)
 
@@ -234,7 +234,10 @@ class Interpreter:
 
     def get_prop(self, obj, key: str):
         if isinstance(obj, JSObject):
-            return obj.get(key)
+            v = obj.get(key)
+            if v is UNDEFINED and key in _STD_ANY and not obj.has(key):
+                self._missing_builtin(obj, key)
+            return v
         r = self.realm
         if isinstance(obj, str):
             if key == "length":
@@ -242,13 +245,38 @@ class Interpreter:
             if key.isdigit():
                 i = int(key)
                 return obj[i] if i < len(obj) else UNDEFINED
-            return r.string_proto.get(key)
+            v = r.string_proto.get(key)
+            if v is UNDEFINED and key in _STD["String"]:
+                self.unsupported(f"String.prototype.{key} is not supported")
+            return v
         if isinstance(obj, bool):
             return r.boolean_proto.get(key)
         if isinstance(obj, float):
-            return r.number_proto.get(key)
+            v = r.number_proto.get(key)
+            if v is UNDEFINED and key in _STD["Number"]:
+                self.unsupported(f"Number.prototype.{key} is not supported")
+            return v
         what = "undefined" if obj is UNDEFINED else "null"
         self.throw("TypeError", f"Cannot read properties of {what} (reading '{key}')")
+
+    def _missing_builtin(self, obj: JSObject, key: str) -> None:
+        """A standard method ptview lacks would read as undefined here: refuse rather than mislead."""
+        kind = "Array" if isinstance(obj, JSArray) else ("Function" if isinstance(obj, JSFunction) else None)
+        if kind is None:
+            from tui.core.script.promise import JSPromise
+
+            kind = "Promise" if isinstance(obj, JSPromise) else "Object"
+        if key in _STD[kind]:
+            self.unsupported(f"{kind}.prototype.{key} is not supported")
+        if obj is self.realm_globals_get("Object") and key in _STD["ObjectStatic"]:
+            self.unsupported(f"Object.{key} is not supported")
+        if obj is self.realm_globals_get("Promise") and key in _STD["PromiseStatic"]:
+            self.unsupported(f"Promise.{key} is not supported")
+        if obj is self.realm_globals_get("Array") and key in ("fromAsync",):
+            self.unsupported(f"Array.{key} is not supported")
+
+    def realm_globals_get(self, name: str):
+        return self.globals.vars.get(name)
 
     def set_prop(self, obj, key: str, value) -> None:
         if isinstance(obj, JSObject):
@@ -347,7 +375,7 @@ class Interpreter:
 
     def iterate(self, value) -> list:
         if isinstance(value, JSArray):
-            return list(value.items)
+            return value.values()
         if isinstance(value, str):
             return list(value)
         if isinstance(value, Buffer):
@@ -566,7 +594,7 @@ class Interpreter:
         items = []
         for el in node.elements:
             if el is None:
-                items.append(UNDEFINED)
+                items.append(HOLE)
             elif el.type == "SpreadElement":
                 items.extend(self.iterate((yield from self.ev(el.argument, env))))
             else:
@@ -639,9 +667,7 @@ class Interpreter:
         if op == "delete":
             obj = yield from self.ev(arg.object, env)
             key = to_key((yield from self.ev(arg.property, env))) if arg.computed else arg.property.name
-            if isinstance(obj, JSArray) and key.isdigit() and int(key) < len(obj.items):
-                obj.items[int(key)] = UNDEFINED
-            elif isinstance(obj, JSObject):
+            if isinstance(obj, JSObject):
                 obj.delete(key)
             return True
         v = yield from self.ev(arg, env)
@@ -836,6 +862,31 @@ class Interpreter:
 
 
 _MISSING = object()
+
+# Standard (ES2023) names per kind: reading one that ptview lacks is refused, never undefined.
+_STD = {
+    "Array": {"at", "concat", "copyWithin", "entries", "every", "fill", "filter", "find", "findIndex", "findLast",
+              "findLastIndex", "flat", "flatMap", "forEach", "includes", "indexOf", "join", "keys",
+              "lastIndexOf", "map", "pop", "push", "reduce", "reduceRight", "reverse", "shift", "slice", "some",
+              "sort", "splice", "toLocaleString", "toReversed", "toSorted", "toSpliced", "unshift", "values",
+              "with", "toString"},
+    "String": {"at", "charAt", "charCodeAt", "codePointAt", "concat", "endsWith", "includes", "indexOf",
+               "lastIndexOf", "localeCompare", "match", "matchAll", "normalize", "padEnd", "padStart", "repeat",
+               "replace", "replaceAll", "search", "slice", "split", "startsWith", "substring", "substr",
+               "toLocaleLowerCase", "toLocaleUpperCase", "toLowerCase", "toString", "toUpperCase", "trim",
+               "trimEnd", "trimStart", "valueOf", "isWellFormed", "toWellFormed"},
+    "Number": {"toExponential", "toFixed", "toLocaleString", "toPrecision", "toString", "valueOf"},
+    "Function": {"apply", "bind", "call", "toString"},
+    "Promise": {"then", "catch", "finally"},
+    "Object": {"hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString",
+               "valueOf", "__proto__", "__defineGetter__", "__lookupGetter__"},
+    "ObjectStatic": {"assign", "create", "defineProperties", "defineProperty", "entries", "freeze",
+                     "fromEntries", "getOwnPropertyDescriptor", "getOwnPropertyDescriptors", "getOwnPropertyNames",
+                     "getOwnPropertySymbols", "getPrototypeOf", "groupBy", "hasOwn", "is", "isExtensible",
+                     "isFrozen", "isSealed", "keys", "preventExtensions", "seal", "setPrototypeOf", "values"},
+    "PromiseStatic": {"all", "allSettled", "any", "race", "reject", "resolve", "withResolvers"},
+}
+_STD_ANY = set().union(*_STD.values())
 
 
 def _literal(v):

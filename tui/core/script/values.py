@@ -24,6 +24,18 @@ class _Undefined:
 UNDEFINED = _Undefined()
 
 
+class _Hole:
+    """An array slot that was never set (`Array(3)`, `[, 1]`): reads as undefined, shown as empty."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<empty>"
+
+
+HOLE = _Hole()
+
+
 class JSObject:
     __slots__ = ("props", "proto", "cls")
 
@@ -92,7 +104,10 @@ class JSArray(JSObject):
             return float(len(self.items))
         if _is_index(key):
             i = int(key)
-            return self.items[i] if i < len(self.items) else _MISSING
+            if i < len(self.items):
+                v = self.items[i]
+                return _MISSING if v is HOLE else v
+            return _MISSING
         return super().get_own(key)
 
     def put(self, key: str, value) -> None:
@@ -101,7 +116,7 @@ class JSArray(JSObject):
             if n < len(self.items):
                 del self.items[n:]
             else:
-                self.items.extend([UNDEFINED] * (n - len(self.items)))
+                self.items.extend([HOLE] * (n - len(self.items)))
             return
         if _is_index(key):
             i = int(key)
@@ -110,13 +125,24 @@ class JSArray(JSObject):
                     from tui.core.script.errors import Unsupported
 
                     raise Unsupported(f"sparse array index {i} is not supported")
-                self.items.extend([UNDEFINED] * (i + 1 - len(self.items)))
+                self.items.extend([HOLE] * (i + 1 - len(self.items)))
             self.items[i] = value
             return
         super().put(key, value)
 
     def own_keys(self) -> list[str]:
-        return [str(i) for i in range(len(self.items))] + super().own_keys()
+        return [str(i) for i, v in enumerate(self.items) if v is not HOLE] + super().own_keys()
+
+    def delete(self, key: str) -> bool:
+        if _is_index(key):
+            if int(key) < len(self.items):
+                self.items[int(key)] = HOLE
+            return True
+        return super().delete(key)
+
+    def values(self) -> list:
+        """The elements as iteration sees them: holes read as undefined."""
+        return [UNDEFINED if v is HOLE else v for v in self.items]
 
 
 class JSFunction(JSObject):
@@ -378,7 +404,7 @@ def to_str(v) -> str:
     if v is None:
         return "null"
     if isinstance(v, JSArray):
-        return ",".join("" if x is UNDEFINED or x is None else to_str(x) for x in v.items)
+        return ",".join("" if x is UNDEFINED or x is None or x is HOLE else to_str(x) for x in v.items)
     if isinstance(v, Buffer):
         return v.data.decode("utf-8", "replace")
     if isinstance(v, JSError):
