@@ -35,14 +35,14 @@ READ_LIMIT = 64 * 1024 * 1024
 
 B.HOST_PROPS |= {
     # console, process, timers
-    "log", "info", "warn", "error", "debug", "nextTick", "env", "exit", "argv", "platform", "pid", "exitCode",
+    "log", "info", "warn", "error", "debug", "nextTick", "env", "exit", "argv", "platform", "exitCode",
     "ref", "unref", "hasRef", "now", "cwd", "on",
     # Promise.allSettled results
     "status", "value", "reason",
     # errors from Node APIs
     "errno", "syscall", "path", "hostname", "address", "family",
     # fs.Stats, Buffer, module
-    "size", "isFile", "isDirectory", "mtimeMs", "from", "isBuffer", "byteLength", "exports", "filename",
+    "size", "isFile", "isDirectory", "from", "isBuffer", "byteLength", "exports", "filename",
     # promise APIs of modules
     "promises", "readFile", "stat", "lookup", "resolve", "resolve4", "pbkdf2", "gzip",
     # net sockets
@@ -215,7 +215,7 @@ class Host:
         g["__filename"] = self.filename
         g["__dirname"] = os.path.dirname(self.filename)
         g["require"] = self.native("require", self._require)
-        g["process"] = self.obj(
+        g["process"] = self.process = self.obj(
             nextTick=self.native("nextTick", self._next_tick), env=self.env_obj,
             exit=self.native("exit", self._exit), argv=self.realm.array(["/usr/bin/node", self.filename]),
             platform="linux", cwd=self.native("cwd", lambda this, a: os.getcwd()),

@@ -105,6 +105,8 @@ class ScriptRun:
         if self._exited:
             return
         self._exited = True
+        if code == 0 and message is None:
+            code = self._exit_code_set_by_script()
         self.exit_code = code
         self.exit_message = message
         if code != 2:
@@ -113,6 +115,16 @@ class ScriptRun:
             except ScriptExit as e:
                 self.exit_code = e.code
                 self.exit_message = e.message or message
+
+    def _exit_code_set_by_script(self) -> int:
+        """process.exitCode: what the process exits with when the loop simply runs out of work."""
+        from tui.core.script.values import UNDEFINED, to_number
+
+        v = self.host.process.get("exitCode")
+        if v is UNDEFINED or v is None:
+            return 0
+        n = to_number(v)
+        return int(n) if n == n else 0
 
     def run(self) -> int:
         """Run to the end; returns the process exit code. ScriptError (exit 2) propagates."""

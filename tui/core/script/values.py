@@ -186,6 +186,16 @@ class Closure(JSFunction):
     def is_async(self) -> bool:  # type: ignore[override]
         return bool(self.node.isAsync)
 
+    def get_own(self, key: str):
+        if key == "length":  # parameters before the first default or rest one
+            n = 0
+            for p in self.node.params:
+                if p.type in ("AssignmentPattern", "RestElement"):
+                    break
+                n += 1
+            return float(n)
+        return super().get_own(key)
+
     @property
     def line(self) -> int:
         return self.node.loc.start.line
