@@ -388,6 +388,8 @@ class Host:
     def _stat(self, this, a):
         path = self._path(B.arg(a, 0))
         cb = self.callback_arg(a, "cb")
+        if len(a) > 2 and isinstance(a[1], JSObject) and B.truthy(a[1].get("bigint")):
+            self.I.unsupported("fs.stat with { bigint: true } is not supported")
         self.flush()
         self.ensure_pool_size()
 
@@ -421,6 +423,10 @@ class Host:
     def _lookup(self, this, a):
         host = self._host(B.arg(a, 0))
         cb = self.callback_arg(a, "cb")
+        opts = a[1] if len(a) > 2 else UNDEFINED
+        if isinstance(opts, JSObject) and (B.truthy(opts.get("all")) or to_number(opts.get("family")) == 6) \
+                or opts == 6.0:
+            self.I.unsupported("dns.lookup with { all: true } or family 6 is not supported")
         self.flush()
         if host == "":
             self.I.unsupported("dns.lookup('') is not supported")
