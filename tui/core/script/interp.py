@@ -17,7 +17,7 @@ from typing import Any
 
 from tui.core.script.errors import BudgetExceeded, JSThrow, ScriptError, Unsupported
 from tui.core.script.values import (HOLE, UNDEFINED, Bound, Buffer, Closure, JSArray, JSError, JSFunction, JSObject,
-                                    Native, loose_equals, num_to_str, strict_equals, to_int32, to_key, to_number,
+                                    Native, loose_equals, strict_equals, to_int32, to_key, to_number,
                                     to_str, to_uint32, truthy, typeof)
 
 MAX_DEPTH = 400  # JS call depth; each JS frame is ~15-25 nested Python frames

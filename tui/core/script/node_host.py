@@ -23,9 +23,9 @@ from tui.core.callbacks import Callback
 from tui.core.errors import NodeError
 from tui.core.pool import threadpool_size_from_env
 from tui.core.script import builtins as B
-from tui.core.script.errors import JSThrow, ScriptExit, Unsupported
+from tui.core.script.errors import JSThrow, ScriptExit
 from tui.core.script.inspect import format_log
-from tui.core.script.promise import JSPromise, Promises
+from tui.core.script.promise import Promises
 from tui.core.script.values import (UNDEFINED, Buffer, Closure, JSError, JSFunction, JSObject, Native, to_number,
                                     to_str)
 
@@ -570,5 +570,3 @@ def _decode(I, buf: Buffer, enc: str) -> str:
         return buf.data.hex()
     I.unsupported(f"encoding '{enc}' is not supported")
 
-
-__all__ = ["Host", "STEP_COST_MS", "EPOCH_MS", "JSPromise", "Unsupported"]
