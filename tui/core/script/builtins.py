@@ -13,7 +13,7 @@ import random
 from typing import Callable
 
 from tui.core.script.errors import JSThrow
-from tui.core.script.values import (HOLE, UNDEFINED, Buffer, JSArray, JSError, JSFunction, JSObject, Native, num_to_str,
+from tui.core.script.values import (HOLE, UNDEFINED, Buffer, js_str, JSArray, JSError, JSFunction, JSObject, Native, num_to_str,
                                     str_to_number, strict_equals, to_int32, to_key, to_number, to_str, truthy)
 
 Table = dict[str, Callable]
@@ -1068,7 +1068,7 @@ def _buf_to_string(I, this, args):
 
         return base64.b64encode(data).decode()
     if enc in ("utf8", "utf-8"):
-        return data.decode("utf-8", "replace")
+        return js_str(data.decode("utf-8", "replace"))
     if enc in ("latin1", "binary", "ascii"):
         return data.decode("latin-1")
     I.unsupported(f"Buffer encoding '{enc}' is not supported")

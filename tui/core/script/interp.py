@@ -16,7 +16,7 @@ import math
 from typing import Any
 
 from tui.core.script.errors import BudgetExceeded, JSThrow, ScriptError, Unsupported
-from tui.core.script.values import (HOLE, UNDEFINED, Bound, Buffer, Closure, JSArray, JSError, JSFunction, JSObject,
+from tui.core.script.values import (HOLE, UNDEFINED, Bound, js_str, Buffer, Closure, JSArray, JSError, JSFunction, JSObject,
                                     Native, loose_equals, strict_equals, to_int32, to_key, to_number,
                                     to_str, to_uint32, truthy, typeof)
 
@@ -377,7 +377,7 @@ class Interpreter:
         if isinstance(value, JSArray):
             return value.values()
         if isinstance(value, str):
-            return list(value)
+            return _code_points(value)
         if isinstance(value, Buffer):
             return [float(b) for b in value.data]
         if isinstance(value, JSObject) and value.cls in ("Map", "Set"):
@@ -585,7 +585,7 @@ class Interpreter:
         out = []
         quasis = node.quasis
         for i, q in enumerate(quasis):
-            out.append(q.value.cooked)
+            out.append(js_str(q.value.cooked))
             if i < len(node.expressions):
                 out.append(to_str((yield from self.ev(node.expressions[i], env))))
         return "".join(out)
@@ -890,11 +890,29 @@ _STD_ANY = set().union(*_STD.values())
 
 
 def _literal(v):
-    if isinstance(v, bool) or v is None or isinstance(v, str):
+    if isinstance(v, str):
+        return js_str(v)
+    if isinstance(v, bool) or v is None:
         return v
     if isinstance(v, (int, float)):
         return float(v)
     return v
+
+
+def _code_points(s: str) -> list[str]:
+    """String iteration goes by code point: a surrogate pair is one element."""
+    out = []
+    i = 0
+    n = len(s)
+    while i < n:
+        c = s[i]
+        if "\ud800" <= c <= "\udbff" and i + 1 < n and "\udc00" <= s[i + 1] <= "\udfff":
+            out.append(s[i:i + 2])
+            i += 2
+        else:
+            out.append(c)
+            i += 1
+    return out
 
 
 def _copy_env(env: Env) -> Env:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 
-from tui.core.script.values import UNDEFINED, Buffer, JSArray, JSFunction, JSObject, num_to_str
+from tui.core.script.values import UNDEFINED, Buffer, js_str, JSArray, JSFunction, JSObject, num_to_str
 
 
 def stringify(v, indent: str = "", _cur: str = "", _seen=None):
@@ -59,7 +59,9 @@ def parse(text: str, realm):
             return o
         if isinstance(x, list):
             return JSArray(realm.array_proto, [conv(i) for i in x])
-        if isinstance(x, bool) or x is None or isinstance(x, str):
+        if isinstance(x, str):
+            return js_str(x)
+        if isinstance(x, bool) or x is None:
             return x
         return float(x)
 

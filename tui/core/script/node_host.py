@@ -26,7 +26,7 @@ from tui.core.script import builtins as B
 from tui.core.script.errors import JSThrow, ScriptExit
 from tui.core.script.inspect import format_log
 from tui.core.script.promise import Promises
-from tui.core.script.values import (UNDEFINED, Buffer, Closure, JSError, JSFunction, JSObject, Native, to_number,
+from tui.core.script.values import (UNDEFINED, Buffer, Closure, js_str, py_str, utf8, JSError, JSFunction, JSObject, Native, to_number,
                                     to_str)
 
 STEP_COST_MS = 0.001       # 1 µs of loop-thread time per interpreter step (a node evaluated)
@@ -212,8 +212,8 @@ class Host:
         module = self.obj(exports=exports, filename=self.filename)
         g["module"] = module
         g["exports"] = exports
-        g["__filename"] = self.filename
-        g["__dirname"] = os.path.dirname(self.filename)
+        g["__filename"] = js_str(self.filename)
+        g["__dirname"] = js_str(os.path.dirname(self.filename))
         g["require"] = self.native("require", self._require)
         g["process"] = self.process = self.obj(
             nextTick=self.native("nextTick", self._next_tick), env=self.env_obj,
@@ -223,7 +223,7 @@ class Host:
         buf = self.native("Buffer", lambda this, a: I.unsupported("Buffer() is not supported: use Buffer.from"))
         buf.props["from"] = self.native("from", self._buffer_from)
         buf.props["isBuffer"] = self.native("isBuffer", lambda this, a: isinstance(B.arg(a, 0), Buffer))
-        buf.props["byteLength"] = self.native("byteLength", lambda this, a: float(len(to_str(B.arg(a, 0)).encode())))
+        buf.props["byteLength"] = self.native("byteLength", lambda this, a: float(len(utf8(to_str(B.arg(a, 0))))))
         buf.props["prototype"] = self.realm.buffer_proto
         g["Buffer"] = buf
         g["globalThis"] = self.obj()
@@ -246,7 +246,7 @@ class Host:
             lookup=self.native("lookup", lambda this, a: self._promisified(self._lookup, a, lookup=True)))
 
     def _log(self, args, sink) -> Any:
-        sink(format_log(args) + "\n")
+        sink(py_str(format_log(args)) + "\n")
         return UNDEFINED
 
     def _require(self, this, args):
@@ -278,7 +278,7 @@ class Host:
             enc = to_str(B.arg(args, 1)) if B.arg(args, 1) is not UNDEFINED else "utf8"
             if enc == "hex":
                 return self.buffer(bytes.fromhex(v))
-            return self.buffer(v.encode())
+            return self.buffer(utf8(v))
         if isinstance(v, Buffer):
             return self.buffer(bytes(v.data))
         from tui.core.script.values import JSArray
@@ -364,7 +364,7 @@ class Host:
         if "\0" in p:
             raise JSThrow(self.I.make_error("TypeError", "The argument 'path' must be a string without null bytes",
                                             code="ERR_INVALID_ARG_VALUE"))
-        return p
+        return py_str(p)
 
     def _read_file(self, this, a):
         path = self._path(B.arg(a, 0))
@@ -548,7 +548,7 @@ def _received(v) -> str:
 def _bytes(v) -> bytes:
     if isinstance(v, Buffer):
         return v.data
-    return to_str(v).encode()
+    return utf8(to_str(v))
 
 
 def _read_prefix(path: str, n: int) -> bytes:
@@ -563,7 +563,7 @@ def _read_prefix(path: str, n: int) -> bytes:
 def _decode(I, buf: Buffer, enc: str) -> str:
     e = enc.lower()
     if e in ("utf8", "utf-8"):
-        return buf.data.decode("utf-8", "replace")
+        return js_str(buf.data.decode("utf-8", "replace"))
     if e in ("latin1", "binary", "ascii"):
         return buf.data.decode("latin-1")
     if e == "hex":

@@ -251,6 +251,37 @@ class Buffer(JSObject):
         return super().get_own(key)
 
 
+# -- strings are UTF-16, as in JS ---------------------------------------------------------
+
+
+def js_str(s: str) -> str:
+    """Python text → a JS string: characters beyond U+FFFF become surrogate pairs, so that
+    length, indexing and slicing count UTF-16 units as JS does ('😀'.length is 2)."""
+    if s.isascii() or all(ord(c) <= 0xFFFF for c in s):
+        return s
+    out = []
+    for c in s:
+        o = ord(c)
+        if o > 0xFFFF:
+            o -= 0x10000
+            out.append(chr(0xD800 + (o >> 10)))
+            out.append(chr(0xDC00 + (o & 0x3FF)))
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def py_str(s: str) -> str:
+    """A JS string → Python text for output: pairs recombined, a lone surrogate becomes U+FFFD."""
+    if s.isascii():
+        return s
+    return s.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def utf8(s: str) -> bytes:
+    return py_str(s).encode("utf-8")
+
+
 # -- conversions -------------------------------------------------------------------------
 
 
@@ -416,7 +447,7 @@ def to_str(v) -> str:
     if isinstance(v, JSArray):
         return ",".join("" if x is UNDEFINED or x is None or x is HOLE else to_str(x) for x in v.items)
     if isinstance(v, Buffer):
-        return v.data.decode("utf-8", "replace")
+        return js_str(v.data.decode("utf-8", "replace"))
     if isinstance(v, JSError):
         name = to_str(v.get("name"))
         msg = to_str(v.get("message"))
