@@ -76,8 +76,8 @@ def test_script_and_fire_exclude_each_other(tmp_path, capsys):
     assert "not both" in capsys.readouterr().err
 
 
-def test_a_script_without_headless_goes_where_the_app_will_be(tmp_path, capsys):
-    p = tmp_path / "s.js"
-    p.write_text("")
-    assert main([str(p)]) == 2
-    assert capsys.readouterr().err.startswith("ptview: error: ")
+def test_the_script_is_an_optional_positional_argument():
+    from tui.cli import build_parser
+
+    assert build_parser().parse_args(["demo.js"]).script == "demo.js"
+    assert build_parser().parse_args(["--headless", "--fire", "pbkdf2"]).script is None
