@@ -37,11 +37,20 @@ class TraceRecorder:
         ]
         evs = self.events
         end_t = max((e.t for e in evs), default=0.0)
-        loop_marks = [i for i, e in enumerate(evs) if e.ev in (E.PHASE, E.CALLBACK)]
-        # the next loop-thread event after each loop-thread event: where a phase or a callback ends
+        # A phase or a callback ends where the loop thread does its next thing. A user callback
+        # run inside a Node-internal one (a pool step's completion) is not that: it nests in it.
+        loop_marks = [i for i, e in enumerate(evs)
+                      if e.ev == E.PHASE or (e.ev == E.CALLBACK and e.detail != "user")]
         next_t: dict[int, float] = {}
         for a, b in zip(loop_marks, loop_marks[1:]):
             next_t[a] = evs[b].t
+        following = None
+        for i in range(len(evs) - 1, -1, -1):
+            e = evs[i]
+            if e.ev == E.CALLBACK and e.detail == "user":
+                next_t[i] = following if following is not None else end_t
+            elif i in next_t or (loop_marks and i == loop_marks[-1]):
+                following = e.t
         phase_open: tuple[str, float, object] | None = None
         workers: set[int] = set()
         started: dict[int, E.Event] = {}
@@ -53,9 +62,7 @@ class TraceRecorder:
                                 "ts": _us(t0), "dur": _us(e.t - t0), "args": {"iteration": it}})
                 phase_open = None if e.phase == "exit" else (e.phase, e.t, e.detail)
             elif e.ev == E.CALLBACK:
-                t1 = next_t.get(i, end_t)
-                if e.detail == "user":
-                    t1 = max(t1, e.t)
+                t1 = max(next_t.get(i, end_t), e.t)
                 args = {k: v for k, v in (("task", e.task), ("phase", e.phase), ("queue", e.detail),
                                           ("result", e.result), ("error", e.error)) if v is not None}
                 name = e.op or "callback"
