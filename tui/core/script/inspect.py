@@ -18,6 +18,7 @@ BREAK = 80
 COMPACT = 3
 DEPTH = 2
 MAX_ARRAY = 100
+_OPAQUE = {"Timeout", "Immediate", "Stats", "Socket"}
 _KEY = re.compile(r"^[a-zA-Z_][a-zA-Z_0-9]*$")
 _META = {i: f"\\x{i:02X}" for i in list(range(0x20)) + list(range(0x7F, 0xA0))}
 _META.update({8: "\\b", 9: "\\t", 10: "\\n", 12: "\\f", 13: "\\r", 0x27: "\\'", 0x5C: "\\\\"})
@@ -116,6 +117,11 @@ def _raw(ctx: _Ctx, v: JSObject, rt: int) -> str:
         return f"<Buffer{' ' if shown else ''}{shown}{more}>"
     elif isinstance(v, JSPromise):
         braces = ["Promise {", "}"]
+    elif v.cls in _OPAQUE:
+        from tui.core.script.errors import Unsupported
+
+        # Node shows their internals (Timeout's _idleTimeout…, Stats' dev/ino…): ptview would misprint them.
+        raise Unsupported(f"printing a {v.cls} object is not supported")
     elif v.cls not in ("Object",):
         braces = [f"{v.cls} {{", "}"]
     else:
