@@ -77,3 +77,13 @@ def test_a_script_outside_the_subset_fails_at_construction(tmp_path):
     with pytest.raises(Unsupported) as e:
         ScriptSession.from_file(str(p))
     assert e.value.one_line("bad.js") == "bad.js:1:1: class declarations are not supported"
+
+
+def test_a_native_callback_is_not_attributed_to_the_previous_function(tmp_path):
+    p = tmp_path / "n.js"
+    p.write_text("setTimeout(() => {\n  console.log('a');\n}, 1);\nnew Promise((r) => setTimeout(r, 5)).then(() => {\n  console.log('b');\n});\n")
+    s = ScriptSession.from_file(str(p))
+    wheres = []
+    while s.step():
+        wheres.append((s.where.label.split(" ")[0], s.where.line))
+    assert wheres == [("main", None), ("setTimeout", 1), ("setTimeout", None), ("Promise.then", 4)]

@@ -92,6 +92,7 @@ class Host:
         """Run a JS function as a callback from the loop: uncaught exceptions end the process, as in Node."""
         self.js_calls += 1
         self.current_line = line if line is not None else (fn.line if isinstance(fn, Closure) else None)
+        self.I.top_fn = None  # a native callback (a promise's resolve) runs no script function
         try:
             self.I.call(fn, UNDEFINED, args)
         except JSThrow as e:
@@ -115,6 +116,7 @@ class Host:
             self.js_calls += 1
             if line is not None:
                 self.current_line = line
+            self.I.top_fn = None
             try:
                 thunk()
             except JSThrow as e:
