@@ -36,13 +36,6 @@ def human_bytes(n: int) -> str:
     return f"{n} B"
 
 
-def _raw(cb: UserCb, value) -> UserCb:
-    """The user callback with the structured value in place of the display string."""
-    if cb is None:
-        return None
-    return lambda err, _shown: cb(err, None if err is not None else value)
-
-
 def is_ip(host: str) -> int:
     try:
         return ipaddress.ip_address(host).version
@@ -70,12 +63,8 @@ class NodeAPI:
 
     # -- fs -------------------------------------------------------------------------------
 
-    def read_file(self, path: str, cb: UserCb = None, *, _then=None, op: str = "fs.readFile",
-                  raw: bool = False) -> Task:
-        """lib/fs.js readFile: open → fstat → read 512 KiB (64 KiB if size 0)… → close.
-
-        `raw`: cb gets the byte count (an int) instead of the display string (scripts build a Buffer).
-        """
+    def read_file(self, path: str, cb: UserCb = None, *, _then=None, op: str = "fs.readFile") -> Task:
+        """lib/fs.js readFile: open → fstat → read 512 KiB (64 KiB if size 0)… → close."""
         rt = self.rt
         name = os.path.basename(path.rstrip("/")) or path
         task = _then[0] if _then else rt.new_task(op, f"{op} {path}", path)
@@ -83,7 +72,7 @@ class NodeAPI:
 
         def after_open(job):
             if job.error is not None:
-                return self._done_read(task, cb, _then, None, job.error, raw)
+                return self._done_read(task, cb, _then, None, job.error)
             ctx["file"] = job.result
             self._job(task, "fs.fstat", FAST_IO, {"file": job.result}, f"fs.fstat {name}", after_stat)
 
@@ -119,43 +108,37 @@ class NodeAPI:
 
         def after_close(job):
             err = ctx["err"] or job.error
-            self._done_read(task, cb, _then, None if err else ctx["pos"], err, raw)
+            self._done_read(task, cb, _then, None if err else ctx["pos"], err)
 
         self._job(task, "fs.open", FAST_IO, {"path": path}, f"fs.open {name}", after_open)
         return task
 
-    def _done_read(self, task, cb, then, nbytes, err, raw=False):
+    def _done_read(self, task, cb, then, nbytes, err):
         if then is not None:
             return then[1](nbytes, err)
-        self._finish(task, _raw(cb, nbytes) if raw else cb, f"{nbytes} bytes" if err is None else None, err)
+        self._finish(task, cb, f"{nbytes} bytes" if err is None else None, err)
 
-    def stat(self, path: str, cb: UserCb = None, *, raw: bool = False) -> Task:
-        """`raw`: cb gets the size (an int) instead of the display string."""
+    def stat(self, path: str, cb: UserCb = None) -> Task:
         task = self.rt.new_task("fs.stat", f"fs.stat {path}", path)
         self._job(task, "fs.stat", FAST_IO, {"path": path}, f"fs.stat {os.path.basename(path) or path}",
-                  lambda job: self._finish(task, _raw(cb, job.result) if raw else cb,
-                                           f"size {job.result}" if job.error is None else None, job.error))
+                  lambda job: self._finish(task, cb, f"size {job.result}" if job.error is None else None, job.error))
         return task
 
     # -- dns --------------------------------------------------------------------------------
 
-    def lookup(self, host: str, cb: UserCb = None, *, raw: bool = False) -> Task:
-        """dns.lookup: getaddrinfo on the pool (slow I/O); an IP literal never reaches the pool.
-
-        `raw`: cb gets (address, family) instead of the display string.
-        """
+    def lookup(self, host: str, cb: UserCb = None) -> Task:
+        """dns.lookup: getaddrinfo on the pool (slow I/O); an IP literal never reaches the pool."""
         rt = self.rt
         task = rt.new_task("dns.lookup", f"dns.lookup {host}", host)
         fam = is_ip(host)
         if fam:
             task.waiting_on = "process.nextTick (IP literals skip getaddrinfo)"
-            ucb = _raw(cb, (host, fam)) if raw else cb
-            rt.loop.next_tick(self._cb(lambda: rt.finish_task(task, f"{host} (family {fam})", None, ucb, nested=False),
+            rt.loop.next_tick(self._cb(lambda: rt.finish_task(task, f"{host} (family {fam})", None, cb, nested=False),
                                        f"dns.lookup {host} (IP literal)", task, "dns.lookup"))
             return task
         self._job(task, "dns.lookup", SLOW_IO, {"host": host}, f"getaddrinfo {host}",
-                  lambda job: self._finish(task, _raw(cb, (job.result, 4)) if raw else cb,
-                                           f"{job.result} (family 4)" if job.error is None else None, job.error))
+                  lambda job: self._finish(task, cb, f"{job.result} (family 4)" if job.error is None else None,
+                                           job.error))
         return task
 
     def resolve(self, host: str, cb: UserCb = None) -> Task:
@@ -195,31 +178,22 @@ class NodeAPI:
             if err is not None:
                 return self._finish(task, cb, None, err)
             out = max(20, int(nbytes * rt.work.cost("zlib.ratio")))
-            self._deflate(task, name, nbytes, out, cb, "(modelled ratio)")
+            chunks = max(1, math.ceil(out / ZLIB_CHUNK))
+            state = {"left": chunks}
+
+            def one(job=None):
+                if job is not None and job.error is not None:
+                    return self._finish(task, cb, None, job.error)
+                if state["left"] == 0:
+                    return self._finish(task, cb, f"{nbytes} → {out} bytes (modelled ratio)")
+                state["left"] -= 1
+                self._job(task, "zlib.gzip", CPU, {"out": min(ZLIB_CHUNK, out)},
+                          f"deflate {name} chunk {chunks - state['left']}/{chunks}", one)
+
+            one()
 
         self.read_file(path, None, _then=(task, after_read))
         return task
-
-    def gzip_bytes(self, nbytes: int, out: int, cb: UserCb = None) -> Task:
-        """zlib.gzip(buffer, cb) on data already in memory: `out` bytes of output, one job per 16 KiB."""
-        task = self.rt.new_task("zlib.gzip", f"zlib.gzip {nbytes} bytes", nbytes)
-        self._deflate(task, f"{nbytes} bytes", nbytes, out, cb, "")
-        return task
-
-    def _deflate(self, task: Task, name: str, nbytes: int, out: int, cb: UserCb, note: str) -> None:
-        chunks = max(1, math.ceil(out / ZLIB_CHUNK))
-        state = {"left": chunks}
-
-        def one(job=None):
-            if job is not None and job.error is not None:
-                return self._finish(task, cb, None, job.error)
-            if state["left"] == 0:
-                return self._finish(task, cb, f"{nbytes} → {out} bytes {note}".rstrip())
-            state["left"] -= 1
-            self._job(task, "zlib.gzip", CPU, {"out": min(ZLIB_CHUNK, out)},
-                      f"deflate {name} chunk {chunks - state['left']}/{chunks}", one)
-
-        one()
 
     # -- net ---------------------------------------------------------------------------------
 
@@ -293,6 +267,24 @@ class NodeAPI:
         task.waiting_on = "the nextTick queue"
         rt.loop.next_tick(self._cb(lambda: rt.finish_task(task, None, None, cb, nested=False),
                                    "process.nextTick", task, "process.nextTick"))
+        return task
+
+    def gzip_bytes(self, nbytes: int, out: int, cb: UserCb = None) -> Task:
+        """zlib.gzip(buffer, cb) on data already in memory (scripts): one CPU job per 16 KiB of output."""
+        task = self.rt.new_task("zlib.gzip", f"zlib.gzip {nbytes} bytes", nbytes)
+        chunks = max(1, math.ceil(out / ZLIB_CHUNK))
+        state = {"left": chunks}
+
+        def one(job=None):
+            if job is not None and job.error is not None:
+                return self._finish(task, cb, None, job.error)
+            if state["left"] == 0:
+                return self._finish(task, cb, f"{nbytes} → {out} bytes")
+            state["left"] -= 1
+            self._job(task, "zlib.gzip", CPU, {"out": min(ZLIB_CHUNK, out)},
+                      f"deflate {nbytes} bytes chunk {chunks - state['left']}/{chunks}", one)
+
+        one()
         return task
 
     def promise_then(self, cb: UserCb = None) -> Task:

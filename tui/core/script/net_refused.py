@@ -146,4 +146,4 @@ def _refused(host, sock: Socket, name: str, port: int) -> None:
     else:
         # a host name is looked up first: dns.lookup, on the pool (slow I/O).
         host.ensure_pool_size()
-        host.api.lookup(name, lambda e, r: internal_connect(), raw=True)
+        host.api.lookup(name, lambda e, r: internal_connect())

@@ -21,6 +21,7 @@ from typing import Any, Callable
 
 from tui.core.callbacks import Callback
 from tui.core.errors import NodeError
+from tui.core.ops import is_ip
 from tui.core.pool import threadpool_size_from_env
 from tui.core.script import builtins as B
 from tui.core.script.errors import JSThrow, ScriptExit
@@ -378,13 +379,14 @@ class Host:
         self.ensure_pool_size()
         full = os.path.abspath(path)
 
-        def done(err, nbytes):
+        def done(err, _shown):
             if err is not None:
                 return self.enter(cb, [self.node_error(err)])
+            nbytes = sum(_size(r) for r in _results(cell["task"], "fs.read"))
             buf = self.buffer(length=nbytes, load=lambda: _read_prefix(full, nbytes))
             self.enter(cb, [None, buf if enc is None else _decode(self.I, buf, enc)])
 
-        self.api.read_file(path, done, raw=True)
+        cell = {"task": self.api.read_file(path, done)}
         return UNDEFINED
 
     def _stat(self, this, a):
@@ -395,12 +397,12 @@ class Host:
         self.flush()
         self.ensure_pool_size()
 
-        def done(err, size):
+        def done(err, _shown):
             if err is not None:
                 return self.enter(cb, [self.node_error(err)])
-            self.enter(cb, [None, self._stats(path, size)])
+            self.enter(cb, [None, self._stats(path, _results(cell["task"], "fs.stat")[0])])
 
-        self.api.stat(path, done, raw=True)
+        cell = {"task": self.api.stat(path, done)}
         return UNDEFINED
 
     def _stats(self, path: str, size: int) -> JSObject:
@@ -434,13 +436,14 @@ class Host:
             self.I.unsupported("dns.lookup('') is not supported")
         self.ensure_pool_size()
 
-        def done(err, res):
+        def done(err, _shown):
             if err is not None:
                 return self.enter(cb, [self.node_error(err)])
-            addr, fam = res
-            self.enter(cb, [None, addr, float(fam)])
+            literal = is_ip(host)
+            addr = host if literal else _results(cell["task"], "dns.lookup")[0]
+            self.enter(cb, [None, addr, float(literal or is_ip(addr) or 4)])
 
-        self.api.lookup(host, done, raw=True)
+        cell = {"task": self.api.lookup(host, done)}
         return UNDEFINED
 
     def _resolve(self, this, a):
@@ -529,6 +532,15 @@ class Handle(JSObject):
     def __init__(self, proto, cls: str, task) -> None:
         super().__init__(proto, None, cls)
         self.task = task
+
+
+def _results(task, op: str) -> list:
+    """What the task's pool jobs of kind `op` returned: the structured values behind its display string."""
+    return [j.result for j in task.jobs if j.op == op and j.error is None]
+
+
+def _size(r) -> int:
+    return r if isinstance(r, int) else len(r)
 
 
 def _received(v) -> str:
