@@ -113,14 +113,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    if args.sim and args.live:
-        raise UsageError("--sim and --live exclude each other")
     if args.trace is not None and args.script is None:
         raise UsageError("--trace needs a script: ptview --headless SCRIPT.js --trace FILE")
     if args.headless and args.script is not None:
         from tui.script_cmd import run_script
 
-        return run_script(args)
+        return run_script(args)  # refuses --live itself: scripts run in sim
+
+    if args.sim and args.live:
+        raise UsageError("--sim and --live exclude each other")
     if args.headless:
         from tui.lab import run_lab
 
