@@ -46,8 +46,10 @@ NODE_CHECKED = [p for p in SCRIPTS if "ptview-expected: rules" not in p.read_tex
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed")
-@pytest.mark.parametrize("script", NODE_CHECKED, ids=lambda p: p.stem)
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.stem)
 def test_committed_outputs_still_match_real_node(script):
+    if script not in NODE_CHECKED:
+        pytest.skip("pool timing: the .out is what libuv's rules give; real node's depends on the machine's cores")
     env = {"PATH": "/usr/bin:/bin"}
     r = subprocess.run([NODE, script.name], cwd=HERE, capture_output=True, text=True, timeout=60, env=env)
     assert r.stdout == script.with_suffix(".out").read_text()

@@ -60,6 +60,15 @@ def run_script(args) -> int:
         out.flush()
         print(f"ptview: error: {os.path.basename(path)}: the script nests too deeply for ptview", file=sys.stderr)
         code = 2
+    except Exception as e:  # a bug in ptview's interpreter: still one line (PTVIEW_DEBUG=1 for the traceback)
+        if os.environ.get("PTVIEW_DEBUG"):
+            raise
+        out.flush()
+        node = run.interp.current
+        where = f"{os.path.basename(path)}:{node.loc.start.line}" if node is not None else os.path.basename(path)
+        print(f"ptview: error: {where}: internal error in ptview's interpreter "
+              f"({type(e).__name__}: {e}); please report it", file=sys.stderr)
+        code = 2
     else:
         if run.exit_message:
             out.flush()
