@@ -98,6 +98,10 @@ class ScriptSession:
                     break
         except ScriptError as e:
             self.error = e
+        except RecursionError:
+            self.error = ScriptError("the script nests too deeply for ptview")
+        except Exception as e:  # an interpreter bug must not take the app down: show it as the run's end
+            self.error = ScriptError(f"internal error in ptview's interpreter ({type(e).__name__}: {e})")
         if host.js_calls == before:
             return False
         self.position += 1
