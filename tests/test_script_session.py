@@ -87,3 +87,21 @@ def test_a_native_callback_is_not_attributed_to_the_previous_function(tmp_path):
     while s.step():
         wheres.append((s.where.label.split(" ")[0], s.where.line))
     assert wheres == [("main", None), ("setTimeout", 1), ("setTimeout", None), ("Promise.then", 4)]
+
+
+def test_an_uncaught_exception_ends_the_session_with_a_message(tmp_path):
+    p = tmp_path / "t.js"
+    p.write_text("setTimeout(() => {\n  throw new Error('boom');\n}, 1);\nsetTimeout(() => console.log('never'), 2);\n")
+    s = ScriptSession.from_file(str(p))
+    s.run_to_end()
+    assert s.done and s.exit_code == 1 and s.output == ""
+    assert s.end_message == "t.js:2: Uncaught Error: boom"
+
+
+def test_the_step_budget_ends_the_session_with_a_refusal(tmp_path):
+    p = tmp_path / "b.js"
+    p.write_text("setTimeout(() => {\n  for (;;) {}\n}, 1);\n")
+    s = ScriptSession.from_file(str(p))
+    s.run_to_end()
+    assert s.exit_code == 2 and s.end_message.startswith("b.js:2:")
+    assert "step budget" in s.end_message

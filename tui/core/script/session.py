@@ -81,6 +81,15 @@ class ScriptSession:
         return self.error is not None or self.run.done
 
     @property
+    def end_message(self) -> str | None:
+        """One line for the status bar once the run is over abnormally (refused, uncaught, blocked)."""
+        import os
+
+        if self.error is not None:
+            return self.error.one_line(os.path.basename(self.filename))
+        return self.run.exit_message
+
+    @property
     def exit_code(self) -> int | None:
         return 2 if self.error is not None else self.run.exit_code
 
