@@ -11,8 +11,11 @@ class ScriptError(Exception):
         self.message = message
         self.line = line
         self.column = column  # 1-based, as editors and Node's stack traces count
+        self.file: str | None = None  # set when the place is in another file (a forked child's module)
 
     def where(self, filename: str) -> str:
+        if self.file is not None:
+            filename = self.file
         if self.line is None:
             return filename
         return f"{filename}:{self.line}:{self.column}"

@@ -48,13 +48,22 @@ B.HOST_PROPS |= {
     "promises", "readFile", "stat", "lookup", "resolve", "resolve4", "pbkdf2", "gzip",
     # net sockets
     "once", "connect", "createConnection", "port",
+    # child_process.fork
+    "fork", "send", "disconnect", "connected",
 }
 
 
 class Host:
     def __init__(self, rt, api, interp, filename: str, write: Callable[[str], None],
-                 write_err: Callable[[str], None], pool_env: str | None) -> None:
+                 write_err: Callable[[str], None], pool_env: str | None, *, children: dict | None = None,
+                 child_of=None, argv: list[str] | None = None, next_pid: int = 4000) -> None:
         self.rt = rt
+        self.children = children or {}   # modules fork() may start: path → (source, tree), all checked
+        self.child_of = child_of         # the ForkedChild this process is, when it was forked
+        self.argv = argv or []
+        self.next_pid = next_pid
+        self.message_listeners: list = []
+        self.channel_ref = False
         self.api = api
         self.I = interp
         self.filename = os.path.abspath(filename)
@@ -220,9 +229,14 @@ class Host:
         g["require"] = self.native("require", self._require)
         g["process"] = self.process = self.obj(
             nextTick=self.native("nextTick", self._next_tick), env=self.env_obj,
-            exit=self.native("exit", self._exit), argv=self.realm.array(["/usr/bin/node", self.filename]),
+            exit=self.native("exit", self._exit),
+            argv=self.realm.array(["/usr/bin/node", js_str(self.filename)] + [js_str(a) for a in self.argv]),
             platform="linux", cwd=self.native("cwd", lambda this, a: os.getcwd()),
             on=self.native("on", self._process_on))
+        if self.child_of is not None:  # a forked child has the IPC channel: send, disconnect, 'message'
+            self.process.props["send"] = self.native("send", self._process_send)
+            self.process.props["disconnect"] = self.native("disconnect", self._process_disconnect)
+            self.process.props["connected"] = True
         buf = self.native("Buffer", lambda this, a: I.unsupported("Buffer() is not supported: use Buffer.from"))
         buf.props["from"] = self.native("from", self._buffer_from)
         buf.props["isBuffer"] = self.native("isBuffer", lambda this, a: isinstance(B.arg(a, 0), Buffer))
@@ -237,11 +251,11 @@ class Host:
                             resolve4=self.native("resolve4", self._resolve)),
             "crypto": self.obj(pbkdf2=self.native("pbkdf2", self._pbkdf2)),
             "zlib": self.obj(gzip=self.native("gzip", self._gzip)),
-            "child_process": self.obj(),
         }
-        from tui.core.script import net_refused
+        from tui.core.script import fork, net_refused
 
         self.modules["net"] = net_refused.install(self)
+        self.modules["child_process"] = fork.install(self)
         self.modules["fs"].props["promises"] = self.obj(
             readFile=self.native("readFile", lambda this, a: self._promisified(self._read_file, a)),
             stat=self.native("stat", lambda this, a: self._promisified(self._stat, a)))
@@ -266,10 +280,51 @@ class Host:
 
     def _process_on(self, this, args):
         ev = to_str(B.arg(args, 0))
-        if ev != "exit" or not isinstance(B.arg(args, 1), JSFunction):
-            self.I.unsupported(f"process.on('{ev}') is not supported (only 'exit')")
-        self.exit_listeners.append(args[1])
+        fn = B.arg(args, 1)
+        if ev == "message" and self.child_of is not None and isinstance(fn, JSFunction):
+            self.message_listeners.append(fn)
+            if not self.channel_ref and self.process.get("connected") is True:
+                self.channel_ref = True  # a 'message' listener refs the IPC channel: the child stays alive
+                self.rt.loop.active_handles += 1
+            return this
+        if ev != "exit" or not isinstance(fn, JSFunction):
+            self.I.unsupported(f"process.on('{ev}') is not supported (only 'exit', and 'message' in a child)")
+        self.exit_listeners.append(fn)
         return this
+
+    # -- the IPC channel of a forked child ----------------------------------------------------------------
+
+    def copy_message(self, v):
+        """Node's default 'json' serialization: the other side gets JSON.parse(JSON.stringify(v))."""
+        from tui.core.script.jsjson import parse, stringify
+
+        if v is UNDEFINED:
+            self.I.unsupported("sending undefined over IPC is not supported")
+        try:
+            text = stringify(v)
+        except ValueError as e:
+            raise JSThrow(self.I.make_error("TypeError", str(e))) from None
+        return parse(py_str(text), self.realm) if text is not UNDEFINED else None
+
+    def _process_send(self, this, args):
+        if self.process.get("connected") is not True:
+            raise JSThrow(self.I.make_error("Error", "Channel closed", code="ERR_IPC_CHANNEL_CLOSED"))
+        self.flush()
+        self.child_of.to_parent(self.copy_message(B.arg(args, 0)))
+        return True
+
+    def _process_disconnect(self, this, args):
+        if self.process.get("connected") is True:
+            self.process.props["connected"] = False
+            if self.channel_ref:
+                self.channel_ref = False
+                self.rt.loop.active_handles -= 1
+            self.child_of.child_disconnected()
+        return UNDEFINED
+
+    def emit_process_message(self, message) -> None:
+        for fn in list(self.message_listeners):
+            self.enter(fn, [message])
 
     def run_exit_listeners(self, code: int) -> None:
         for fn in self.exit_listeners:

@@ -7,6 +7,8 @@ not run at all.
 
 from __future__ import annotations
 
+import os
+
 import esprima
 
 from tui.core.script.errors import ScriptError, Unsupported
@@ -55,7 +57,7 @@ MODULES = {
     "dns": {"lookup", "resolve", "resolve4", "promises"},
     "crypto": {"pbkdf2"},
     "zlib": {"gzip"},
-    "child_process": set(),  # required for the error it gives: nothing here may spawn
+    "child_process": {"fork"},  # fork interprets the module as a child process; nothing is spawned
     "net": {"connect", "createConnection"},  # a refused loopback connection: see node_host.NetConnect
 }
 MODULE_NAMES = ", ".join(MODULES)
@@ -70,8 +72,12 @@ UNIMPLEMENTED = {
 }
 
 
-def load(source: str) -> "esprima.nodes.Node":
-    """Parse `source` and check it; raises ScriptError/Unsupported with a line and a column."""
+def load(source: str, filename: str | None = None, _seen: dict | None = None) -> "esprima.nodes.Node":
+    """Parse `source` and check it; raises ScriptError/Unsupported with a line and a column.
+
+    Modules the script forks are loaded and checked too (before anything runs); they are
+    returned in `tree.ptv_children`, path → (source, tree).
+    """
     if source.startswith("#!"):
         source = "//" + source[2:]  # a shebang line, as Node allows
     try:
@@ -80,7 +86,11 @@ def load(source: str) -> "esprima.nodes.Node":
         raise _syntax(source, e) from None
     except RecursionError:
         raise ScriptError("the program is nested too deeply to parse") from None
-    Checker(source).check(tree)
+    children: dict = {} if _seen is None else _seen
+    if filename is not None:
+        children.setdefault(os.path.abspath(filename), (source, tree))
+    Checker(source, filename, children).check(tree)
+    tree.ptv_children = children
     return tree
 
 
@@ -110,10 +120,13 @@ def _pos(node) -> tuple[int, int]:
 
 
 class Checker:
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, filename: str | None = None, children: dict | None = None) -> None:
         self.source = source
+        self.filename = filename
+        self.children = children if children is not None else {}
         self.declared: set[str] = set()
         self.module_vars: dict[str, str] = {}
+        self.module_fns: dict[str, tuple[str, str]] = {}  # const { fork } = require('child_process')
         self.refs: list = []          # (Identifier node)
         self.members: list = []       # (MemberExpression node)
         self.defined_props: set[str] = set()
@@ -206,9 +219,11 @@ class Checker:
                 self.module_vars[node.id.name] = mod
             elif node.id.type == "ObjectPattern":
                 for p in node.id.properties:
-                    if p.type == "Property" and not p.computed and p.key.type == "Identifier" \
-                            and p.key.name not in MODULES[mod]:
-                        self.fail(p.key, f"{mod}.{p.key.name} is not supported")
+                    if p.type == "Property" and not p.computed and p.key.type == "Identifier":
+                        if p.key.name not in MODULES[mod]:
+                            self.fail(p.key, f"{mod}.{p.key.name} is not supported")
+                        if p.value.type == "Identifier":
+                            self.module_fns[p.value.name] = (mod, p.key.name)
 
     def c_CatchClause(self, node):
         if node.param is not None:
@@ -226,6 +241,42 @@ class Checker:
                 a[0].value = name
             if name not in MODULES:
                 self.fail(a[0], f"require('{a[0].value}') is not supported (modules: {MODULE_NAMES})")
+            return
+        if self._is_fork(c):
+            self.check_fork(node)
+
+    def _is_fork(self, c) -> bool:
+        if c.type == "Identifier":
+            return self.module_fns.get(c.name) == ("child_process", "fork")
+        if c.type == "MemberExpression" and not c.computed and c.property.name == "fork":
+            o = c.object
+            return (o.type == "Identifier" and self.module_vars.get(o.name) == "child_process") or (
+                _is_require(o) and o.arguments[0].value.removeprefix("node:") == "child_process")
+        return False
+
+    def check_fork(self, node) -> None:
+        """fork(module): the module must be known now, so that it is checked before anything runs."""
+        if not node.arguments:
+            self.fail(node, "fork() needs a module path")
+        path = fork_path(node.arguments[0], self.filename)
+        if path is None:
+            self.fail(node.arguments[0], "fork's module must be a string literal, __filename, or "
+                                         "__dirname + '/file.js' (ptview checks it before running)")
+        if path in self.children:
+            return
+        try:
+            with open(path, encoding="utf-8") as f:
+                src = f.read()
+        except (OSError, UnicodeDecodeError) as e:
+            self.fail(node.arguments[0], f"fork: cannot read {path}: {getattr(e, 'strerror', None) or e}")
+        self.children[path] = None  # being checked (a module that forks itself)
+        try:
+            tree = load(src, path, self.children)
+        except ScriptError as e:
+            if e.file is None:
+                e.file = os.path.basename(path)
+            raise
+        self.children[path] = (src, tree)
 
     def c_MemberExpression(self, node):
         if not node.computed and node.property.name == "parse" and node.object.type == "Identifier" \
@@ -299,6 +350,24 @@ class Checker:
                     if not prop.computed and prop.key.type == "Identifier":
                         self.defined_props.add(prop.key.name)
                     self._declare(prop.value)
+
+
+def fork_path(arg, filename: str | None) -> str | None:
+    """The module a fork() call names, when it can be known without running anything."""
+    here = os.path.dirname(os.path.abspath(filename)) if filename else None
+    if arg.type == "Literal" and isinstance(arg.value, str):
+        return os.path.abspath(arg.value)  # as Node: relative to the working directory
+    if arg.type == "Identifier" and arg.name == "__filename" and filename:
+        return os.path.abspath(filename)
+    if here is None:
+        return None
+    if arg.type == "BinaryExpression" and arg.operator == "+" and arg.left.type == "Identifier" \
+            and arg.left.name == "__dirname" and arg.right.type == "Literal" and isinstance(arg.right.value, str):
+        return os.path.abspath(here + arg.right.value)
+    if arg.type == "TemplateLiteral" and len(arg.expressions) == 1 and arg.expressions[0].type == "Identifier" \
+            and arg.expressions[0].name == "__dirname" and arg.quasis[0].value.cooked == "":
+        return os.path.abspath(here + arg.quasis[1].value.cooked)
+    return None
 
 
 def _is_require(node) -> bool:

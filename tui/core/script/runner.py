@@ -30,16 +30,21 @@ class ScriptRun:
     def __init__(self, filename: str, source: str, *, seed: int = 1, costs: dict | None = None,
                  pool_env: str | None = None, budget: int = STEP_BUDGET,
                  write: Callable[[str], None] | None = None, write_err: Callable[[str], None] | None = None,
-                 keep_events: int = 2000) -> None:
+                 keep_events: int = 2000, tree=None, children: dict | None = None, child_of=None,
+                 argv: list[str] | None = None, next_pid: int = 4000) -> None:
         self.filename = filename
         self.source = source
-        self.tree = load(source)  # ScriptError here: nothing has run
+        if tree is None:
+            tree = load(source, filename)  # ScriptError here: nothing has run (forked modules checked too)
+            children = tree.ptv_children
+        self.tree = tree
         self.rt = Runtime(threadpool_size_from_env(pool_env), work=SimWork(seed, costs), keep_events=keep_events)
         self.api = NodeAPI(self.rt)
         self.interp = Interpreter(source, budget)
         self.interp.realm.rng.seed(seed)  # Math.random: same seed, same numbers, same replay
         self.host = Host(self.rt, self.api, self.interp, filename, write or sys.stdout.write,
-                         write_err or sys.stderr.write, pool_env)
+                         write_err or sys.stderr.write, pool_env, children=children, child_of=child_of,
+                         argv=argv, next_pid=next_pid)
         self.exit_code: int | None = None
         self.exit_message: str | None = None
         self._exited = False
