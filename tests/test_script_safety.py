@@ -87,3 +87,25 @@ def test_connecting_to_a_port_that_listens_is_refused_not_faked(tmp_path, capsys
         assert code == 2 and f"s.js:2:" in err and "where something listens, is not supported" in err
     finally:
         srv.close()
+
+
+def test_a_forked_module_is_checked_before_anything_runs(tmp_path, capsys):
+    (tmp_path / "child.js").write_text("console.log('child');\nclass C {}\n")
+    p = tmp_path / "parent.js"
+    p.write_text("console.log('parent');\nrequire('child_process').fork(__dirname + '/child.js');\n")
+    code = main(["--headless", str(p)])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert err == "ptview: error: child.js:2:1: class declarations are not supported\n"
+
+
+@pytest.mark.parametrize("arg,message", [
+    ("process.argv[1]", "fork's module must be a string literal"),
+    ("__dirname + '/missing.js'", "fork: cannot read"),
+])
+def test_fork_needs_a_module_known_and_readable_up_front(tmp_path, capsys, arg, message):
+    p = tmp_path / "parent.js"
+    p.write_text(f"const {{ fork }} = require('child_process');\nfork({arg});\n")
+    assert main(["--headless", str(p)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("ptview: error: parent.js:2:6: ") and message in err

@@ -24,7 +24,7 @@ process.nextTick(() => {
   console.log('15: async start');
   await null;
   console.log('16: after await 1');
-  await new Promise((r) => setTimeout(r, 10));
+  await new Promise((r) => setTimeout(r, 200)); // long: the file reads finish first even under load
   console.log('17: after await timer');
   setImmediate(() => console.log('18: immediate after await'));
   await Promise.resolve();

@@ -16,6 +16,5 @@ sock.on('error', (e) => {
 sock.on('close', () => {
   closed = true;
   console.log('close; immediates kept running meanwhile:', immediates > 0);
-  setTimeout(() => console.log('timeout queued in close'), 0);
   setImmediate(() => console.log('immediate queued in close'));
 });

@@ -11,8 +11,8 @@ const iv = setInterval(() => {
     process.nextTick(() => console.log('    tick from immediate'));
   });
   if (n === 3) clearInterval(iv);
-}, 20);
+}, 100); // long enough that a busy machine's stalls do not reorder the queues
 setTimeout(() => {
-  console.log('timeout 50');
-  setImmediate(() => console.log('immediate from timeout 50'));
-}, 50);
+  console.log('timeout 1000');
+  setImmediate(() => console.log('immediate from timeout 1000'));
+}, 1000); // far after the interval's runs, even on a loaded machine

@@ -176,7 +176,18 @@ class ForkedChild:
         self.rt.at(max(at, self.rt.clock.now()), deliver)
 
     def child_disconnected(self) -> None:
+        """The IPC channel closed (the child's process.disconnect(), or its exit): 'disconnect' in poll."""
+        if not self.connected:
+            return
         self.connected = False
+        crt = self.run.rt
+        at = crt.clock.now() + self.offset + crt.work.latency("net.rtt")
+        loop = self.rt.loop
+        self.rt.at(max(at, self.rt.clock.now()),
+                   lambda: loop.io_ready_now(Callback(lambda: self._emit("disconnect", []),
+                                                      f"child {self.pid} IPC channel closed", self.task.id,
+                                                      "child.disconnect", cost=self.rt.work.cost("internal"),
+                                                      internal=True)))
 
     def _emit(self, ev: str, args: list) -> None:
         for fn in list(self.handle.listeners.get(ev, [])):
@@ -191,15 +202,14 @@ class ForkedChild:
         internal = rt.work.cost("internal")
         code_v = float(code if code is not None else 0)
 
-        def on_close():
-            loop.active_handles -= 1
-            rt.finish_task(self.task, f"exit code {int(code_v)}", None, None, nested=False)
-            self._emit("close", [code_v, None])
+        self.child_disconnected()  # the pipe's EOF comes first: 'disconnect' before 'exit'
 
         def on_exit():
+            # ChildProcess onexit: emit 'exit', then maybeClose() emits 'close' in the same call.
+            loop.active_handles -= 1
+            rt.finish_task(self.task, f"exit code {int(code_v)}", None, None, nested=False)
             self._emit("exit", [code_v, None])
-            loop.add_closing(Callback(on_close, f"child {self.pid} 'close'", self.task.id, "child.close",
-                                      cost=internal, internal=True))
+            self._emit("close", [code_v, None])
 
         at = self.run.rt.clock.now() + self.offset + rt.work.latency("fork.exit")
         rt.at(max(at, rt.clock.now()),
