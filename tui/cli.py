@@ -68,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Watch how Node.js uses processes and threads: "
         "the event loop, libuv's worker pool, and the real OS threads.",
     )
+    p.add_argument("script", nargs="?", default=None, metavar="SCRIPT.js",
+                   help="a Node script to run on the model (see README: Scripts)")
     mode = p.add_argument_group("mode")
     mode.add_argument("--headless", action="store_true", help="no UI: run the lab and print the timeline")
     mode.add_argument("--sim", action="store_true", help="simulated pool on a virtual clock (deterministic)")
@@ -85,6 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     lab.add_argument("--summary", action="store_true", help="lab: print only the summary")
     lab.add_argument("--cost", action="append", default=[], metavar="NAME=MS",
                      help="override a modelled duration (sim), e.g. --cost dns.lookup=50")
+    lab.add_argument("--trace", default=None, metavar="FILE",
+                     help="script: write a Chrome trace-event JSON (Perfetto, chrome://tracing)")
     lab.add_argument("--until", type=positive_float_arg, default=None, metavar="MS",
                      help="lab: stop after this much model time even if work is still in flight")
 
@@ -118,6 +122,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    if args.trace is not None and args.script is None:
+        raise UsageError("--trace needs a script: ptview --headless SCRIPT.js --trace FILE")
+    if args.headless and args.script is not None:
+        from tui.script_cmd import run_script
+
+        return run_script(args)  # refuses --live itself: scripts run in sim
+
     if args.sim and args.live:
         raise UsageError("--sim and --live exclude each other")
     if args.tree:

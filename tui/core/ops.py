@@ -250,14 +250,15 @@ class NodeAPI:
 
         timer = rt.loop.timers.add(self._cb(tick, f"setInterval {delay} ms", task, "setInterval"), delay,
                                    repeat=True)
+        task.arg = timer  # as set_timeout: what clearInterval needs
         return task
 
     def set_immediate(self, cb: UserCb = None) -> Task:
         rt = self.rt
         task = rt.new_task("setImmediate", "setImmediate", None)
         task.waiting_on = "the check phase"
-        rt.loop.set_immediate(self._cb(lambda: rt.finish_task(task, None, None, cb, nested=False),
-                                       "setImmediate", task, "setImmediate"))
+        task.arg = rt.loop.set_immediate(self._cb(lambda: rt.finish_task(task, None, None, cb, nested=False),
+                                                  "setImmediate", task, "setImmediate"))
         return task
 
     def next_tick(self, cb: UserCb = None) -> Task:
@@ -266,6 +267,24 @@ class NodeAPI:
         task.waiting_on = "the nextTick queue"
         rt.loop.next_tick(self._cb(lambda: rt.finish_task(task, None, None, cb, nested=False),
                                    "process.nextTick", task, "process.nextTick"))
+        return task
+
+    def gzip_bytes(self, nbytes: int, out: int, cb: UserCb = None) -> Task:
+        """zlib.gzip(buffer, cb) on data already in memory (scripts): one CPU job per 16 KiB of output."""
+        task = self.rt.new_task("zlib.gzip", f"zlib.gzip {nbytes} bytes", nbytes)
+        chunks = max(1, math.ceil(out / ZLIB_CHUNK))
+        state = {"left": chunks}
+
+        def one(job=None):
+            if job is not None and job.error is not None:
+                return self._finish(task, cb, None, job.error)
+            if state["left"] == 0:
+                return self._finish(task, cb, f"{nbytes} → {out} bytes")
+            state["left"] -= 1
+            self._job(task, "zlib.gzip", CPU, {"out": min(ZLIB_CHUNK, out)},
+                      f"deflate {nbytes} bytes chunk {chunks - state['left']}/{chunks}", one)
+
+        one()
         return task
 
     def promise_then(self, cb: UserCb = None) -> Task:

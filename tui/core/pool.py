@@ -135,6 +135,13 @@ class Pool:
         self.run_total = 0.0
         self.started = 0
 
+    def set_size(self, size: int) -> None:
+        """UV_THREADPOOL_SIZE as a script set it: libuv reads it once, at the first request."""
+        if self.workers:
+            raise RuntimeError("the pool's threads already exist")
+        self.size = size
+        self.threshold = slow_work_thread_threshold(size)
+
     # -- submission (loop thread) -------------------------------------------------
 
     def submit(self, job: Job) -> Job:

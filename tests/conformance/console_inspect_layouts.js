@@ -1,0 +1,20 @@
+// util.inspect layouts: number formatting, depth, line breaking, array grouping, holes, keys.
+console.log(1e21, 1.5e-7, 123e-20, 0.000001, 2 ** 53, -1e-7, 1/3, 100/3, 5e-324, 1.7976931348623157e308, 123456.789e3);
+console.log([10, 9, 1, 100].sort(), ['b', 'a', 'C'].sort());
+console.log({ a: [1, 2, { b: [3, { c: [4, { d: 5 }] }] }] });
+console.log([[1, 2, [3, 4, [5, [6]]]], { x: { y: { z: { w: 1 } } } }]);
+console.log(['aaaaaaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbbbbbbbbbbb', 'cccccccccccccccccccc', 'dddddddddddddddddddddd']);
+console.log({ alpha: 1, beta: 2, gamma: 3, delta: 4, epsilon: 5, zeta: 6, eta: 7, theta: 8, iota: 9, kappa: 10, lambda: 11 });
+console.log(Array.from({ length: 30 }, (_, i) => 'item' + i));
+console.log(Array.from({ length: 8 }, (_, i) => i * 1000));
+console.log([1.5, -2, 3000, 4, 5, 6, 7, 8, 9, 10]);
+console.log('a\nb', ['a\nb', 'tab\there', "quote'd", 'back\\slash']);
+console.log([undefined, , 3].length, [, 'a']);
+console.log({ 1: 'one', b: 'bee', 0: 'zero', '-1': 'neg' });
+console.log(Array(3), new Array(2, 3), Array(3).fill(null));
+console.log(String([1, [2, 3]]), String({}), String(null), [] + [], [] + {}, 1 + null, 1 + undefined, 'x' - 1);
+console.log(JSON.stringify({ a: 1, b: [1, 2, { c: 'x' }], d: undefined, e: () => 1 }, null, 2));
+console.log(JSON.stringify('he said "hi"'), JSON.stringify([undefined, NaN]), JSON.stringify(null));
+console.log(parseInt('0x1f'), parseInt('08'), parseInt('12', 8), parseFloat('.5e3x'), Number(''), Number(' 12 '), Number('1e3'));
+console.log((0.1).toFixed(20), (1.005).toFixed(2), (-1.5).toFixed(0), (123.456).toFixed(1), (1e21).toFixed(2));
+console.log(0.1 + 0.7, 1.1 * 3, 4.35 * 100, 9007199254740993, -0 === 0);

@@ -1,0 +1,107 @@
+"""Step through a script callback by callback; step back replays deterministically."""
+
+from __future__ import annotations
+
+from tui.core.script.session import ScriptSession
+
+SRC = """\
+const fs = require('fs');
+console.log('main');
+setTimeout(() => {
+  console.log('timeout');
+}, 0);
+setImmediate(() => console.log('immediate'));
+fs.readFile(__filename, (err, data) => {
+  console.log('read', data.length);
+});
+process.nextTick(() => console.log('tick'));
+Promise.resolve().then(() => console.log('promise'));
+console.log('random', Math.random() < 1);
+"""
+
+
+def _session(tmp_path):
+    p = tmp_path / "demo.js"
+    p.write_text(SRC)
+    return ScriptSession.from_file(str(p))
+
+
+def _state(s: ScriptSession):
+    return (s.position, s.output, s.where, s.rt.clock.now(), [e.to_dict() for e in s.rt.events.recent])
+
+
+def test_each_step_runs_one_callback_and_says_which_function(tmp_path):
+    s = _session(tmp_path)
+    seen = []
+    while s.step():
+        seen.append((s.where.label, s.where.phase, s.where.line, s.output.splitlines()[-1]))
+    assert seen[0] == ("main module", "main", None, "random true")
+    assert seen[1] == ("process.nextTick", "main", 10, "tick")
+    assert seen[2][1:] == ("main", 11, "promise")
+    by_text = {text: (phase, line) for _, phase, line, text in seen}
+    assert by_text["timeout"] == ("timers", 3)
+    assert by_text["immediate"] == ("check", 6)
+    assert by_text[f"read {len(SRC)}"] == ("poll", 7)
+    assert s.done and s.exit_code == 0 and s.step() is False
+
+
+def test_where_spans_the_whole_callback_function(tmp_path):
+    s = _session(tmp_path)
+    while s.step():
+        if s.where.label.startswith("setTimeout"):
+            break
+    assert (s.where.line, s.where.end_line) == (3, 5)
+    assert s.where.last_line == 4
+
+
+def test_step_back_replays_to_exactly_the_same_state(tmp_path):
+    s = _session(tmp_path)
+    states = [_state(s)]
+    while s.step():
+        states.append(_state(s))
+    for n in range(len(states) - 1, 0, -1):
+        assert s.step_back()
+        assert _state(s) == states[n - 1]
+    assert s.step_back() is False
+    s.goto(4)
+    assert _state(s) == states[4]
+
+
+def test_a_script_outside_the_subset_fails_at_construction(tmp_path):
+    p = tmp_path / "bad.js"
+    p.write_text("class A {}\n")
+    import pytest
+
+    from tui.core.script.errors import Unsupported
+
+    with pytest.raises(Unsupported) as e:
+        ScriptSession.from_file(str(p))
+    assert e.value.one_line("bad.js") == "bad.js:1:1: class declarations are not supported"
+
+
+def test_a_native_callback_is_not_attributed_to_the_previous_function(tmp_path):
+    p = tmp_path / "n.js"
+    p.write_text("setTimeout(() => {\n  console.log('a');\n}, 1);\nnew Promise((r) => setTimeout(r, 5)).then(() => {\n  console.log('b');\n});\n")
+    s = ScriptSession.from_file(str(p))
+    wheres = []
+    while s.step():
+        wheres.append((s.where.label.split(" ")[0], s.where.line))
+    assert wheres == [("main", None), ("setTimeout", 1), ("setTimeout", None), ("Promise.then", 4)]
+
+
+def test_an_uncaught_exception_ends_the_session_with_a_message(tmp_path):
+    p = tmp_path / "t.js"
+    p.write_text("setTimeout(() => {\n  throw new Error('boom');\n}, 1);\nsetTimeout(() => console.log('never'), 2);\n")
+    s = ScriptSession.from_file(str(p))
+    s.run_to_end()
+    assert s.done and s.exit_code == 1 and s.output == ""
+    assert s.end_message == "t.js:2: Uncaught Error: boom"
+
+
+def test_the_step_budget_ends_the_session_with_a_refusal(tmp_path):
+    p = tmp_path / "b.js"
+    p.write_text("setTimeout(() => {\n  for (;;) {}\n}, 1);\n")
+    s = ScriptSession.from_file(str(p))
+    s.run_to_end()
+    assert s.exit_code == 2 and s.end_message.startswith("b.js:2:")
+    assert "step budget" in s.end_message

@@ -1,0 +1,146 @@
+"""Step through a script callback by callback, and step back by replaying from the start.
+
+The model is deterministic in sim mode (seeded durations, seeded
+Math.random), so "step back" is: build a fresh run and replay it up to the
+previous step. A step is one entry of JavaScript from the loop: the main
+module, a timer, an immediate, a nextTick, a promise reaction, an I/O
+callback. After each step the session says which script function ran
+(`where`) so a code pane can highlight it, and holds everything printed.
+
+    s = ScriptSession.from_file("demo.js")
+    s.step()                 # the main module
+    s.where.line             # 1-based line of the function that just ran
+    s.step_back()            # replays from scratch up to the previous step
+    s.rt.snapshot()          # the model's state for the loop/pool panes
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tui.core.script.errors import ScriptError
+from tui.core.script.runner import ScriptRun
+from tui.core.script.values import Closure
+
+
+@dataclass(frozen=True)
+class Where:
+    """What ran in the last step, for the code pane and the status line."""
+
+    line: int | None       # first line of the script function that ran (None: the main module)
+    end_line: int | None   # its last line
+    label: str             # the loop's label for the callback ("setTimeout 0 ms", "Promise.then (line 4)")
+    phase: str             # the loop phase it ran in ("main", "timers", "poll", "check", …)
+    queue: str | None      # "nextTick" or "microtask" when it came from those queues
+    last_line: int | None  # the last statement the interpreter ran in that step
+
+
+class ScriptSession:
+    def __init__(self, filename: str, source: str, *, seed: int = 1, costs: dict | None = None,
+                 pool_env: str | None = None) -> None:
+        self.filename = filename
+        self.source = source
+        self._kw = {"seed": seed, "costs": costs, "pool_env": pool_env}
+        self.lines = source.splitlines()
+        self._new_run()  # ScriptError here means nothing can run: the caller shows its one_line()
+
+    @classmethod
+    def from_file(cls, path: str, **kw) -> "ScriptSession":
+        with open(path, encoding="utf-8") as f:
+            return cls(path, f.read(), **kw)
+
+    def _new_run(self) -> None:
+        self.out: list[str] = []
+        self.err: list[str] = []
+        self.run = ScriptRun(self.filename, self.source, write=self.out.append, write_err=self.err.append,
+                             **self._kw)
+        self.position = 0            # steps taken
+        self.where: Where | None = None
+        self.error: ScriptError | None = None
+        self._last = ("main module", "main", None)
+        self.run.rt.callback_listeners.append(self._saw_callback)
+        self.run.start()
+
+    def _saw_callback(self, cb, phase: str) -> None:
+        task = self.run.rt.task(cb.task) if cb.task is not None else None
+        label = task.label if task is not None else cb.label
+        self._last = (label, phase, self.run.rt.loop.running_queue)
+
+    # -- state ------------------------------------------------------------------------------
+
+    @property
+    def rt(self):
+        return self.run.rt
+
+    @property
+    def output(self) -> str:
+        return "".join(self.out)
+
+    @property
+    def done(self) -> bool:
+        return self.error is not None or self.run.done
+
+    @property
+    def end_message(self) -> str | None:
+        """One line for the status bar once the run is over abnormally (refused, uncaught, blocked)."""
+        import os
+
+        if self.error is not None:
+            return self.error.one_line(os.path.basename(self.filename))
+        return self.run.exit_message
+
+    @property
+    def exit_code(self) -> int | None:
+        return 2 if self.error is not None else self.run.exit_code
+
+    # -- moving ---------------------------------------------------------------------------------
+
+    def step(self) -> bool:
+        """Run until one more JS callback has run (or the script ends). False if nothing ran."""
+        if self.done:
+            return False
+        host = self.run.host
+        before = host.js_calls
+        try:
+            while host.js_calls == before:
+                if not self.run.step():
+                    break
+        except ScriptError as e:
+            self.error = e
+        except RecursionError:
+            self.error = ScriptError("the script nests too deeply for ptview")
+        except Exception as e:  # an interpreter bug must not take the app down: show it as the run's end
+            self.error = ScriptError(f"internal error in ptview's interpreter ({type(e).__name__}: {e})")
+        if host.js_calls == before:
+            return False
+        self.position += 1
+        self.where = self._where()
+        return True
+
+    def _where(self) -> Where:
+        interp = self.run.interp
+        fn = interp.top_fn
+        label, phase, queue = self._last
+        last = interp.current.loc.start.line if interp.current is not None else None
+        if isinstance(fn, Closure) and not (phase == "main" and queue is None):
+            node = fn.node
+            return Where(node.loc.start.line, node.loc.end.line, label, phase, queue, last)
+        return Where(None, None, label, phase, queue, last)
+
+    def step_back(self) -> bool:
+        """Go back one step by replaying from the start; False at the start."""
+        if self.position == 0:
+            return False
+        self.goto(self.position - 1)
+        return True
+
+    def goto(self, n: int) -> None:
+        """Be where the run is after `n` steps (replaying from the start when going back)."""
+        if n < self.position or self.error is not None:
+            self._new_run()
+        while self.position < n and self.step():
+            pass
+
+    def run_to_end(self) -> None:
+        while self.step():
+            pass

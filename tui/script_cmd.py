@@ -1,0 +1,84 @@
+"""`ptview --headless SCRIPT.js`: run a script on the model and print what node would print.
+
+stdout gets exactly the script's console.log output (or, with --json, the
+model's event timeline); anything ptview itself has to say goes to stderr.
+Exit status: the script's (0, or 1 for an uncaught exception as in Node,
+or what it gave process.exit), 2 when ptview refuses the script.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from tui.cli import UsageError
+from tui.core.script.errors import ScriptError
+from tui.core.script.runner import ScriptRun, error_line
+from tui.core.trace import TraceRecorder
+from tui.lab import JsonPrinter, parse_costs
+
+
+def run_script(args) -> int:
+    path = args.script
+    if args.live:
+        raise UsageError("scripts run in sim mode only (drop --live)")
+    if args.fire:
+        raise UsageError("give a script or --fire specs, not both")
+    if args.summary or args.until is not None:
+        raise UsageError("--summary and --until are for the lab (--fire), not for scripts")
+    try:
+        with open(path, encoding="utf-8") as f:
+            source = f.read()
+    except FileNotFoundError:
+        raise UsageError(f"cannot open script {path!r}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"cannot open script {path!r}: it is a directory") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"cannot read script {path!r}: not UTF-8 text") from None
+    except OSError as e:
+        raise UsageError(f"cannot open script {path!r}: {e.strerror}") from None
+    costs = parse_costs(args.cost)
+    pool_env = str(args.pool_size) if args.pool_size is not None else os.environ.get("UV_THREADPOOL_SIZE")
+    out = sys.stdout
+    write = (lambda s: None) if args.json else out.write
+    try:
+        run = ScriptRun(path, source, seed=args.seed, costs=costs, pool_env=pool_env, write=write,
+                        write_err=sys.stderr.write)
+    except ScriptError as e:
+        print(error_line(path, e), file=sys.stderr)
+        return 2
+    if args.json:
+        run.rt.events.subscribe(JsonPrinter(out))
+    tracer = TraceRecorder(run.rt, f"node {os.path.basename(path)} (modelled by ptview)") if args.trace else None
+    try:
+        code = run.run()
+    except ScriptError as e:
+        out.flush()
+        print(error_line(path, e), file=sys.stderr)
+        code = 2
+    except RecursionError:
+        out.flush()
+        print(f"ptview: error: {os.path.basename(path)}: the script nests too deeply for ptview", file=sys.stderr)
+        code = 2
+    except Exception as e:  # a bug in ptview's interpreter: still one line (PTVIEW_DEBUG=1 for the traceback)
+        if os.environ.get("PTVIEW_DEBUG"):
+            raise
+        out.flush()
+        node = run.interp.current
+        where = f"{os.path.basename(path)}:{node.loc.start.line}" if node is not None else os.path.basename(path)
+        print(f"ptview: error: {where}: internal error in ptview's interpreter "
+              f"({type(e).__name__}: {e}); please report it", file=sys.stderr)
+        code = 2
+    else:
+        if run.exit_message:
+            out.flush()
+            prefix = "ptview: error: " if code == 2 else "ptview: "
+            print(f"{prefix}{run.exit_message}", file=sys.stderr)
+    out.flush()
+    if tracer is not None:
+        try:
+            tracer.write(args.trace)
+        except OSError as e:
+            print(f"ptview: error: cannot write trace {args.trace!r}: {e.strerror}", file=sys.stderr)
+            return 2
+    return code
