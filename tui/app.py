@@ -7,12 +7,13 @@ program would receive them: as a keypress callback in the poll phase.
 
 from __future__ import annotations
 
+import os
 import time
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, RichLog, Static
 
 from tui.core import events as E
 from tui.core.callbacks import Callback
@@ -40,6 +41,7 @@ def _bindings() -> list[Binding]:
         Binding("b", "burst", f"Burst ×{BURST}"),
         Binding("space", "toggle_pause", "Pause/run"),
         Binding("full_stop", "step", "Step", key_display="."),
+        Binding("comma", "step_back", "Step back", key_display=","),
         Binding("plus,equals_sign", "faster", "Faster", key_display="+"),
         Binding("minus", "slower", "Slower", key_display="-"),
         Binding("left_square_bracket", "select(-1)", "Prev task", key_display="["),
@@ -56,11 +58,19 @@ class PtviewApp(PaneApp):
 
     def __init__(self, *, pool_size: int = 4, seed: int = 1, speed: float = 1.0, paused: bool = False,
                  fps: float = 20.0, autoplay: bool = True, screenshot_dir: str | None = None, proc_pane=None,
-                 root_pid: int | None = None, refresh: float = 1.0) -> None:
+                 root_pid: int | None = None, refresh: float = 1.0, session=None) -> None:
         super().__init__(screenshot_dir)
-        self.rt = Runtime(pool_size, work=SimWork(seed))
-        self.api = NodeAPI(self.rt)
-        self.driver = SimDriver(self.rt, speed=speed, paused=paused)
+        self.session = session  # a ScriptSession: `ptview SCRIPT.js`
+        if session is not None:
+            from tui.core.script.driver import ScriptDriver
+
+            self.rt = session.rt
+            self.api = None
+            self.driver = ScriptDriver(session, speed=speed, paused=True)
+        else:
+            self.rt = Runtime(pool_size, work=SimWork(seed))
+            self.api = NodeAPI(self.rt)
+            self.driver = SimDriver(self.rt, speed=speed, paused=paused)
         self.seed = seed
         self.fps = fps
         self.autoplay = autoplay  # False: no frame timer (tests drive the model themselves)
@@ -75,10 +85,13 @@ class PtviewApp(PaneApp):
         self._last_wall = time.monotonic()
         self._last_render = 0.0
         self._timeline_sel: int | None = None
-        # A TTY handle keeps the model's loop alive, as stdin does for a Node REPL.
-        self.rt.loop.active_handles += 1
+        self._out_len = 0
+        self._where_pos = -1
         self.rt.events.subscribe(self._record)
-        self.rt.start(None)
+        if session is None:
+            # A TTY handle keeps the model's loop alive, as stdin does for a Node REPL.
+            self.rt.loop.active_handles += 1
+            self.rt.start(None)
 
     # -- layout -----------------------------------------------------------------------
 
@@ -88,8 +101,14 @@ class PtviewApp(PaneApp):
             procs = Vertical(id="procs", classes="pane")
             procs.border_title = "Processes & threads"
             with procs:
-                yield self.proc_pane if self.proc_pane is not None else ProcTree(
-                    root_pid=self.root_pid, refresh_interval=self.refresh_s, id="proctree")
+                if self.session is not None:
+                    from widgets.code_view import CodeView
+
+                    procs.border_title = f"Script {os.path.basename(self.session.filename)}"
+                    yield CodeView(self.session.source, id="code")
+                else:
+                    yield self.proc_pane if self.proc_pane is not None else ProcTree(
+                        root_pid=self.root_pid, refresh_interval=self.refresh_s, id="proctree")
             loop = VerticalScroll(id="loop", classes="pane")
             loop.border_title = "Event loop"
             with loop:
@@ -99,6 +118,10 @@ class PtviewApp(PaneApp):
             with pool:
                 yield PoolView(id="poolview")
         with Horizontal(id="bottom"):
+            if self.session is not None:
+                out = RichLog(id="output", classes="pane", max_lines=2000, wrap=True, markup=False)
+                out.border_title = "Output (stdout)"
+                yield out
             log = EventLog(id="log", classes="pane")
             log.border_title = "Event log"
             yield log
@@ -137,6 +160,10 @@ class PtviewApp(PaneApp):
 
     def render_model(self) -> None:
         self._last_render = time.monotonic()
+        if self.driver.rt is not self.rt:
+            self._rebind(self.driver.rt)
+        if self.session is not None:
+            self._show_script()
         rt = self.rt
         snap = rt.snapshot()
         sel = self.selected
@@ -156,6 +183,45 @@ class PtviewApp(PaneApp):
                 self.query_one(Timeline).show(self.recorder, snap.t, window, len(rt.pool.workers), sel)
             self.query_one("#status", Static).update(self._status(snap))
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        # A script fires its own operations; only a script can be stepped back (by replay).
+        if self.session is not None and action in ("fire", "burst"):
+            return False
+        if self.session is None and action == "step_back":
+            return False
+        return True
+
+    def _rebind(self, rt) -> None:
+        """Step back made a new runtime (a replay): start the panes over from it."""
+        self.rt = rt
+        self.recorder = TimelineRecorder()
+        self._seen = 0
+        self._out_len = 0
+        rt.events.subscribe(self._record)
+        self.query_one(EventLog).clear()
+        self.query_one("#output", RichLog).clear()
+        for e in rt.events.recent:
+            self._record(e)
+
+    def _show_script(self) -> None:
+        session = self.session
+        text = session.output
+        if len(text) > self._out_len:
+            chunk = text[self._out_len:]
+            self._out_len = len(text)
+            out = self.query_one("#output", RichLog)
+            for line in chunk.rstrip("\n").split("\n"):
+                out.write(line)
+        if session.position != self._where_pos:
+            self._where_pos = session.position
+            from widgets.code_view import CodeView
+
+            code = self.query_one(CodeView)
+            if session.where is not None:
+                code.highlight(session.where)
+            else:
+                code.highlight(None)
+
     def _status(self, snap) -> str:
         state = "[b reverse] PAUSED [/]" if self.driver.paused else "▶"
         sel = ""
@@ -163,12 +229,24 @@ class PtviewApp(PaneApp):
             task = self.rt.task(self.selected)
             if task is not None:
                 sel = f" │ [b]#{task.id}[/b] {task.label} ({task.state})"
+        if self.session is not None:
+            session = self.session
+            end = ""
+            if session.done:
+                end = f" │ [b]exit {session.exit_code}[/b]" + (f" {session.end_message}" if session.end_message else "")
+            where = f" │ {session.where.label} ({session.where.phase})" if session.where else ""
+            return (f"[b]ptview[/b] script │ {state} {self.driver.speed:g}x │ step [b]{session.position}[/b] │ "
+                    f"t [b]{snap.t:,.1f}[/b] ms │ iter {snap.iteration:,}{where}{end}")
         return (f"[b]ptview[/b] {self.driver.mode} │ {state} {self.driver.speed:g}x │ "
                 f"t [b]{snap.t:,.1f}[/b] ms │ iter [b]{snap.iteration:,}[/b] │ pool {snap.pool_size}{sel}")
 
     # -- firing -----------------------------------------------------------------------
 
     def action_fire(self, name: str) -> None:
+        if self.session is not None:
+            self.notify("the script fires the operations here; run ptview without a script to fire by key",
+                        severity="warning", timeout=3)
+            return
         op = BY_NAME[name]
         if op.arg is None:
             self.fire(name, None)
@@ -217,7 +295,17 @@ class PtviewApp(PaneApp):
     def action_step(self) -> None:
         self.driver.paused = True
         if not self.driver.step():
-            self.notify("nothing to step: the loop waits in poll for input", timeout=2)
+            why = "the script has ended" if self.session is not None else "the loop waits in poll for input"
+            self.notify(f"nothing to step: {why}", timeout=2)
+        self.render_model()
+
+    def action_step_back(self) -> None:
+        if self.session is None:
+            self.notify("step back replays a script: it needs ptview SCRIPT.js", severity="warning", timeout=3)
+            return
+        self.driver.paused = True
+        if not self.driver.step_back():
+            self.notify("at the start of the script", timeout=2)
         self.render_model()
 
     def action_faster(self) -> None:

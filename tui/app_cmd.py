@@ -25,6 +25,8 @@ def run_app(args) -> int:
             return 0
     from tui.app import PtviewApp
 
+    if getattr(args, "script", None):
+        return _script_app(args, PtviewApp)
     size = args.pool_size or threadpool_size_from_env(os.environ.get("UV_THREADPOOL_SIZE"))
     app = PtviewApp(pool_size=size, seed=args.seed, root_pid=args.pid, refresh=args.refresh)
     app.run()
@@ -42,4 +44,21 @@ def _serve(args) -> int:
     if args.pool_size:
         cmd += ["--pool-size", str(args.pool_size)]
     Server(shlex.join(cmd), host="localhost", port=args.port, title="ptview").serve()
+    return 0
+
+
+def _script_app(args, app_cls) -> int:
+    """`ptview SCRIPT.js`: the script in a code pane, on the sim model, paused at the start."""
+    from tui.core.script.errors import ScriptError
+    from tui.core.script.session import ScriptSession
+
+    try:
+        session = ScriptSession.from_file(args.script, seed=args.seed)
+    except OSError as e:
+        raise UsageError(f"cannot read {args.script}: {e.strerror or e}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{args.script} is not UTF-8 text") from None
+    except ScriptError as e:
+        raise UsageError(e.one_line(os.path.basename(args.script))) from None
+    app_cls(session=session).run()
     return 0

@@ -99,23 +99,46 @@ class ScriptSession:
         """Run until one more JS callback has run (or the script ends). False if nothing ran."""
         if self.done:
             return False
-        host = self.run.host
-        before = host.js_calls
+        before = self.run.host.js_calls
+        self._guarded(lambda: self._until_call(before))
+        return self._count(before)
+
+    def advance_to(self, t: float) -> None:
+        """Play in model time up to `t` (a UI frame at some speed), counting callbacks as steps."""
+        rt = self.rt
+        while not self.done and rt.next_time() <= t:
+            before = self.run.host.js_calls
+            if not self._guarded(self.run.step):
+                self._count(before)
+                break
+            self._count(before)
+        if not self.done and rt.clock.now() < t:
+            rt.advance_to(t)
+
+    def _until_call(self, before: int) -> bool:
+        while self.run.host.js_calls == before:
+            if not self.run.step():
+                return False
+        return True
+
+    def _count(self, before: int) -> bool:
+        calls = self.run.host.js_calls - before
+        if calls <= 0:
+            return False
+        self.position += calls
+        self.where = self._where()
+        return True
+
+    def _guarded(self, fn) -> bool:
         try:
-            while host.js_calls == before:
-                if not self.run.step():
-                    break
+            return bool(fn())
         except ScriptError as e:
             self.error = e
         except RecursionError:
             self.error = ScriptError("the script nests too deeply for ptview")
         except Exception as e:  # an interpreter bug must not take the app down: show it as the run's end
             self.error = ScriptError(f"internal error in ptview's interpreter ({type(e).__name__}: {e})")
-        if host.js_calls == before:
-            return False
-        self.position += 1
-        self.where = self._where()
-        return True
+        return False
 
     def _where(self) -> Where:
         interp = self.run.interp
