@@ -17,7 +17,9 @@ from tui.app import PtviewApp  # noqa: E402
 
 
 async def _shoot(name: str, size: tuple[int, int], script, **kw) -> pathlib.Path:
-    app = PtviewApp(autoplay=False, seed=1, **kw)
+    if "session" not in kw:
+        kw["seed"] = 1
+    app = PtviewApp(autoplay=False, **kw)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         await script(app, pilot)
@@ -88,17 +90,36 @@ def _with_node(fn):
     return shot
 
 
+async def script_steps(app, pilot):
+    for _ in range(9):
+        app.driver.step()
+
+
+def _with_script(fn, path):
+    async def shot(app, pilot):
+        await fn(app, pilot)
+
+    shot.script = path
+    return shot
+
+
 SHOTS = [
     ("five-pbkdf2-on-a-pool-of-four", (100, 30), five_pbkdf2),
     ("five-pbkdf2-on-a-pool-of-four-wide", (200, 50), five_pbkdf2),
     ("immediate-vs-timeout-in-an-io-callback", (100, 30), immediate_vs_timeout),
     ("a-node-process-and-its-threads", (160, 40), _with_node(node_process)),
+    ("a-script-stepped-callback-by-callback", (160, 44),
+     _with_script(script_steps, HERE.parent / "tests" / "conformance" / "all_queues_walkthrough.js")),
 ]
 
 
 async def main(png: bool) -> None:
     for name, size, script in SHOTS:
-        if hasattr(script, "spawn"):
+        if hasattr(script, "script"):
+            from tui.core.script.session import ScriptSession
+
+            path = await _shoot(name, size, script, session=ScriptSession.from_file(str(script.script)))
+        elif hasattr(script, "spawn"):
             if not script.node:
                 print(f"skipped {name}: no node on PATH")
                 continue
