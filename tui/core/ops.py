@@ -16,7 +16,7 @@ from typing import Any, Callable
 from tui.core.callbacks import Callback
 from tui.core.errors import NodeError, dns_error, too_large
 from tui.core.pool import CPU, FAST_IO, SLOW_IO
-from tui.core.sim_work import UNKNOWN_SIZE_LIMIT, sim_resolve
+from tui.core.sim_work import UNKNOWN_SIZE_LIMIT
 from tui.core.tasks import Task
 
 KIB = 1024
@@ -46,8 +46,7 @@ def is_ip(host: str) -> int:
 class NodeAPI:
     def __init__(self, rt) -> None:
         self.rt = rt
-        self.children: list[dict] = []  # modelled child processes (fork)
-        self._next_child_pid = 4000
+        self.children: list[dict] = []  # child processes (fork): modelled in sim, real in live
 
     # -- helpers ------------------------------------------------------------------------
 
@@ -149,14 +148,15 @@ class NodeAPI:
         loop = rt.loop
         loop.active_handles += 1
 
-        def answered():
+        def answered(err, addrs):
             loop.active_handles -= 1
-            err, addr = sim_resolve(host, "queryA")
-            self._finish(task, cb, f"[{addr}]" if err is None else None, err)
+            self._finish(task, cb, addrs if err is None else None, err)
 
-        ready = Callback(answered, f"c-ares answer for {host}", task.id, "dns.resolve",
-                         cost=rt.work.cost("internal"), internal=True)
-        rt.at(rt.clock.now() + rt.work.latency("dns.resolve"), lambda: loop.io_ready_now(ready))
+        def deliver(err, addrs):
+            loop.io_ready_now(Callback(lambda: answered(err, addrs), f"c-ares answer for {host}", task.id,
+                                       "dns.resolve", cost=rt.work.cost("internal"), internal=True))
+
+        rt.loop_io.resolve(host, deliver)
         return task
 
     # -- crypto, zlib --------------------------------------------------------------------------
@@ -206,20 +206,32 @@ class NodeAPI:
         loop.active_handles += 1
         internal = rt.work.cost("internal")
 
+        io = rt.loop_io
+        conn = None
+
         def on_close():
             loop.active_handles -= 1
 
-        def on_data():
-            self._finish(task, cb, "echo 5 bytes")
+        def close():
+            io.net_close(conn)
             loop.add_closing(Callback(on_close, "net.Socket 'close'", task.id, "net.close", cost=internal,
                                       internal=True))
 
-        def on_connect():
-            data = Callback(on_data, "net.Socket 'data'", task.id, "net.data", cost=internal, internal=True)
-            rt.at(rt.clock.now() + rt.work.latency("net.rtt"), lambda: loop.io_ready_now(data))
+        def on_data(err, n):
+            self._finish(task, cb, f"echo {n} bytes" if err is None else None, err)
+            close()
 
-        conn = Callback(on_connect, "net.Socket 'connect'", task.id, "net.connect", cost=internal, internal=True)
-        rt.at(rt.clock.now() + rt.work.latency("net.connect"), lambda: loop.io_ready_now(conn))
+        def on_connect(err):
+            if err is not None:
+                self._finish(task, cb, None, err)
+                return close()
+            io.net_send(conn, b"hello", lambda e, n: loop.io_ready_now(
+                Callback(lambda: on_data(e, n), "net.Socket 'data'", task.id, "net.data", cost=internal,
+                         internal=True)))
+
+        conn = io.net_connect(lambda err: loop.io_ready_now(
+            Callback(lambda: on_connect(err), "net.Socket 'connect'", task.id, "net.connect", cost=internal,
+                     internal=True)))
         return task
 
     # -- timers and queues ---------------------------------------------------------------------
@@ -282,13 +294,14 @@ class NodeAPI:
         """child_process.fork: a new process with its own loop and pool; IPC over a socketpair."""
         rt = self.rt
         loop = rt.loop
-        self._next_child_pid += 1
-        child = {"pid": self._next_child_pid, "state": "starting", "threads": 7, "t_spawn": rt.clock.now()}
+        io = rt.loop_io
+        child = io.new_child()
         self.children.append(child)
-        task = rt.new_task("child_process.fork", f"child_process.fork → pid {child['pid']} (modelled)",
+        modelled = " (modelled)" if child.get("modelled") else ""
+        task = rt.new_task("child_process.fork", f"child_process.fork → pid {child['pid']}{modelled}",
                            child["pid"])
         task.waiting_on = "the child's first IPC message (epoll on the IPC pipe)"
-        rt.consume(rt.work.cost("fork.spawn"))  # uv_spawn forks and execs on the loop thread
+        io.start_child(child, lambda text: loop.io_ready_now(msg(text)))
         loop.active_handles += 1
         internal = rt.work.cost("internal")
 
@@ -300,17 +313,18 @@ class NodeAPI:
             loop.add_closing(Callback(on_close, "IPC channel 'close'", task.id, "child.close", cost=internal,
                                       internal=True))
 
-        def on_message():
+        def on_message(text):
             child["state"] = "running"
             took = rt.clock.now() - child["t_spawn"]
-            self._finish(task, cb, f"child {child['pid']} answered after {took:.1f} ms")
+            self._finish(task, cb, f"child {child['pid']} answered after {took:.1f} ms" + (f": {text}" if text else ""))
             ex = Callback(on_exit, f"child {child['pid']} 'exit'", task.id, "child.exit", cost=internal,
                           internal=True)
-            rt.at(rt.clock.now() + rt.work.latency("fork.exit"), lambda: loop.io_ready_now(ex))
+            io.stop_child(child, lambda: loop.io_ready_now(ex))
 
-        msg = Callback(on_message, f"child {child['pid']} 'message'", task.id, "child.message",
-                       cost=internal, internal=True)
-        rt.at(rt.clock.now() + rt.work.latency("fork.boot"), lambda: loop.io_ready_now(msg))
+        def msg(text):
+            return Callback(lambda: on_message(text), f"child {child['pid']} 'message'", task.id, "child.message",
+                            cost=internal, internal=True)
+
         return task
 
     # -- the loop thread itself ----------------------------------------------------------------
