@@ -43,6 +43,12 @@ def is_ip(host: str) -> int:
         return 0
 
 
+def _lookup_text(result) -> str:
+    if isinstance(result, tuple):  # live: (address, family) from getaddrinfo
+        return f"{result[0]} (family {result[1]})"
+    return f"{result} (family 4)"
+
+
 class NodeAPI:
     def __init__(self, rt) -> None:
         self.rt = rt
@@ -107,14 +113,16 @@ class NodeAPI:
 
         def after_close(job):
             err = ctx["err"] or job.error
-            self._done_read(task, cb, _then, None if err else ctx["pos"], err)
+            self._done_read(task, cb, _then, None if err else ctx["pos"], err, ctx["file"])
 
-        self._job(task, "fs.open", FAST_IO, {"path": path}, f"fs.open {name}", after_open)
+        # keep: live mode holds on to the bytes read when something (gzip) consumes them
+        self._job(task, "fs.open", FAST_IO, {"path": path, "keep": _then is not None}, f"fs.open {name}",
+                  after_open)
         return task
 
-    def _done_read(self, task, cb, then, nbytes, err):
+    def _done_read(self, task, cb, then, nbytes, err, file=None):
         if then is not None:
-            return then[1](nbytes, err)
+            return then[1](nbytes, err, file)
         self._finish(task, cb, f"{nbytes} bytes" if err is None else None, err)
 
     def stat(self, path: str, cb: UserCb = None) -> Task:
@@ -136,7 +144,7 @@ class NodeAPI:
                                        f"dns.lookup {host} (IP literal)", task, "dns.lookup"))
             return task
         self._job(task, "dns.lookup", SLOW_IO, {"host": host}, f"getaddrinfo {host}",
-                  lambda job: self._finish(task, cb, f"{job.result} (family 4)" if job.error is None else None,
+                  lambda job: self._finish(task, cb, _lookup_text(job.result) if job.error is None else None,
                                            job.error))
         return task
 
@@ -174,21 +182,26 @@ class NodeAPI:
         task = rt.new_task("zlib.gzip", f"zlib.gzip {path}", path)
         name = os.path.basename(path.rstrip("/")) or path
 
-        def after_read(nbytes, err):
+        def after_read(nbytes, err, file=None):
             if err is not None:
                 return self._finish(task, cb, None, err)
             out = max(20, int(nbytes * rt.work.cost("zlib.ratio")))
             chunks = max(1, math.ceil(out / ZLIB_CHUNK))
             state = {"left": chunks}
+            stream: dict = {}  # live mode: one real deflate stream over the bytes read
 
             def one(job=None):
                 if job is not None and job.error is not None:
                     return self._finish(task, cb, None, job.error)
                 if state["left"] == 0:
+                    if "total" in stream:
+                        return self._finish(task, cb, f"{nbytes} → {stream['total']} bytes")
                     return self._finish(task, cb, f"{nbytes} → {out} bytes (modelled ratio)")
                 state["left"] -= 1
-                self._job(task, "zlib.gzip", CPU, {"out": min(ZLIB_CHUNK, out)},
-                          f"deflate {name} chunk {chunks - state['left']}/{chunks}", one)
+                index = chunks - state["left"] - 1
+                self._job(task, "zlib.gzip", CPU, {"out": min(ZLIB_CHUNK, out), "src": file, "stream": stream,
+                                                   "index": index, "chunks": chunks},
+                          f"deflate {name} chunk {index + 1}/{chunks}", one)
 
             one()
 

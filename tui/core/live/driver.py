@@ -1,0 +1,73 @@
+"""LiveDriver: runs a LiveRuntime in wall time.
+
+`pump()` does everything due now without blocking (one call per UI frame);
+`wait()` sleeps in the poller until the next due time, an fd, or a wake-up;
+`run_until_idle()` alternates them for the headless lab. All on one thread:
+the model is not thread-safe, other threads only post to it.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+from tui.core.runtime import IDLE, LIMIT
+
+INTERRUPTED = "interrupted"
+
+
+class LiveDriver:
+    def __init__(self, rt) -> None:
+        self.rt = rt
+        self.interrupted: int | None = None
+
+    def pump(self, budget_ms: float | None = None) -> int:
+        """Do what is due now (I/O, completions, the loop up to its next wait); return steps done."""
+        rt = self.rt
+        if rt.shut_down:
+            return 0
+        rt.poller.poll(0)
+        t0 = time.monotonic()
+        n = 0
+        while rt.has_posts() or rt.next_time() <= rt.clock.now():
+            if not rt.step():
+                break
+            n += 1
+            if n % 256 == 0:
+                rt.poller.poll(0)  # a long burst must not starve sockets
+                if budget_ms is not None and (time.monotonic() - t0) * 1000 >= budget_ms:
+                    break
+        return n
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Block until something is due, an fd is ready, or `timeout` seconds pass."""
+        rt = self.rt
+        if rt.shut_down or rt.has_posts():
+            return
+        nt = rt.next_time()
+        delay = None if nt == math.inf else max(0.0, (nt - rt.clock.now()) / 1000.0)
+        if timeout is not None:
+            delay = timeout if delay is None else min(delay, timeout)
+        rt.poller.poll(delay)
+
+    def run_until_idle(self, timeout: float | None = None) -> str:
+        """Run until the loop exits (IDLE), `timeout` seconds pass (LIMIT) or interrupt() (INTERRUPTED)."""
+        rt = self.rt
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while True:
+            if self.interrupted is not None:
+                return INTERRUPTED
+            self.pump()
+            if rt.done and not rt.has_posts():
+                return IDLE
+            if self.interrupted is not None:
+                return INTERRUPTED
+            left = None if deadline is None else deadline - time.monotonic()
+            if left is not None and left <= 0:
+                return LIMIT
+            self.wait(left)
+
+    def interrupt(self, signum: int = 0) -> None:
+        """Signal-safe: make run_until_idle return INTERRUPTED soon."""
+        self.interrupted = signum
+        self.rt.poller.wake()
