@@ -13,7 +13,7 @@ sockets and processes. The methods, for both:
     net_close(conn)
     new_child() -> dict             the child process exists (pid known)
     start_child(child, deliver)     deliver(message_text): its first IPC reply
-    stop_child(child, deliver)      deliver(): it exited and was reaped
+    stop_child(child, deliver, after_ms)  deliver(): told to exit after_ms later, it exited
     close()                         leave nothing behind
 """
 
@@ -54,8 +54,9 @@ class SimLoopIO:
         rt.consume(rt.work.cost("fork.spawn"))  # uv_spawn forks and execs on the loop thread
         self._after("fork.boot", lambda: deliver(None))
 
-    def stop_child(self, child: dict, deliver) -> None:
-        self._after("fork.exit", deliver)
+    def stop_child(self, child: dict, deliver, after_ms: float = 0) -> None:
+        rt = self.rt
+        rt.at(rt.clock.now() + after_ms + rt.work.latency("fork.exit"), deliver)
 
     def close(self) -> None:
         pass

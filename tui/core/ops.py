@@ -303,8 +303,10 @@ class NodeAPI:
 
     # -- processes ----------------------------------------------------------------------------
 
-    def fork(self, cb: UserCb = None) -> Task:
-        """child_process.fork: a new process with its own loop and pool; IPC over a socketpair."""
+    def fork(self, cb: UserCb = None, stay_ms: float = 0) -> Task:
+        """child_process.fork: a new process with its own loop and pool; IPC over a socketpair.
+
+        The child answers our first message, stays `stay_ms`, then exits."""
         rt = self.rt
         loop = rt.loop
         io = rt.loop_io
@@ -332,7 +334,7 @@ class NodeAPI:
             self._finish(task, cb, f"child {child['pid']} answered after {took:.1f} ms" + (f": {text}" if text else ""))
             ex = Callback(on_exit, f"child {child['pid']} 'exit'", task.id, "child.exit", cost=internal,
                           internal=True)
-            io.stop_child(child, lambda: loop.io_ready_now(ex))
+            io.stop_child(child, lambda: loop.io_ready_now(ex), stay_ms)
 
         def msg(text):
             return Callback(lambda: on_message(text), f"child {child['pid']} 'message'", task.id, "child.message",

@@ -59,7 +59,7 @@ class LiveExecutor:
     def running(self) -> int:
         return sum(1 for t in self.threads if t.is_alive())
 
-    def shutdown(self, timeout: float = 0.5) -> list[int]:
+    def shutdown(self, timeout: float = 0.3) -> list[int]:
         """Stop every worker: idle ones exit now, busy ones after their call returns.
 
         A call that never returns (open() of a FIFO with no writer) cannot be

@@ -230,13 +230,13 @@ class LiveLoopIO:
                 deliver(f"pong from pid {msg['pong']}, its own loop and a pool of {msg.get('pool')} "
                         f"({msg.get('threads')} threads)")
 
-    def stop_child(self, child: dict, deliver) -> None:
+    def stop_child(self, child: dict, deliver, after_ms: float = 0) -> None:
         st = self._procs.get(child["pid"])
         if st is None or st["proc"].returncode is not None:
             return self._later(deliver)
         st["on_exit"] = deliver
         rt = self.rt
-        rt.at(rt.clock.now() + self.child_linger_ms, lambda: self._send(st, {"cmd": "exit"}))
+        rt.at(rt.clock.now() + max(after_ms, self.child_linger_ms), lambda: self._send(st, {"cmd": "exit"}))
 
     def _send(self, st, msg) -> None:
         try:
