@@ -1,0 +1,271 @@
+"""Live mode's invariants: real threads follow the model's rules (not wall-time figures)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+
+import psutil
+import pytest
+
+from modelkit import max_concurrent, of
+from tui.core.live.driver import INTERRUPTED, LiveDriver
+from tui.core.live.runtime import LiveRuntime
+from tui.core.ops import NodeAPI
+from tui.core.runtime import IDLE, LIMIT
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+@pytest.fixture
+def live():
+    made = []
+
+    def make(pool_size=4, **kw):
+        rt = LiveRuntime(pool_size, **kw)
+        made.append(rt)
+        events: list = []
+        rt.events.subscribe(events.append)
+        return rt, NodeAPI(rt), LiveDriver(rt), events
+
+    yield make
+    for rt in made:
+        rt.shutdown()
+
+
+def run(rt, driver, main, timeout=30.0):
+    rt.start(main)
+    assert driver.run_until_idle(timeout) == IDLE
+
+
+def pump_until(driver, predicate, timeout=10.0):
+    """Drive the model until `predicate()` holds; waits in the poller, never sleeps blind."""
+    import time
+
+    end = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < end, "condition not reached"
+        driver.pump()
+        driver.wait(0.05)
+
+
+class Resolver:
+    """A getaddrinfo stand-in: records who called it, and blocks until released if asked."""
+
+    def __init__(self, block=False):
+        self.block = block
+        self.release = threading.Event()
+        self.lock = threading.Lock()
+        self.calls: list[tuple[str, int]] = []
+        self.inside = 0
+        self.most = 0
+
+    def __call__(self, host, port, family=0, type=0, *a):
+        with self.lock:
+            self.calls.append((host, threading.get_native_id()))
+            self.inside += 1
+            self.most = max(self.most, self.inside)
+        if self.block:
+            self.release.wait(30)
+        with self.lock:
+            self.inside -= 1
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("192.0.2.1", 0))]
+
+
+def test_pool_threads_are_named_in_proc_and_recorded_on_workers(live):
+    rt, api, driver, _ = live(3)
+    run(rt, driver, lambda: api.stat("/"))
+    tids = [w.tid for w in rt.pool.workers]
+    comms = {}
+    for tid in os.listdir("/proc/self/task"):
+        with open(f"/proc/self/task/{tid}/comm") as f:
+            comms[int(tid)] = f.read().strip()
+    assert [comms[t] for t in tids] == ["ptview-pool-0", "ptview-pool-1", "ptview-pool-2"]
+
+
+def test_pool_threads_are_created_on_the_first_request_only(live):
+    rt, api, driver, _ = live(2)
+    before = set(os.listdir("/proc/self/task"))
+    run(rt, driver, lambda: api.set_timeout(1))
+    new = set(os.listdir("/proc/self/task")) - before
+    assert rt.pool.workers == [] and not [t for t in new if _comm(t).startswith("ptview-pool")]
+
+
+def _comm(tid):
+    try:
+        with open(f"/proc/self/task/{tid}/comm") as f:
+            return f.read().strip()
+    except OSError:
+        return ""
+
+
+def test_fifo_start_order_on_a_pool_of_one(live):
+    res = Resolver()
+    rt, api, driver, ev = live(1, getaddrinfo=res)
+    hosts = [f"h{i}.test" for i in range(6)]
+    run(rt, driver, lambda: [api.lookup(h) for h in hosts])
+    assert [h for h, _ in res.calls] == hosts                  # the real thread ran them in order
+    assert {tid for _, tid in res.calls} == {rt.pool.workers[0].tid}
+    assert [e.job for e in of(ev, "start")] == sorted(e.job for e in of(ev, "start"))
+
+
+def test_at_most_half_the_pool_runs_lookups_and_the_rest_keeps_working(live):
+    res = Resolver(block=True)
+    rt, api, driver, ev = live(4, getaddrinfo=res)
+    stats = []
+
+    def main():
+        for i in range(6):
+            api.lookup(f"slow{i}.test")
+        for _ in range(5):
+            api.stat("/", lambda e, r: stats.append(r))
+
+    rt.start(main)
+    pump_until(driver, lambda: len(stats) == 5)              # fast work flows past the lookups
+    assert res.inside == 2 and rt.pool.slow_running == 2     # (4 + 1) // 2
+    res.release.set()
+    assert driver.run_until_idle(30) == IDLE
+    assert res.most == 2 and len(res.calls) == 6
+    assert max_concurrent(ev, "dns.lookup") == 2
+
+
+@pytest.mark.parametrize("size", [0, 100, 512 * 1024, 1024 * 1024 + 1, 3 * 1024 * 1024 + 7])
+def test_readFile_reads_the_real_bytes_in_Node_steps(live, tmp_path, size):
+    f = tmp_path / "f.bin"
+    f.write_bytes(os.urandom(size))
+    rt, api, driver, ev = live(2)
+    out = {}
+    run(rt, driver, lambda: api.read_file(str(f), lambda e, r: out.update(e=e, r=r)))
+    assert out == {"e": None, "r": f"{size} bytes"}
+    reads = [e.result for e in of(ev, "done", op="fs.read")]
+    assert sum(reads) == size
+    assert [e.op for e in of(ev, "start")] == ["fs.open", "fs.fstat"] + ["fs.read"] * len(reads) + ["fs.close"]
+    assert len(reads) == max(1, -(-size // (512 * 1024)))
+
+
+def test_readFile_errors_carry_Node_codes(live, tmp_path):
+    rt, api, driver, _ = live(2)
+    out = {}
+    run(rt, driver, lambda: (api.read_file(str(tmp_path / "nope"), lambda e, r: out.update(missing=e)),
+                             api.read_file(str(tmp_path), lambda e, r: out.update(dir=e))))
+    assert out["missing"].code == "ENOENT" and out["missing"].message.endswith(f"open '{tmp_path / 'nope'}'")
+    assert out["dir"].code == "EISDIR"
+
+
+def test_endless_file_stays_bounded(live):
+    rt, api, driver, ev = live(1)
+    out = {}
+    run(rt, driver, lambda: api.read_file("/dev/zero", lambda e, r: out.update(e=e)))
+    assert out["e"].code == "ERR_FS_FILE_TOO_LARGE" and of(ev, "start")[-1].op == "fs.close"
+
+
+def test_gzip_deflates_the_bytes_it_read(live, tmp_path):
+    f = tmp_path / "t.txt"
+    f.write_bytes(b"node event loop " * 20000)
+    rt, api, driver, _ = live(2)
+    out = {}
+    run(rt, driver, lambda: api.gzip(str(f), lambda e, r: out.update(e=e, r=r)))
+    before, after = out["r"].split(" → ")
+    assert out["e"] is None and int(before) == 320000 and 20 < int(after.split()[0]) < 320000 // 50
+
+
+def test_net_talks_to_the_echo_server_and_never_starts_a_pool_job(live):
+    rt, api, driver, ev = live(2)
+    out = []
+    run(rt, driver, lambda: [api.net_request(lambda e, r: out.append((e, r))) for _ in range(3)])
+    assert out == [(None, "echo 5 bytes")] * 3
+    assert of(ev, "start") == [] and rt.pool.workers == []
+    assert {e.phase for e in of(ev, "callback", op="net.close")} == {"close"}
+
+
+def test_resolve_without_a_nameserver_says_so_and_never_uses_the_pool(live, tmp_path):
+    conf = tmp_path / "resolv.conf"
+    conf.write_text("# nothing here\n")
+    rt, api, driver, ev = live(2, resolv_conf=str(conf))
+    out = {}
+    run(rt, driver, lambda: api.resolve("example.com", lambda e, r: out.update(e=e)))
+    assert "no DNS server reachable" in out["e"].message
+    assert rt.pool.workers == [] and of(ev, "start") == []
+
+
+def test_block_really_holds_the_loop_thread(live):
+    rt, api, driver, ev = live(2)
+    run(rt, driver, lambda: (api.set_timeout(1), api.block(150)))
+    assert of(ev, "callback", op="setTimeout")[0].t >= 150
+
+
+def test_fork_is_a_real_process_that_answers_and_is_reaped(live):
+    rt, api, driver, ev = live(2)
+    out = {}
+    run(rt, driver, lambda: api.fork(lambda e, r: out.update(e=e, r=r)))
+    child = api.children[0]
+    assert out["e"] is None and f"pong from pid {child['pid']}" in out["r"]
+    assert child["state"] == "exited" and child["code"] == 0
+    assert not psutil.pid_exists(child["pid"]) and rt.loop_io.live_children() == []
+    assert rt.pool.workers == []  # the child's pool is its own
+
+
+def _lab(*args):
+    return subprocess.Popen([sys.executable, "-u", "-m", "tui", "--headless", "--live", *args], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _read_until(proc, needle):
+    lines = []
+    for line in proc.stdout:
+        lines.append(line)
+        if needle in line:
+            return line
+    raise AssertionError(f"{needle!r} never printed:\n{''.join(lines)}\n{proc.stderr.read()}")
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
+def test_a_signal_ends_the_lab_with_a_job_blocked_on_a_fifo(tmp_path, sig):
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    proc = _lab("--fire", f"readFile:{fifo}", "--fire", "pbkdf2:100000000")
+    _read_until(proc, "start    job 2 crypto.pbkdf2")
+    proc.send_signal(sig)
+    out, err = proc.communicate(timeout=15)
+    assert proc.returncode == 128 + sig, err
+    assert "interrupted by signal" in out and "still runs job 1 (fs.open fifo)" in out
+
+
+def test_normal_exit_with_a_job_blocked_on_a_fifo(tmp_path):
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    proc = _lab("--until", "200", "--fire", f"readFile:{fifo}")
+    out, err = proc.communicate(timeout=15)
+    assert proc.returncode == 0, err
+    assert "at the --until limit" in out
+
+
+def test_no_child_survives_SIGTERM(tmp_path):
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    proc = _lab("--fire", "fork:60000", "--fire", f"readFile:{fifo}")
+    line = _read_until(proc, "child_process.fork → pid")
+    pid = int(line.rsplit("pid", 1)[1].split()[0])
+    kids = psutil.Process(proc.pid).children(recursive=True)
+    assert pid in [k.pid for k in kids]
+    proc.send_signal(signal.SIGTERM)
+    proc.communicate(timeout=15)
+    assert proc.returncode == 128 + signal.SIGTERM
+    gone, alive = psutil.wait_procs(kids, timeout=5)
+    assert alive == []
+
+
+def test_driver_interrupt_returns_promptly(live, tmp_path):
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    rt, api, driver, _ = live(1)
+    rt.start(lambda: api.read_file(str(fifo)))
+    assert driver.run_until_idle(0.2) == LIMIT
+    driver.interrupt(signal.SIGTERM)
+    assert driver.run_until_idle(30) == INTERRUPTED
+    rt.shutdown()
+    assert rt.executor.running() <= 1  # only the thread stuck in open() is left, abandoned
