@@ -269,3 +269,36 @@ def test_driver_interrupt_returns_promptly(live, tmp_path):
     assert driver.run_until_idle(30) == INTERRUPTED
     rt.shutdown()
     assert rt.executor.running() <= 1  # only the thread stuck in open() is left, abandoned
+
+
+async def test_an_asyncio_app_can_drive_it_from_the_poller_fd(live, tmp_path):
+    """The app's recipe: pump when the poller's fd is readable or the next due time comes."""
+    import asyncio
+
+    f = tmp_path / "f"
+    f.write_bytes(b"x" * 1000)
+    rt, api, driver, ev = live(2)
+    loop = asyncio.get_running_loop()
+    finished = asyncio.Event()
+    timer = []
+
+    def kick():
+        for h in timer:
+            h.cancel()
+        timer.clear()
+        driver.advance()
+        if rt.done:
+            finished.set()
+            return
+        due = driver.next_due_in()
+        if due is not None:
+            timer.append(loop.call_later(due, kick))
+
+    loop.add_reader(driver.fileno(), kick)
+    try:
+        rt.start(lambda: (api.read_file(str(f)), api.net_request(), api.set_timeout(20)))
+        kick()
+        await asyncio.wait_for(finished.wait(), 20)
+    finally:
+        loop.remove_reader(driver.fileno())
+    assert rt.task_counts["done"] == 3

@@ -21,7 +21,14 @@ from tui.lab import attach_printer, main_module, pool_size, print_summary
 def run_live(args, specs, costs: dict[str, float]) -> int:
     rt = LiveRuntime(pool_size(args), costs=costs)
     driver = LiveDriver(rt)
-    restore = shutdown.install(driver.interrupt)
+    armed = []
+
+    def on_signal(signum: int) -> None:
+        driver.interrupt(signum)
+        if not armed:  # from the signal on, the exit has 2 s whatever is running
+            armed.append(shutdown.deadline(shutdown.EXIT_WITHIN_S, shutdown.exit_code(signum)))
+
+    restore = shutdown.install(on_signal)
     out = sys.stdout
     ended = None
     try:
@@ -32,14 +39,16 @@ def run_live(args, specs, costs: dict[str, float]) -> int:
         ended = driver.run_until_idle(timeout)
         wall = time.perf_counter() - wall0
         code = shutdown.exit_code(driver.interrupted)
-        # An orderly exit must not take longer than a signalled one.
-        shutdown.deadline(shutdown.EXIT_WITHIN_S, code)
+        if not armed:  # an orderly exit must not take longer than a signalled one
+            armed.append(shutdown.deadline(shutdown.EXIT_WITHIN_S, code))
         threads = [{"worker": w.index, "tid": w.tid, "comm": _comm(w.tid)} for w in rt.pool.workers]
-        rt.shutdown()
+        rt.cancel_queued()
         extra = {"mode": "live", "threads": threads}
         if driver.interrupted:
             extra["signal"] = driver.interrupted
+        # The summary first: the slow part of the shutdown (threads, children) must not cut it off.
         print_summary(args, rt, ended, wall, printer, out, **extra)
+        rt.shutdown()
         return code
     finally:
         rt.shutdown()

@@ -240,11 +240,17 @@ class Runtime:
     def in_flight_tasks(self) -> list[Task]:
         return [t for t in self.tasks.values() if not t.finished]
 
+    def cancel_queued(self) -> int:
+        """uv_cancel every job still waiting for a worker; returns how many."""
+        pool = self.pool
+        jobs = [q for q in pool.wq if q is not MARKER] + list(pool.slow_pending)
+        for job in jobs:
+            pool.cancel(job)
+        return len(jobs)
+
     def shutdown(self) -> None:
         """Leave nothing behind: cancel queued jobs, stop the workers, close sockets, reap children."""
-        pool = self.pool
-        for job in [q for q in pool.wq if q is not MARKER] + list(pool.slow_pending):
-            pool.cancel(job)
+        self.cancel_queued()
         self.executor.shutdown()
         self.loop_io.close()
 

@@ -4,6 +4,12 @@
 `wait()` sleeps in the poller until the next due time, an fd, or a wake-up;
 `run_until_idle()` alternates them for the headless lab. All on one thread:
 the model is not thread-safe, other threads only post to it.
+
+For a UI it has SimDriver's frame interface (advance, step, paused, speed,
+shutdown); speed is always 1: wall time cannot be scaled. An asyncio app can
+also watch `fileno()` (the poller's epoll fd: readable when a completion, a
+socket or a child needs the loop) and call `pump()` then, plus a timer for
+`next_due_in()` — no polling, no blocking.
 """
 
 from __future__ import annotations
@@ -17,9 +23,52 @@ INTERRUPTED = "interrupted"
 
 
 class LiveDriver:
-    def __init__(self, rt) -> None:
+    mode = "live"
+    speed = 1.0
+
+    def __init__(self, rt, paused: bool = False) -> None:
         self.rt = rt
+        self.paused = paused  # the loop thread stands still (a breakpoint); workers go on
+        self.steps = 0
         self.interrupted: int | None = None
+
+    # -- SimDriver's interface, for the app ----------------------------------------------
+
+    def advance(self, wall_ms: float = 0.0) -> None:
+        if not self.paused:
+            self.steps += self.pump(budget_ms=8.0)
+
+    def step(self) -> bool:
+        """One thing that is due now (a completion, a callback); False if nothing is due yet."""
+        rt = self.rt
+        if rt.shut_down:
+            return False
+        rt.poller.poll(0)
+        if rt.has_posts() or rt.next_time() <= rt.clock.now():
+            if rt.step():
+                self.steps += 1
+                return True
+        return False
+
+    def faster(self) -> float:
+        return self.speed
+
+    def slower(self) -> float:
+        return self.speed
+
+    def shutdown(self) -> None:
+        self.rt.shutdown()
+
+    def fileno(self) -> int:
+        return self.rt.poller.sel.fileno()
+
+    def next_due_in(self) -> float | None:
+        """Seconds until something is due without any fd becoming ready; None: nothing scheduled."""
+        rt = self.rt
+        if rt.has_posts():
+            return 0.0
+        nt = rt.next_time()
+        return None if nt == math.inf else max(0.0, (nt - rt.clock.now()) / 1000.0)
 
     def pump(self, budget_ms: float | None = None) -> int:
         """Do what is due now (I/O, completions, the loop up to its next wait); return steps done."""
@@ -35,6 +84,8 @@ class LiveDriver:
             n += 1
             if n % 256 == 0:
                 rt.poller.poll(0)  # a long burst must not starve sockets
+                if self.interrupted is not None:
+                    break
                 if budget_ms is not None and (time.monotonic() - t0) * 1000 >= budget_ms:
                     break
         return n
