@@ -302,3 +302,56 @@ async def test_an_asyncio_app_can_drive_it_from_the_poller_fd(live, tmp_path):
     finally:
         loop.remove_reader(driver.fileno())
     assert rt.task_counts["done"] == 3
+
+
+class FakeDns:
+    """A UDP DNS server on loopback: answers A queries from a table, NXDOMAIN otherwise."""
+
+    def __init__(self, table):
+        import struct
+
+        self.struct = struct
+        self.table = table
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.addr = self.sock.getsockname()
+        self.thread = threading.Thread(target=self.serve, daemon=True)
+        self.thread.start()
+
+    def serve(self):
+        st = self.struct
+        while True:
+            try:
+                q, peer = self.sock.recvfrom(512)
+            except OSError:
+                return
+            qid = st.unpack(">H", q[:2])[0]
+            i, labels = 12, []
+            while q[i]:
+                labels.append(q[i + 1:i + 1 + q[i]].decode())
+                i += 1 + q[i]
+            question = q[12:i + 5]
+            ips = self.table.get(".".join(labels))
+            if ips is None:
+                self.sock.sendto(st.pack(">HHHHHH", qid, 0x8183, 1, 0, 0, 0) + question, peer)
+                continue
+            ans = b"".join(b"\xc0\x0c" + st.pack(">HHIH", 1, 1, 60, 4) + socket.inet_aton(ip) for ip in ips)
+            self.sock.sendto(st.pack(">HHHHHH", qid, 0x8180, 1, len(ips), 0, 0) + question + ans, peer)
+
+    def close(self):
+        self.sock.close()
+
+
+def test_resolve_asks_a_DNS_server_from_the_loop_thread(live):
+    dns = FakeDns({"ptview.test": ["192.0.2.7", "192.0.2.8"]})
+    try:
+        rt, api, driver, ev = live(2, dns_server=dns.addr)
+        out = {}
+        run(rt, driver, lambda: (api.resolve("ptview.test", lambda e, r: out.update(ok=(e, r))),
+                                 api.resolve("nope.test", lambda e, r: out.update(missing=e))))
+    finally:
+        dns.close()
+    assert out["ok"] == (None, "[192.0.2.7, 192.0.2.8]")
+    assert out["missing"].code == "ENOTFOUND" and out["missing"].message == "queryA ENOTFOUND nope.test"
+    assert {e.phase for e in of(ev, "callback", op="dns.resolve")} == {"poll"}
+    assert rt.pool.workers == []

@@ -41,11 +41,13 @@ def no_dns(host: str, why: str, code: str = "ECONNREFUSED") -> NodeError:
 
 
 class LiveLoopIO:
-    def __init__(self, rt, poller, *, child_linger_ms: float = 0.0, resolv_conf: str = "/etc/resolv.conf") -> None:
+    def __init__(self, rt, poller, *, child_linger_ms: float = 0.0, resolv_conf: str = "/etc/resolv.conf",
+                 dns_server: tuple[str, int] | None = None) -> None:
         self.rt = rt
         self.poller = poller
         self.child_linger_ms = child_linger_ms
         self.resolv_conf = resolv_conf
+        self.dns_server = dns_server  # (host, port) instead of resolv.conf's first nameserver, port 53
         self.echo: EchoServer | None = None
         self._socks: set[socket.socket] = set()
         self._procs: dict[int, dict] = {}  # pid → our private state for a live child
@@ -69,10 +71,13 @@ class LiveLoopIO:
     # -- dns.resolve ----------------------------------------------------------------
 
     def resolve(self, host: str, deliver) -> None:
-        servers = nameservers(self.resolv_conf)
-        if not servers:
-            return self._later(lambda: deliver(no_dns(host, f"no nameserver in {self.resolv_conf}"), None))
-        server = servers[0]
+        if self.dns_server is not None:
+            server, port = self.dns_server
+        else:
+            servers = nameservers(self.resolv_conf)
+            if not servers:
+                return self._later(lambda: deliver(no_dns(host, f"no nameserver in {self.resolv_conf}"), None))
+            server, port = servers[0], 53
         qid = random.getrandbits(16)
         state = {"done": False}
         sock = None
@@ -87,7 +92,7 @@ class LiveLoopIO:
         try:
             fam = socket.AF_INET6 if ":" in server else socket.AF_INET
             sock = self._track(socket.socket(fam, socket.SOCK_DGRAM))
-            sock.connect((server, 53))  # connected: an ICMP refusal comes back as ECONNREFUSED
+            sock.connect((server, port))  # connected: an ICMP refusal comes back as ECONNREFUSED
             sock.send(build_query(qid, host))
         except (OSError, UnicodeError) as e:
             why = f"{server}: {e.strerror or e}" if isinstance(e, OSError) else f"bad name: {e}"

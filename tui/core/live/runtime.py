@@ -20,14 +20,15 @@ class LiveRuntime(Runtime):
 
     def __init__(self, pool_size: int = DEFAULT_THREADPOOL_SIZE, *, getaddrinfo: Callable = socket.getaddrinfo,
                  costs: dict[str, float] | None = None, child_linger_ms: float = 0.0,
-                 resolv_conf: str = "/etc/resolv.conf", keep_events: int = 2000, keep_tasks: int = 500) -> None:
+                 resolv_conf: str = "/etc/resolv.conf", dns_server: tuple[str, int] | None = None, keep_events: int = 2000, keep_tasks: int = 500) -> None:
         self.poller = Poller()
         self._busy_until = 0.0
         # JS itself is modelled even in live mode (a callback's cost, block:MS); jitter-free.
         work = SimWork(costs={"jitter": 0.0, **(costs or {})})
         super().__init__(pool_size, executor=LiveExecutor(LiveWork(getaddrinfo)), clock=WallClock(),
                          work=work, keep_events=keep_events, keep_tasks=keep_tasks)
-        self.loop_io = LiveLoopIO(self, self.poller, child_linger_ms=child_linger_ms, resolv_conf=resolv_conf)
+        self.loop_io = LiveLoopIO(self, self.poller, child_linger_ms=child_linger_ms, resolv_conf=resolv_conf,
+                                  dns_server=dns_server)
         self.shut_down = False
 
     def post(self, fn) -> None:
