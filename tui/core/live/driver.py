@@ -20,6 +20,7 @@ import time
 from tui.core.runtime import IDLE, LIMIT
 
 INTERRUPTED = "interrupted"
+SPIN_S = 0.002  # waits shorter than this spin rather than sleep
 
 
 class LiveDriver:
@@ -99,6 +100,14 @@ class LiveDriver:
         delay = None if nt == math.inf else max(0.0, (nt - rt.clock.now()) / 1000.0)
         if timeout is not None:
             delay = timeout if delay is None else min(delay, timeout)
+        if delay is not None and 0 < delay < SPIN_S:
+            # epoll sleeps whole milliseconds: a 20 µs callback cost would take 1 ms. Spin instead,
+            # as a busy loop thread would, still serving fds and completions.
+            end = time.monotonic() + delay
+            while time.monotonic() < end and not rt.has_posts():
+                if rt.poller.poll(0):
+                    break
+            return
         rt.poller.poll(delay)
 
     def run_until_idle(self, timeout: float | None = None) -> str:

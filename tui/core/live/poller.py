@@ -46,13 +46,14 @@ class Poller:
             pass
 
     def _drain(self, _mask: int) -> None:
-        # Clear before the caller drains its inbox, so a post racing with us re-signals.
-        self._signalled = False
         try:
             while os.read(self._r, 4096):
                 pass
         except (BlockingIOError, OSError):
             pass
+        # Only now, with the pipe empty, and before the caller drains its inbox: a post that
+        # saw the flag still set is already in the inbox; any later one writes a new byte.
+        self._signalled = False
 
     def poll(self, timeout: float | None) -> int:
         """Wait up to `timeout` seconds (None: forever, 0: don't block); run the ready handlers."""
