@@ -355,3 +355,10 @@ def test_resolve_asks_a_DNS_server_from_the_loop_thread(live):
     assert out["missing"].code == "ENOTFOUND" and out["missing"].message == "queryA ENOTFOUND nope.test"
     assert {e.phase for e in of(ev, "callback", op="dns.resolve")} == {"poll"}
     assert rt.pool.workers == []
+
+
+def test_thousands_of_completions_from_four_threads_lose_no_wake_up(live):
+    rt, api, driver, _ = live(4)
+    rt.start(lambda: [api.stat("/") for _ in range(3000)])
+    assert driver.run_until_idle(30) == IDLE
+    assert rt.pool.done == 3000
