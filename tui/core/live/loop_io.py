@@ -182,8 +182,9 @@ class LiveLoopIO:
         env = dict(os.environ, PTVIEW_CHANNEL_FD=str(child_end.fileno()))
         env["PYTHONPATH"] = os.pathsep.join(p for p in (_PKG_ROOT, env.get("PYTHONPATH")) if p)
         # uv_spawn is synchronous on the loop thread: so is this fork+exec.
+        # Its stdio goes nowhere: a full-screen UI owns the terminal; a crash shows as its exit code.
         proc = subprocess.Popen([sys.executable, "-m", CHILD_MODULE], pass_fds=[child_end.fileno()], env=env,
-                                stdin=subprocess.DEVNULL, start_new_session=False)
+                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         child_end.close()
         child = {"pid": proc.pid, "state": "starting", "threads": None, "t_spawn": t_spawn, "modelled": False}
         self._procs[proc.pid] = {"proc": proc, "chan": self._track(parent_end), "buf": b"", "answered": None,
