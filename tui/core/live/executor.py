@@ -42,6 +42,12 @@ class LiveExecutor:
         self._inboxes[worker.index].put(job)
 
     def _worker(self, inbox: queue.SimpleQueue) -> None:
+        try:
+            self._serve(inbox)
+        finally:
+            self.work.thread_exit()
+
+    def _serve(self, inbox: queue.SimpleQueue) -> None:
         rt = self.rt
         while True:
             job = inbox.get()

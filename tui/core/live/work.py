@@ -87,6 +87,13 @@ class LiveWork:
             loop = self._local.loop = asyncio.new_event_loop()
         return loop.run_until_complete(coro)
 
+    def thread_exit(self) -> None:
+        """Close this worker thread's asyncio loop (left to the GC, it complains at exit)."""
+        loop = getattr(self._local, "loop", None)
+        if loop is not None:
+            self._local.loop = None
+            loop.close()
+
     def run(self, op: str, args: dict) -> tuple[Any, NodeError | None]:
         fn = getattr(self, "_" + op.replace(".", "_"), None)
         if fn is None:
