@@ -30,6 +30,8 @@ def run_live(args, specs, costs: dict[str, float]) -> int:
 
     restore = shutdown.install(on_signal)
     out = sys.stdout
+    if hasattr(out, "reconfigure"):
+        out.reconfigure(line_buffering=True)  # wall time: show each event when it happens, even in a pipe
     ended = None
     try:
         printer = attach_printer(args, rt, out, f"live · pool of {rt.pool.size} · pid {os.getpid()}")
