@@ -363,3 +363,29 @@ def test_thousands_of_completions_from_four_threads_lose_no_wake_up(live):
     rt.start(lambda: [api.stat("/") for _ in range(3000)])
     assert driver.run_until_idle(30) == IDLE
     assert rt.pool.done == 3000
+
+
+def test_a_forked_child_has_its_own_named_threads_and_shutdown_reaps_it(live):
+    rt, api, driver, _ = live(2)
+    rt.start(lambda: api.fork(stay_ms=60000))
+    pump_until(driver, lambda: api.children and api.children[0]["state"] == "running", timeout=30)
+    pid = api.children[0]["pid"]
+    comms = sorted(_comm_of(pid, t) for t in os.listdir(f"/proc/{pid}/task"))
+    assert comms == ["ptview-child", "ptview-pool-0", "ptview-pool-1", "ptview-pool-2", "ptview-pool-3"]
+    rt.shutdown()
+    assert not psutil.pid_exists(pid) and rt.loop_io.live_children() == []
+
+
+def _comm_of(pid, tid):
+    with open(f"/proc/{pid}/task/{tid}/comm") as f:
+        return f.read().strip()
+
+
+def test_shutdown_cancels_what_is_still_queued(live, tmp_path):
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    rt, api, driver, ev = live(1)
+    rt.start(lambda: (api.read_file(str(fifo)), api.stat("/"), api.stat("/"), api.lookup("x.test")))
+    pump_until(driver, lambda: rt.pool.workers and rt.pool.workers[0].job is not None)
+    rt.shutdown()
+    assert rt.pool.cancelled == 3 and [e.result for e in of(ev, "cancel")] == ["ECANCELED"] * 3
