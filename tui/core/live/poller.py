@@ -60,7 +60,11 @@ class Poller:
         if self.closed:
             return 0
         n = 0
-        for key, mask in self.sel.select(timeout):
+        ready = self.sel.select(timeout)
+        registered = self.sel.get_map()
+        for key, mask in ready:
+            if registered.get(key.fd) is not key:
+                continue  # an earlier handler of this batch closed or re-registered it
             key.data(mask)
             n += 1
         return n
