@@ -389,3 +389,24 @@ def test_shutdown_cancels_what_is_still_queued(live, tmp_path):
     pump_until(driver, lambda: rt.pool.workers and rt.pool.workers[0].job is not None)
     rt.shutdown()
     assert rt.pool.cancelled == 3 and [e.result for e in of(ev, "cancel")] == ["ECANCELED"] * 3
+
+
+def test_the_live_lab_prints_the_sim_formats():
+    import json
+
+    def lab(*args):
+        return subprocess.run([sys.executable, "-m", "tui", "--headless", *args], cwd=ROOT, capture_output=True,
+                              text=True, timeout=60)
+
+    fires = ["--fire", "stat:/", "--fire", "net", "--fire", "timeout:1"]
+    sim, real = lab("--json", *fires), lab("--live", "--json", *fires)
+    assert sim.returncode == real.returncode == 0, real.stderr
+    evs = [json.loads(line) for line in real.stdout.splitlines()]
+    assert {e["ev"] for e in evs} == {e["ev"] for e in map(json.loads, sim.stdout.splitlines())}
+    assert [e["op"] for e in evs if e["ev"] == "start"] == ["fs.stat"]
+    s_sim = json.loads(lab("--json", "--summary", *fires).stdout)
+    s_live = json.loads(lab("--live", "--json", "--summary", *fires).stdout)
+    assert set(s_sim) <= set(s_live) and s_live["mode"] == "live" and s_live["tasks"] == s_sim["tasks"]
+    assert [t["comm"] for t in s_live["threads"]] == [f"ptview-pool-{i}" for i in range(4)]
+    text = lab("--live", *fires)
+    assert text.stdout.startswith("ptview lab · live · pool of 4") and "on the wall clock" in text.stdout
