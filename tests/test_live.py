@@ -410,3 +410,12 @@ def test_the_live_lab_prints_the_sim_formats():
     assert [t["comm"] for t in s_live["threads"]] == [f"ptview-pool-{i}" for i in range(4)]
     text = lab("--live", *fires)
     assert text.stdout.startswith("ptview lab · live · pool of 4") and "on the wall clock" in text.stdout
+
+
+def test_fork_spec_called_without_an_argument_as_the_app_does():
+    from modelkit import make, run as run_sim
+    from tui.core.spec import OPS
+
+    rt, api, ev = make()
+    run_sim(rt, lambda: OPS["fork"][1](api, None))
+    assert api.children[0]["state"] == "exited"

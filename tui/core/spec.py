@@ -101,7 +101,7 @@ OPS: dict[str, tuple[Callable, Callable]] = {
     "immediate": (_none, lambda api, a: api.set_immediate()),
     "nextTick": (_none, lambda api, a: api.next_tick()),
     "promise": (_none, lambda api, a: api.promise_then()),
-    "fork": (_stay, lambda api, a: api.fork(stay_ms=a)),
+    "fork": (_stay, lambda api, a: api.fork(stay_ms=a or 0)),  # callers may skip parsing: None
     "block": (_block, lambda api, a: api.block(a)),
 }
 
