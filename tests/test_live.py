@@ -419,3 +419,13 @@ def test_fork_spec_called_without_an_argument_as_the_app_does():
     rt, api, ev = make()
     run_sim(rt, lambda: OPS["fork"][1](api, None))
     assert api.children[0]["state"] == "exited"
+
+
+def test_workers_block_the_stop_signals_so_the_main_thread_gets_them(live):
+    rt, api, driver, _ = live(2)
+    run(rt, driver, lambda: api.stat("/"))
+    for w in rt.pool.workers:
+        with open(f"/proc/self/task/{w.tid}/status") as f:
+            blocked = int(next(line for line in f if line.startswith("SigBlk:")).split()[1], 16)
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            assert blocked & (1 << (sig - 1)), sig

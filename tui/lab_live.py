@@ -28,7 +28,7 @@ def run_live(args, specs, costs: dict[str, float]) -> int:
         if not armed:  # from the signal on, the exit has 2 s whatever is running
             armed.append(shutdown.deadline(shutdown.EXIT_WITHIN_S, shutdown.exit_code(signum)))
 
-    restore = shutdown.install(on_signal)
+    restore = shutdown.install(on_signal, wakeup_fd=rt.poller.wakeup_fd)
     out = sys.stdout
     if hasattr(out, "reconfigure"):
         out.reconfigure(line_buffering=True)  # wall time: show each event when it happens, even in a pipe
@@ -50,9 +50,9 @@ def run_live(args, specs, costs: dict[str, float]) -> int:
             extra["signal"] = driver.interrupted
         # The summary first: the slow part of the shutdown (threads, children) must not cut it off.
         print_summary(args, rt, ended, wall, printer, out, **extra)
-        rt.shutdown()
         return code
     finally:
+        restore(handlers=False)  # the poller's fds close now; our handlers stay until it is all done
         rt.shutdown()
         restore()
 

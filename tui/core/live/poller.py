@@ -35,6 +35,11 @@ class Poller:
         except (KeyError, ValueError):
             pass
 
+    @property
+    def wakeup_fd(self) -> int:
+        """For signal.set_wakeup_fd: a signal caught on any thread then wakes the poll."""
+        return self._w
+
     def wake(self) -> None:
         """Thread- and signal-safe; many wakes before a poll make one readiness, as uv_async_send."""
         if self._signalled or self.closed:

@@ -18,14 +18,24 @@ SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 EXIT_WITHIN_S = 2.0
 
 
-def install(on_signal: Callable[[int], None], signals=SIGNALS) -> Callable[[], None]:
+def install(on_signal: Callable[[int], None], signals=SIGNALS, wakeup_fd: int | None = None) -> Callable[[], None]:
+    """Main thread only. `wakeup_fd`: a non-blocking fd the poll watches (LiveRuntime.poller.wakeup_fd);
+    Python runs handlers on the main thread only, so a blocked epoll_wait must be woken through it."""
     old = {}
     for s in signals:
         old[s] = signal.signal(s, lambda signum, _frame: on_signal(signum))
+    old_fd = signal.set_wakeup_fd(wakeup_fd, warn_on_full_buffer=False) if wakeup_fd is not None else None
+    fd_restored: list = []
 
-    def restore() -> None:
-        for s, h in old.items():
-            signal.signal(s, h)
+    def restore(handlers: bool = True) -> None:
+        """Put back the old wakeup fd (before that fd is closed) and, unless told not to, the handlers."""
+        if wakeup_fd is not None and not fd_restored:
+            fd_restored.append(True)
+            signal.set_wakeup_fd(old_fd if old_fd is not None else -1)
+        if handlers:
+            for s, h in old.items():
+                signal.signal(s, h)
+            old.clear()
 
     return restore
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import signal
 import threading
 
 PR_SET_NAME = 15
 PR_SET_PDEATHSIG = 1
 COMM_MAX = 15  # TASK_COMM_LEN - 1: the kernel cuts longer names
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 
 try:
     _libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
@@ -46,13 +48,16 @@ def start_named_thread(name: str, target, *args) -> tuple[threading.Thread, int]
     """Start a daemon thread named `name` (Python and kernel); return it and its native tid.
 
     Daemon, so a thread stuck in a syscall (open() of a FIFO without a
-    writer) cannot keep the process from exiting. Waits until the thread runs,
-    as libuv's init_threads waits on a semaphore for each worker.
+    writer) cannot keep the process from exiting. It blocks the stop signals,
+    so the kernel delivers a SIGTERM to the thread that handles it (the main
+    thread, interrupting its epoll_wait) rather than to a worker busy in C.
+    Waits until the thread runs, as libuv's init_threads waits for each worker.
     """
     ready = threading.Event()
     box: dict = {}
 
     def run():
+        signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
         set_os_thread_name(name)
         box["tid"] = threading.get_native_id()
         ready.set()
