@@ -45,23 +45,41 @@ def pool_size(args) -> int:
 
 
 def run_lab(args) -> int:
-    if args.live:
-        raise UsageError("--live is not available yet: the headless lab runs in sim mode (--sim)")
     if not args.fire:
         raise UsageError("nothing to run: give at least one --fire SPEC (e.g. --fire pbkdf2x5)")
     try:
         specs = [parse_spec(s) for s in args.fire]
     except SpecError as e:
         raise UsageError(str(e)) from None
-    rt = Runtime(pool_size(args), work=SimWork(args.seed, parse_costs(args.cost)))
-    api = NodeAPI(rt)
+    costs = parse_costs(args.cost)
+    if args.live:
+        from tui.lab_live import run_live
+
+        return run_live(args, specs, costs)
+    rt = Runtime(pool_size(args), work=SimWork(args.seed, costs))
     out = sys.stdout
-    printer = None
-    if not args.summary:
-        printer = JsonPrinter(out) if args.json else TextPrinter(out, rt)
-        rt.events.subscribe(printer)
-        if not args.json:
-            out.write(f"ptview lab · sim · pool of {rt.pool.size} · seed {args.seed}\n")
+    printer = attach_printer(args, rt, out, f"sim · pool of {rt.pool.size} · seed {args.seed}")
+    wall0 = time.perf_counter()
+    rt.start(main_module(rt, specs))
+    ended = rt.run(until=args.until)
+    print_summary(args, rt, ended, time.perf_counter() - wall0, printer, out)
+    return 0
+
+
+def attach_printer(args, rt: Runtime, out, title: str):
+    """Stream events to `out` as the lab prints them (None with --summary)."""
+    if args.summary:
+        return None
+    printer = JsonPrinter(out) if args.json else TextPrinter(out, rt)
+    rt.events.subscribe(printer)
+    if not args.json:
+        out.write(f"ptview lab · {title}\n")
+    return printer
+
+
+def main_module(rt: Runtime, specs):
+    """The fires as a script's top level: each call in order, each costing the loop `main_op`."""
+    api = NodeAPI(rt)
     main_cost = rt.work.cost("main_op")
 
     def main():
@@ -70,11 +88,12 @@ def run_lab(args) -> int:
                 spec.fire_one(api)
                 rt.consume(main_cost)
 
-    wall0 = time.perf_counter()
-    rt.start(main)
-    ended = rt.run(until=args.until)
-    wall = time.perf_counter() - wall0
+    return main
+
+
+def print_summary(args, rt: Runtime, ended: str, wall: float, printer, out, **extra) -> None:
     summary = summarize(rt, ended, wall)
+    summary.update(extra)
     if args.summary and args.json:
         out.write(json.dumps(summary) + "\n")
     elif args.summary or not args.json:
@@ -82,7 +101,6 @@ def run_lab(args) -> int:
             out.write("\n")
         out.write(format_summary(summary))
     out.flush()
-    return 0
 
 
 def summarize(rt: Runtime, ended: str, wall: float) -> dict:
@@ -119,17 +137,22 @@ def format_summary(s: dict) -> str:
         f"{j['cancelled']} cancelled, {j['in_flight']} in flight; mean wait {s['mean_wait_ms']:.3f} ms, "
         f"mean run {s['mean_run_ms']:.3f} ms, utilisation {s['utilisation'] * 100:.0f}%",
         f"loop     {s['iterations']} iterations, {s['callbacks']} callbacks",
-        f"time     {s['model_ms']:.3f} ms model, {s['wall_s']:.3f} s wall"
+        f"time     {s['model_ms']:.3f} ms {'on the wall clock' if s.get('mode') == 'live' else 'model'}, "
+        f"{s['wall_s']:.3f} s wall"
         + (f", {s['jobs_per_s']:,.0f} pool jobs/s" if s["jobs_per_s"] is not None and j["submitted"] else ""),
     ]
     if s["ended"] == IDLE:
         lines.append("ended    the loop had nothing left to do")
     elif s["ended"] == BLOCKED:
         lines.append("ended    blocked: the loop is alive but nothing can ever happen")
+    elif s["ended"] == "interrupted":
+        lines.append(f"ended    interrupted by signal {s.get('signal')}: queued work cancelled, nothing left running")
     else:
         lines.append("ended    at the --until limit, with work still in flight")
     for b in s["still_running"]:
         lines.append(f"         worker {b['worker']} still runs job {b['job']} ({b['label']})")
+    for th in s.get("threads", ()):
+        lines.append(f"thread   worker {th['worker']} = tid {th['tid']} '{th['comm']}'")
     return "\n".join(lines) + "\n"
 
 

@@ -16,7 +16,7 @@ from typing import Any, Callable
 from tui.core.callbacks import Callback
 from tui.core.errors import NodeError, dns_error, too_large
 from tui.core.pool import CPU, FAST_IO, SLOW_IO
-from tui.core.sim_work import UNKNOWN_SIZE_LIMIT, sim_resolve
+from tui.core.sim_work import UNKNOWN_SIZE_LIMIT
 from tui.core.tasks import Task
 
 KIB = 1024
@@ -43,11 +43,16 @@ def is_ip(host: str) -> int:
         return 0
 
 
+def _lookup_text(result) -> str:
+    if isinstance(result, tuple):  # live: (address, family) from getaddrinfo
+        return f"{result[0]} (family {result[1]})"
+    return f"{result} (family 4)"
+
+
 class NodeAPI:
     def __init__(self, rt) -> None:
         self.rt = rt
-        self.children: list[dict] = []  # modelled child processes (fork)
-        self._next_child_pid = 4000
+        self.children: list[dict] = []  # child processes (fork): modelled in sim, real in live
 
     # -- helpers ------------------------------------------------------------------------
 
@@ -108,14 +113,16 @@ class NodeAPI:
 
         def after_close(job):
             err = ctx["err"] or job.error
-            self._done_read(task, cb, _then, None if err else ctx["pos"], err)
+            self._done_read(task, cb, _then, None if err else ctx["pos"], err, ctx["file"])
 
-        self._job(task, "fs.open", FAST_IO, {"path": path}, f"fs.open {name}", after_open)
+        # keep: live mode holds on to the bytes read when something (gzip) consumes them
+        self._job(task, "fs.open", FAST_IO, {"path": path, "keep": _then is not None}, f"fs.open {name}",
+                  after_open)
         return task
 
-    def _done_read(self, task, cb, then, nbytes, err):
+    def _done_read(self, task, cb, then, nbytes, err, file=None):
         if then is not None:
-            return then[1](nbytes, err)
+            return then[1](nbytes, err, file)
         self._finish(task, cb, f"{nbytes} bytes" if err is None else None, err)
 
     def stat(self, path: str, cb: UserCb = None) -> Task:
@@ -137,7 +144,7 @@ class NodeAPI:
                                        f"dns.lookup {host} (IP literal)", task, "dns.lookup"))
             return task
         self._job(task, "dns.lookup", SLOW_IO, {"host": host}, f"getaddrinfo {host}",
-                  lambda job: self._finish(task, cb, f"{job.result} (family 4)" if job.error is None else None,
+                  lambda job: self._finish(task, cb, _lookup_text(job.result) if job.error is None else None,
                                            job.error))
         return task
 
@@ -149,14 +156,15 @@ class NodeAPI:
         loop = rt.loop
         loop.active_handles += 1
 
-        def answered():
+        def answered(err, addrs):
             loop.active_handles -= 1
-            err, addr = sim_resolve(host, "queryA")
-            self._finish(task, cb, f"[{addr}]" if err is None else None, err)
+            self._finish(task, cb, addrs if err is None else None, err)
 
-        ready = Callback(answered, f"c-ares answer for {host}", task.id, "dns.resolve",
-                         cost=rt.work.cost("internal"), internal=True)
-        rt.at(rt.clock.now() + rt.work.latency("dns.resolve"), lambda: loop.io_ready_now(ready))
+        def deliver(err, addrs):
+            loop.io_ready_now(Callback(lambda: answered(err, addrs), f"c-ares answer for {host}", task.id,
+                                       "dns.resolve", cost=rt.work.cost("internal"), internal=True))
+
+        rt.loop_io.resolve(host, deliver)
         return task
 
     # -- crypto, zlib --------------------------------------------------------------------------
@@ -174,21 +182,26 @@ class NodeAPI:
         task = rt.new_task("zlib.gzip", f"zlib.gzip {path}", path)
         name = os.path.basename(path.rstrip("/")) or path
 
-        def after_read(nbytes, err):
+        def after_read(nbytes, err, file=None):
             if err is not None:
                 return self._finish(task, cb, None, err)
             out = max(20, int(nbytes * rt.work.cost("zlib.ratio")))
             chunks = max(1, math.ceil(out / ZLIB_CHUNK))
             state = {"left": chunks}
+            stream: dict = {}  # live mode: one real deflate stream over the bytes read
 
             def one(job=None):
                 if job is not None and job.error is not None:
                     return self._finish(task, cb, None, job.error)
                 if state["left"] == 0:
+                    if "total" in stream:
+                        return self._finish(task, cb, f"{nbytes} → {stream['total']} bytes")
                     return self._finish(task, cb, f"{nbytes} → {out} bytes (modelled ratio)")
                 state["left"] -= 1
-                self._job(task, "zlib.gzip", CPU, {"out": min(ZLIB_CHUNK, out)},
-                          f"deflate {name} chunk {chunks - state['left']}/{chunks}", one)
+                index = chunks - state["left"] - 1
+                self._job(task, "zlib.gzip", CPU, {"out": min(ZLIB_CHUNK, out), "src": file, "stream": stream,
+                                                   "index": index, "chunks": chunks},
+                          f"deflate {name} chunk {index + 1}/{chunks}", one)
 
             one()
 
@@ -206,20 +219,32 @@ class NodeAPI:
         loop.active_handles += 1
         internal = rt.work.cost("internal")
 
+        io = rt.loop_io
+        conn = None
+
         def on_close():
             loop.active_handles -= 1
 
-        def on_data():
-            self._finish(task, cb, "echo 5 bytes")
+        def close():
+            io.net_close(conn)
             loop.add_closing(Callback(on_close, "net.Socket 'close'", task.id, "net.close", cost=internal,
                                       internal=True))
 
-        def on_connect():
-            data = Callback(on_data, "net.Socket 'data'", task.id, "net.data", cost=internal, internal=True)
-            rt.at(rt.clock.now() + rt.work.latency("net.rtt"), lambda: loop.io_ready_now(data))
+        def on_data(err, n):
+            self._finish(task, cb, f"echo {n} bytes" if err is None else None, err)
+            close()
 
-        conn = Callback(on_connect, "net.Socket 'connect'", task.id, "net.connect", cost=internal, internal=True)
-        rt.at(rt.clock.now() + rt.work.latency("net.connect"), lambda: loop.io_ready_now(conn))
+        def on_connect(err):
+            if err is not None:
+                self._finish(task, cb, None, err)
+                return close()
+            io.net_send(conn, b"hello", lambda e, n: loop.io_ready_now(
+                Callback(lambda: on_data(e, n), "net.Socket 'data'", task.id, "net.data", cost=internal,
+                         internal=True)))
+
+        conn = io.net_connect(lambda err: loop.io_ready_now(
+            Callback(lambda: on_connect(err), "net.Socket 'connect'", task.id, "net.connect", cost=internal,
+                     internal=True)))
         return task
 
     # -- timers and queues ---------------------------------------------------------------------
@@ -297,17 +322,20 @@ class NodeAPI:
 
     # -- processes ----------------------------------------------------------------------------
 
-    def fork(self, cb: UserCb = None) -> Task:
-        """child_process.fork: a new process with its own loop and pool; IPC over a socketpair."""
+    def fork(self, cb: UserCb = None, stay_ms: float = 0) -> Task:
+        """child_process.fork: a new process with its own loop and pool; IPC over a socketpair.
+
+        The child answers our first message, stays `stay_ms`, then exits."""
         rt = self.rt
         loop = rt.loop
-        self._next_child_pid += 1
-        child = {"pid": self._next_child_pid, "state": "starting", "threads": 7, "t_spawn": rt.clock.now()}
+        io = rt.loop_io
+        child = io.new_child()
         self.children.append(child)
-        task = rt.new_task("child_process.fork", f"child_process.fork → pid {child['pid']} (modelled)",
+        modelled = " (modelled)" if child.get("modelled") else ""
+        task = rt.new_task("child_process.fork", f"child_process.fork → pid {child['pid']}{modelled}",
                            child["pid"])
         task.waiting_on = "the child's first IPC message (epoll on the IPC pipe)"
-        rt.consume(rt.work.cost("fork.spawn"))  # uv_spawn forks and execs on the loop thread
+        io.start_child(child, lambda text: loop.io_ready_now(msg(text)))
         loop.active_handles += 1
         internal = rt.work.cost("internal")
 
@@ -319,17 +347,18 @@ class NodeAPI:
             loop.add_closing(Callback(on_close, "IPC channel 'close'", task.id, "child.close", cost=internal,
                                       internal=True))
 
-        def on_message():
+        def on_message(text):
             child["state"] = "running"
             took = rt.clock.now() - child["t_spawn"]
-            self._finish(task, cb, f"child {child['pid']} answered after {took:.1f} ms")
+            self._finish(task, cb, f"child {child['pid']} answered after {took:.1f} ms" + (f": {text}" if text else ""))
             ex = Callback(on_exit, f"child {child['pid']} 'exit'", task.id, "child.exit", cost=internal,
                           internal=True)
-            rt.at(rt.clock.now() + rt.work.latency("fork.exit"), lambda: loop.io_ready_now(ex))
+            io.stop_child(child, lambda: loop.io_ready_now(ex), stay_ms)
 
-        msg = Callback(on_message, f"child {child['pid']} 'message'", task.id, "child.message",
-                       cost=internal, internal=True)
-        rt.at(rt.clock.now() + rt.work.latency("fork.boot"), lambda: loop.io_ready_now(msg))
+        def msg(text):
+            return Callback(lambda: on_message(text), f"child {child['pid']} 'message'", task.id, "child.message",
+                            cost=internal, internal=True)
+
         return task
 
     # -- the loop thread itself ----------------------------------------------------------------

@@ -17,7 +17,7 @@ from tui.core import events as E
 from tui.core.callbacks import Callback
 from tui.core.clock import VirtualClock
 from tui.core.loop import BUSY, POLL, Loop
-from tui.core.pool import DEFAULT_THREADPOOL_SIZE, Job, Pool
+from tui.core.pool import DEFAULT_THREADPOOL_SIZE, MARKER, Job, Pool
 from tui.core.tasks import Task
 
 IDLE = "idle"          # the loop has exited: nothing left to do
@@ -27,13 +27,15 @@ LIMIT = "limit"        # stopped at the requested model time
 
 class Runtime:
     def __init__(self, pool_size: int = DEFAULT_THREADPOOL_SIZE, *, executor=None, clock=None,
-                 work=None, keep_events: int = 2000, keep_tasks: int = 500) -> None:
+                 work=None, loop_io=None, keep_events: int = 2000, keep_tasks: int = 500) -> None:
+        from tui.core.loop_io import SimLoopIO
         from tui.core.sim_work import SimExecutor, SimWork
 
         self.clock = clock or VirtualClock()
         self.events = E.EventLog(keep_events)
         self.work = work or SimWork()
         self.executor = executor or SimExecutor(self)
+        self.loop_io = loop_io or SimLoopIO(self)
         self.pool = Pool(self, pool_size)
         self.loop = Loop(self)
         self._heap: list = []
@@ -237,6 +239,20 @@ class Runtime:
 
     def in_flight_tasks(self) -> list[Task]:
         return [t for t in self.tasks.values() if not t.finished]
+
+    def cancel_queued(self) -> int:
+        """uv_cancel every job still waiting for a worker; returns how many."""
+        pool = self.pool
+        jobs = [q for q in pool.wq if q is not MARKER] + list(pool.slow_pending)
+        for job in jobs:
+            pool.cancel(job)
+        return len(jobs)
+
+    def shutdown(self) -> None:
+        """Leave nothing behind: cancel queued jobs, stop the workers, close sockets, reap children."""
+        self.cancel_queued()
+        self.executor.shutdown()
+        self.loop_io.close()
 
     def snapshot(self):
         from tui.core.snapshot import take

@@ -80,6 +80,13 @@ def _block(arg: str | None, op: str) -> float:
     return v
 
 
+def _stay(arg: str | None, op: str) -> float:
+    v = _number(arg, op, 0)
+    if not 0 <= v <= 600_000:
+        raise SpecError(f"{op}: milliseconds must be from 0 to 600000, got {arg}")
+    return v
+
+
 # op → (argument parser, how to call the NodeAPI)
 OPS: dict[str, tuple[Callable, Callable]] = {
     "readFile": (_path, lambda api, a: api.read_file(a)),
@@ -94,7 +101,7 @@ OPS: dict[str, tuple[Callable, Callable]] = {
     "immediate": (_none, lambda api, a: api.set_immediate()),
     "nextTick": (_none, lambda api, a: api.next_tick()),
     "promise": (_none, lambda api, a: api.promise_then()),
-    "fork": (_none, lambda api, a: api.fork()),
+    "fork": (_stay, lambda api, a: api.fork(stay_ms=a or 0)),  # callers may skip parsing: None
     "block": (_block, lambda api, a: api.block(a)),
 }
 

@@ -1,0 +1,164 @@
+"""Live mode's real work: what a pool job does on its worker thread.
+
+fs jobs go through aiofiles with the pool thread itself as aiofiles'
+executor: each worker thread owns an asyncio loop, and the executor handed to
+aiofiles runs the blocking call right there, on the calling worker thread.
+We use `aiofiles.os.wrap(os.open/os.read/os.close)` and `aiofiles.os.stat`
+rather than `aiofiles.open()`: a Python file object fstat()s inside open()
+and refuses directories there, while Node's readFile is open → fstat → read
+→ close as four jobs and fails a directory at read (EISDIR). The wrapped
+calls are exactly libuv's syscalls, one job each.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+import socket
+import stat as st
+import threading
+import zlib
+from concurrent.futures import Executor, Future
+from typing import Any, Callable
+
+import aiofiles.os
+
+from tui.core.errors import NodeError, dns_error, from_oserror
+
+_open = aiofiles.os.wrap(os.open)
+_read = aiofiles.os.wrap(os.read)
+_close = aiofiles.os.wrap(os.close)
+
+PBKDF2_PASSWORD = b"secret"
+PBKDF2_SALT = b"salt"
+PBKDF2_KEYLEN = 64
+
+
+class OnThisThread(Executor):
+    """An Executor whose submit() runs the call on the calling thread: the pool worker."""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        f: Future = Future()
+        try:
+            f.set_result(fn(*args, **kwargs))
+        except BaseException as e:  # noqa: BLE001 - handed to the awaiting coroutine
+            f.set_exception(e)
+        return f
+
+
+class LiveFile:
+    """What a live `fs.open` returned: a real fd (and, for gzip, the bytes read so far)."""
+
+    __slots__ = ("fd", "path", "keep", "data")
+
+    def __init__(self, fd: int, path: str, keep: bool) -> None:
+        self.fd = fd
+        self.path = path
+        self.keep = keep
+        self.data: list[bytes] = []
+
+    def __str__(self) -> str:
+        return f"fd {self.fd}"
+
+
+_GAI_CODES = {socket.EAI_NONAME: "ENOTFOUND", socket.EAI_AGAIN: "EAI_AGAIN",
+              getattr(socket, "EAI_NODATA", -5): "ENOTFOUND", socket.EAI_FAIL: "EAI_FAIL"}
+
+
+class Address(tuple):
+    """(address, family) as dns.lookup's callback gets them; shown as the address."""
+
+    def __str__(self) -> str:
+        return self[0]
+
+
+class LiveWork:
+    """Runs one job's real work; called on a pool thread. Returns (result, NodeError | None)."""
+
+    def __init__(self, getaddrinfo: Callable = socket.getaddrinfo) -> None:
+        self.getaddrinfo = getaddrinfo
+        self._local = threading.local()
+        self._inline = OnThisThread()
+
+    def _aio(self, coro):
+        loop = getattr(self._local, "loop", None)
+        if loop is None:
+            loop = self._local.loop = asyncio.new_event_loop()
+        return loop.run_until_complete(coro)
+
+    def thread_exit(self) -> None:
+        """Close this worker thread's asyncio loop (left to the GC, it complains at exit)."""
+        loop = getattr(self._local, "loop", None)
+        if loop is not None:
+            self._local.loop = None
+            loop.close()
+
+    def run(self, op: str, args: dict) -> tuple[Any, NodeError | None]:
+        fn = getattr(self, "_" + op.replace(".", "_"), None)
+        if fn is None:
+            return None, NodeError("ENOSYS", f"ENOSYS: {op} has no live implementation")
+        try:
+            return fn(args), None
+        except NodeError as e:
+            return None, e
+        except OSError as e:
+            return None, from_oserror(e, op.split(".")[-1], args.get("path"))
+
+    # -- fs ---------------------------------------------------------------------------
+
+    def _fs_open(self, a):
+        path = a["path"]
+        fd = self._aio(_open(path, os.O_RDONLY | os.O_CLOEXEC, executor=self._inline))
+        return LiveFile(fd, path, bool(a.get("keep")))
+
+    def _fs_fstat(self, a):
+        s = self._aio(aiofiles.os.stat(a["file"].fd, executor=self._inline))
+        return s.st_size if st.S_ISREG(s.st_mode) else 0
+
+    def _fs_read(self, a):
+        f: LiveFile = a["file"]
+        data = self._aio(_read(f.fd, a["length"], executor=self._inline))
+        if f.keep:
+            f.data.append(data)
+        return len(data)
+
+    def _fs_close(self, a):
+        self._aio(_close(a["file"].fd, executor=self._inline))
+
+    def _fs_stat(self, a):
+        return self._aio(aiofiles.os.stat(a["path"], executor=self._inline)).st_size
+
+    # -- dns, crypto, zlib -------------------------------------------------------------
+
+    def _dns_lookup(self, a):
+        host = a["host"]
+        try:
+            infos = self.getaddrinfo(host, None, 0, socket.SOCK_STREAM)
+        except socket.gaierror as e:
+            code = _GAI_CODES.get(e.errno, "ENOTFOUND")
+            raise dns_error(code, "getaddrinfo", host) from None
+        family, _, _, _, sockaddr = infos[0]
+        return Address((sockaddr[0], 6 if family == socket.AF_INET6 else 4))
+
+    def _crypto_pbkdf2(self, a):
+        key = hashlib.pbkdf2_hmac("sha512", PBKDF2_PASSWORD, PBKDF2_SALT, a["iterations"], PBKDF2_KEYLEN)
+        return f"key {key[:8].hex()}…"
+
+    def _zlib_gzip(self, a):
+        stream = a.get("stream")
+        if stream is None:  # no source bytes given: deflate a modelled chunk of zeros
+            return len(zlib.compress(bytes(a["out"])))
+        if "z" not in stream:
+            src = a.get("src")
+            stream["data"] = b"".join(src.data) if src is not None else b""
+            stream["z"] = zlib.compressobj(6, zlib.DEFLATED, 31)  # wbits 31: a gzip header, as zlib.gzip
+            stream["total"] = 0
+        data, i, n = stream["data"], a["index"], a["chunks"]
+        piece = data[len(data) * i // n:len(data) * (i + 1) // n]
+        out = stream["z"].compress(piece)
+        if i == n - 1:
+            out += stream["z"].flush()
+            stream.pop("data")
+        stream["total"] += len(out)
+        return len(out)
