@@ -87,6 +87,8 @@ class AttachApp(PaneApp):
 
     def on_sampled(self, message: Sampled) -> None:
         snap = message.snap
+        if not self.query(AttachLoopView):
+            return  # a sample that arrives while the app is closing: nothing left to draw on
         with self.batch_update():
             self.query_one(AttachLoopView).show(snap)
             self.query_one(AttachPoolView).show(snap)
