@@ -7,6 +7,7 @@ program would receive them: as a keypress callback in the poll phase.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import time
 
@@ -58,7 +59,7 @@ class PtviewApp(PaneApp):
 
     def __init__(self, *, pool_size: int = 4, seed: int = 1, speed: float = 1.0, paused: bool = False,
                  fps: float = 20.0, autoplay: bool = True, screenshot_dir: str | None = None, proc_pane=None,
-                 root_pid: int | None = None, refresh: float = 1.0, session=None) -> None:
+                 root_pid: int | None = None, refresh: float = 1.0, session=None, live: bool = False) -> None:
         super().__init__(screenshot_dir)
         self.session = session  # a ScriptSession: `ptview SCRIPT.js`
         if session is not None:
@@ -67,10 +68,19 @@ class PtviewApp(PaneApp):
             self.rt = session.rt
             self.api = None
             self.driver = ScriptDriver(session, speed=speed, paused=True)
+        elif live:
+            from tui.core.live.driver import LiveDriver
+            from tui.core.live.runtime import LiveRuntime
+
+            self.rt = LiveRuntime(pool_size)
+            self.api = NodeAPI(self.rt)
+            self.driver = LiveDriver(self.rt, paused=paused)
         else:
             self.rt = Runtime(pool_size, work=SimWork(seed))
             self.api = NodeAPI(self.rt)
             self.driver = SimDriver(self.rt, speed=speed, paused=paused)
+        self._kick_timer = None
+        self._lit_tids: set[int] = set()
         self.seed = seed
         self.fps = fps
         self.autoplay = autoplay  # False: no frame timer (tests drive the model themselves)
@@ -137,7 +147,20 @@ class PtviewApp(PaneApp):
         self._mounted_once = True
         if self.autoplay:
             self.set_interval(1 / self.fps, self.frame)
+            if self.driver.mode == "live":
+                # Completions and sockets wake the model at once, not at the next frame.
+                asyncio.get_running_loop().add_reader(self.driver.fileno(), self._kick)
         self.render_model()
+
+    def _kick(self) -> None:
+        if self._kick_timer is not None:
+            self._kick_timer.cancel()
+            self._kick_timer = None
+        self._lit_tids: set[int] = set()
+        self.driver.advance()
+        due = self.driver.next_due_in()
+        if due is not None:
+            self._kick_timer = asyncio.get_running_loop().call_later(due, self._kick)
 
     # -- frames -----------------------------------------------------------------------
 
@@ -182,6 +205,19 @@ class PtviewApp(PaneApp):
                 window = max(50.0, 2000.0 * self.driver.speed)
                 self.query_one(Timeline).show(self.recorder, snap.t, window, len(rt.pool.workers), sel)
             self.query_one("#status", Static).update(self._status(snap))
+            self._highlight_threads(sel)
+
+    def _highlight_threads(self, sel: int | None) -> None:
+        """Live mode: the selected task's worker is a real thread; light it in the process pane."""
+        tids = set()
+        if sel is not None:
+            for w in self.rt.pool.workers:
+                if w.job is not None and w.job.task == sel and w.tid:
+                    tids.add(w.tid)
+        if tids != self._lit_tids:
+            self._lit_tids = tids
+            for tree in self.query(ProcTree):
+                tree.highlight_tids(tids)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         # A script fires its own operations; only a script can be stepped back (by replay).
@@ -249,7 +285,7 @@ class PtviewApp(PaneApp):
             return
         op = BY_NAME[name]
         if op.arg is None:
-            self.fire(name, None)
+            self.fire(name, op.parse(op.preset) if op.preset is not None else None)
             return
 
         def done(result) -> None:
@@ -309,11 +345,16 @@ class PtviewApp(PaneApp):
         self.render_model()
 
     def action_faster(self) -> None:
-        self.driver.faster()
-        self.render_model()
+        self._change_speed(self.driver.faster)
 
     def action_slower(self) -> None:
-        self.driver.slower()
+        self._change_speed(self.driver.slower)
+
+    def _change_speed(self, how) -> None:
+        if self.driver.mode == "live":
+            self.notify("live mode runs in wall time: speed is for sim (ptview --sim)", timeout=3)
+            return
+        how()
         self.render_model()
 
     # -- selection --------------------------------------------------------------------
@@ -353,4 +394,11 @@ class PtviewApp(PaneApp):
     # -- teardown ---------------------------------------------------------------------
 
     def on_unmount(self) -> None:
+        if self.driver.mode == "live" and self.autoplay:
+            try:
+                asyncio.get_running_loop().remove_reader(self.driver.fileno())
+            except (RuntimeError, ValueError, OSError):
+                pass
+        if self._kick_timer is not None:
+            self._kick_timer.cancel()
         self.driver.shutdown()

@@ -21,16 +21,18 @@ def run_app(args) -> int:
             # --pid: watch that process's own loop thread and pool (issue: attach).
             from tui.attach_app import AttachApp
 
-            AttachApp(args.pid, refresh=args.refresh).run()
-            return 0
+            app = AttachApp(args.pid, refresh=args.refresh)
+            app.run()
+            return app.return_code or 0
     from tui.app import PtviewApp
 
     if getattr(args, "script", None):
         return _script_app(args, PtviewApp)
     size = args.pool_size or threadpool_size_from_env(os.environ.get("UV_THREADPOOL_SIZE"))
-    app = PtviewApp(pool_size=size, seed=args.seed, root_pid=args.pid, refresh=args.refresh)
+    # Live is the default: real threads, real files, real children; --sim for the model alone.
+    app = PtviewApp(pool_size=size, seed=args.seed, root_pid=args.pid, refresh=args.refresh, live=not args.sim)
     app.run()
-    return 0
+    return app.return_code or 0
 
 
 def _serve(args) -> int:
@@ -60,5 +62,6 @@ def _script_app(args, app_cls) -> int:
         raise UsageError(f"{args.script} is not UTF-8 text") from None
     except ScriptError as e:
         raise UsageError(e.one_line(os.path.basename(args.script))) from None
-    app_cls(session=session).run()
-    return 0
+    app = app_cls(session=session)
+    app.run()
+    return app.return_code or 0

@@ -21,6 +21,7 @@ class FireOp:
     arg: str | None     # what the dialog asks for, None = fire at once
     default: str | None
     help: str
+    preset: str | None = None  # the argument used when the dialog does not ask for one
 
     @property
     def short(self) -> str:
@@ -51,7 +52,8 @@ FIRE_OPS: tuple[FireOp, ...] = (
     FireOp("immediate", "i", "setImmediate", None, None, "runs in the check phase"),
     FireOp("nextTick", "k", "process.nextTick", None, None, "runs right after the current callback"),
     FireOp("promise", "m", "Promise.then", None, None, "a microtask: after the nextTick queue"),
-    FireOp("fork", "f", "child_process.fork", None, None, "a new process: its own loop and pool"),
+    # The child lingers 5 s so that it can be seen in the process pane with its own threads.
+    FireOp("fork", "f", "child_process.fork", None, None, "a new process: its own loop and pool", preset="5000"),
     FireOp("block", "B", "block the loop", "milliseconds", "800",
            "synchronous work on the loop thread: completions pile up in poll"),
 )

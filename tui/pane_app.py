@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import signal
 from functools import partial
 
 from textual.app import App, SystemCommand
@@ -21,7 +23,9 @@ VIEW_BINDINGS = [
     Binding("w", "svg", "Screenshot"),
     Binding("f1,question_mark", "help", "Help", key_display="?"),
     Binding("q", "quit", "Quit"),
+    Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
 ]
+EXIT_WITHIN_S = 2.0
 
 
 class PaneApp(App):
@@ -33,6 +37,22 @@ class PaneApp(App):
         self.screenshot_dir = screenshot_dir or os.getcwd()
         self.view = "auto"
         self._mounted_once = False
+
+    def on_mount(self) -> None:
+        # SIGTERM, and SIGHUP when the SSH connection drops: exit in order (terminal restored,
+        # threads and children ended), with a backstop in case an orderly exit gets stuck.
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            try:
+                loop.add_signal_handler(sig, partial(self._on_signal, sig))
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass  # not the main thread (tests), or no signals here
+
+    def _on_signal(self, sig: int) -> None:
+        from tui.core.live.shutdown import deadline
+
+        self._backstop = deadline(EXIT_WITHIN_S, 128 + sig)
+        self.exit(return_code=128 + sig)
 
     def effective_view(self) -> str:
         w, h = self.size
