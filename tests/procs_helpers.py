@@ -83,3 +83,17 @@ def snapshot(procs: list[ProcRow], threads: dict[int, list[ThreadRow]] | None = 
 
 def result(prev: Snapshot | None, snap: Snapshot) -> ScanResult:
     return ScanResult(snap, diff_snapshots(prev, snap))
+
+
+NODE20_ROLES = ["main", "delayed tasks", "V8 platform", "V8 platform", "V8 platform", "V8 platform",
+                "inspector", "libuv worker", "libuv worker", "libuv worker", "libuv worker"]
+
+
+def node_server_procs(node: int, extra=()):
+    """A small fixed system with one Node 20 process (pid `node`) that has used its pool."""
+    threads = [thread(node + i, node, "node", role, inferred=i > 0) for i, role in enumerate(NODE20_ROLES)]
+    procs = [proc(1, 0, "init"), proc(100, 1, "bash", cmdline=("bash",)),
+             proc(node, 100, "node", threads=11, node=True, cpu=41.5, cmdline=("node", "server.js")),
+             *extra,
+             proc(400, 1, "sshd", cmdline=("sshd:", "/usr/sbin/sshd", "-D"))]
+    return procs, {node: threads}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from procs_helpers import proc, result, snapshot, thread
+from procs_helpers import node_server_procs, result, snapshot
 from tui.app import PtviewApp
 from widgets.proc_tree import ProcTree
 
@@ -14,13 +14,8 @@ def fixed_tree() -> ProcTree:
 
 
 def feed_tree(app) -> None:
-    roles = ["main", "delayed tasks", "V8 platform", "V8 platform", "V8 platform", "V8 platform",
-             "inspector", "libuv worker", "libuv worker", "libuv worker", "libuv worker"]
-    threads = [thread(NODE + i, NODE, "node", role, inferred=i > 0) for i, role in enumerate(roles)]
-    procs = [proc(1, 0, "init"), proc(100, 1, "bash", cmdline=("bash",)),
-             proc(NODE, 100, "node", threads=11, node=True, cpu=41.5, cmdline=("node", "server.js")),
-             proc(400, 1, "sshd", cmdline=("sshd:", "/usr/sbin/sshd", "-D"))]
-    app.query_one(ProcTree).feed(result(None, snapshot(procs, {NODE: threads}, self_pid=NODE)))
+    procs, threads = node_server_procs(NODE)
+    app.query_one(ProcTree).feed(result(None, snapshot(procs, threads, self_pid=NODE)))
 
 
 def make_app() -> PtviewApp:

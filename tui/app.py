@@ -11,10 +11,8 @@ import asyncio
 import os
 import time
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, RichLog, Static
+from textual.widgets import RichLog, Static
 
 from tui.core import events as E
 from tui.core.callbacks import Callback
@@ -105,42 +103,30 @@ class PtviewApp(PaneApp):
 
     # -- layout -----------------------------------------------------------------------
 
-    def compose(self) -> ComposeResult:
-        yield Static("", id="status")
-        with Horizontal(id="top"):
-            procs = Vertical(id="procs", classes="pane")
-            procs.border_title = "Processes & threads"
-            with procs:
-                if self.session is not None:
-                    from widgets.code_view import CodeView
+    def left_pane(self):
+        if self.session is not None:
+            from widgets.code_view import CodeView
 
-                    procs.border_title = f"Script {os.path.basename(self.session.filename)}"
-                    yield CodeView(self.session.source, id="code")
-                else:
-                    yield self.proc_pane if self.proc_pane is not None else ProcTree(
-                        root_pid=self.root_pid, refresh_interval=self.refresh_s, id="proctree")
-            loop = VerticalScroll(id="loop", classes="pane")
-            loop.border_title = "Event loop"
-            with loop:
-                yield LoopView(id="loopview")
-            pool = VerticalScroll(id="pool", classes="pane")
-            pool.border_title = "Worker pool"
-            with pool:
-                yield PoolView(id="poolview")
-        with Horizontal(id="bottom"):
-            if self.session is not None:
-                out = RichLog(id="output", classes="pane", max_lines=2000, wrap=True, markup=False)
-                out.border_title = "Output (stdout)"
-                yield out
-            log = EventLog(id="log", classes="pane")
-            log.border_title = "Event log"
-            yield log
-            tl = VerticalScroll(id="timeline", classes="pane")
-            tl.border_title = "Timeline (per worker)"
-            with tl:
-                yield Timeline(id="timelineview")
-        yield Static("terminal too small for ptview\nneeds 40x10", id="toosmall")
-        yield Footer(compact=True)
+            return f"Script {os.path.basename(self.session.filename)}", CodeView(self.session.source, id="code")
+        tree = self.proc_pane if self.proc_pane is not None else ProcTree(
+            root_pid=self.root_pid, refresh_interval=self.refresh_s, id="proctree")
+        return "Processes & threads", tree
+
+    def loop_pane(self):
+        return "Event loop", LoopView(id="loopview")
+
+    def pool_pane(self):
+        return "Worker pool", PoolView(id="poolview")
+
+    def bottom_panes(self):
+        if self.session is not None:
+            out = RichLog(id="output", classes="pane", max_lines=2000, wrap=True, markup=False)
+            out.border_title = "Output (stdout)"
+            yield out
+        log = EventLog(id="log", classes="pane")
+        log.border_title = "Event log"
+        yield log
+        yield self.pane("timeline", "Timeline (per worker)", Timeline(id="timelineview"))
 
     def on_mount(self) -> None:
         self._apply_view()

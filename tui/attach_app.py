@@ -10,10 +10,8 @@ from __future__ import annotations
 import time
 
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, RichLog, Static
+from textual.widgets import RichLog, Static
 
 from tui.core.attach.sampler import Sampler
 from tui.core.attach.snapshot import Snapshot
@@ -45,33 +43,22 @@ class AttachApp(PaneApp):
         self._span = 0
         self._t0 = time.monotonic()
 
-    def compose(self) -> ComposeResult:
-        yield Static("", id="status")
-        with Horizontal(id="top"):
-            procs = Vertical(id="procs", classes="pane")
-            procs.border_title = "Processes & threads"
-            with procs:
-                yield ProcTree(root_pid=self.pid, refresh_interval=self.refresh_s, id="proctree")
-            loop = VerticalScroll(id="loop", classes="pane")
-            loop.border_title = f"Event loop of pid {self.pid} (sampled)"
-            with loop:
-                yield AttachLoopView()
-            pool = VerticalScroll(id="pool", classes="pane")
-            pool.border_title = "libuv worker pool (sampled)"
-            with pool:
-                yield AttachPoolView()
-        with Horizontal(id="bottom"):
-            log = RichLog(id="log", classes="pane", max_lines=1000, wrap=False)
-            log.border_title = "Activity changes"
-            yield log
-            tl = VerticalScroll(id="timeline", classes="pane")
-            tl.border_title = "Timeline (busy stretches per worker)"
-            with tl:
-                timeline = Timeline()
-                timeline.caption = "of wall time"
-                yield timeline
-        yield Static("terminal too small for ptview\nneeds 40x10", id="toosmall")
-        yield Footer(compact=True)
+    def left_pane(self):
+        return "Processes & threads", ProcTree(root_pid=self.pid, refresh_interval=self.refresh_s, id="proctree")
+
+    def loop_pane(self):
+        return f"Event loop of pid {self.pid} (sampled)", AttachLoopView()
+
+    def pool_pane(self):
+        return "libuv worker pool (sampled)", AttachPoolView()
+
+    def bottom_panes(self):
+        log = RichLog(id="log", classes="pane", max_lines=1000, wrap=False)
+        log.border_title = "Activity changes"
+        yield log
+        timeline = Timeline()
+        timeline.caption = "of wall time"
+        yield self.pane("timeline", "Timeline (busy stretches per worker)", timeline)
 
     def on_mount(self) -> None:
         self._apply_view()

@@ -7,8 +7,11 @@ import os
 import signal
 from functools import partial
 
-from textual.app import App, SystemCommand
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Footer, Static
 
 from tui.screens.help import HelpScreen
 
@@ -37,6 +40,37 @@ class PaneApp(App):
         self.screenshot_dir = screenshot_dir or os.getcwd()
         self.view = "auto"
         self._mounted_once = False
+
+    # -- the layout every mode shares; subclasses fill the panes ------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="status")
+        with Horizontal(id="top"):
+            yield self.pane("procs", *self.left_pane(), scroll=False)
+            yield self.pane("loop", *self.loop_pane())
+            yield self.pane("pool", *self.pool_pane())
+        with Horizontal(id="bottom"):
+            yield from self.bottom_panes()
+        yield Static("terminal too small for ptview\nneeds 40x10", id="toosmall")
+        yield Footer(compact=True)
+
+    @staticmethod
+    def pane(pane_id: str, title: str, content: Widget, scroll: bool = True) -> Widget:
+        box = (VerticalScroll if scroll else Vertical)(content, id=pane_id, classes="pane")
+        box.border_title = title
+        return box
+
+    def left_pane(self) -> tuple[str, Widget]:
+        raise NotImplementedError
+
+    def loop_pane(self) -> tuple[str, Widget]:
+        raise NotImplementedError
+
+    def pool_pane(self) -> tuple[str, Widget]:
+        raise NotImplementedError
+
+    def bottom_panes(self):
+        raise NotImplementedError
 
     def on_mount(self) -> None:
         # SIGTERM, and SIGHUP when the SSH connection drops: exit in order (terminal restored,

@@ -30,8 +30,10 @@ def _activity(t: ThreadSnapshot) -> Text:
     return Text(a.label, style=style)
 
 
-class AttachLoopView(Widget):
-    DEFAULT_CSS = "AttachLoopView { height: auto; }"
+class _SampledView(Widget):
+    """A pane drawn from the latest sampler snapshot."""
+
+    DEFAULT_CSS = "_SampledView { height: auto; }"
 
     def __init__(self, **kw) -> None:
         super().__init__(**kw)
@@ -40,6 +42,10 @@ class AttachLoopView(Widget):
     def show(self, snap: Snapshot) -> None:
         self.snap = snap
         self.refresh(layout=True)
+
+
+class AttachLoopView(_SampledView):
+    DEFAULT_CSS = "AttachLoopView { height: auto; }"
 
     def render(self):
         s = self.snap
@@ -86,16 +92,8 @@ class AttachLoopView(Widget):
         return Group(*parts)
 
 
-class AttachPoolView(Widget):
+class AttachPoolView(_SampledView):
     DEFAULT_CSS = "AttachPoolView { height: auto; }"
-
-    def __init__(self, **kw) -> None:
-        super().__init__(**kw)
-        self.snap: Snapshot | None = None
-
-    def show(self, snap: Snapshot) -> None:
-        self.snap = snap
-        self.refresh(layout=True)
 
     def render(self):
         s = self.snap
