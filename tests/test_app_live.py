@@ -32,8 +32,9 @@ async def test_selected_task_lights_its_real_worker_thread_in_the_tree():
         await pilot.press("q")
 
 
-async def test_live_speed_keys_explain_instead_of_pretending():
+async def test_live_has_no_speed_keys():
     app = PtviewApp(live=True, autoplay=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("plus")
         assert app.driver.speed == 1.0
+        assert app.check_action("faster", ()) is False and app.check_action("fire", ("pbkdf2",)) is True

@@ -211,6 +211,8 @@ class PtviewApp(PaneApp):
             return False
         if self.session is None and action == "step_back":
             return False
+        if self.driver.mode == "live" and action in ("faster", "slower"):
+            return False  # wall time cannot be scaled
         return True
 
     def _rebind(self, rt) -> None:

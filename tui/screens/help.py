@@ -43,11 +43,20 @@ next **poll** phase.
 | c | crypto.pbkdf2 | | f | child_process.fork |
 | z | zlib.gzip | | B | block the loop |
 | n | net request | | b | burst: the last operation 4 more times |
-| space | pause / resume | | . | single step |
+| space | pause / resume | | . / , | single step / step back (scripts) |
 | + / - | faster / slower | | [ / ] | select previous / next task |
 | enter | details of the selected task | | x | cancel the selected task's queued job |
 | 1 / 2 / 3 / 0 | loop & pool / processes / log / all | | w | save an SVG screenshot |
 | ctrl+p | command palette (themes too) | | q | quit |
+
+In the process pane (tab into it), capitals act on the tree: **C** collapse
+all, **T** every thread, **F** follow, **P** pause the scans, **S** back to
+ptview, **/** filter, arrows and enter to fold and unfold.
+
+Modes: `ptview` (live: real threads in this process), `ptview --sim` (the
+model on a virtual clock: speed and stepping), `ptview SCRIPT.js` (a Node
+script, stepped and stepped back), `ptview --pid PID` (attach: a running
+process's own loop thread and pool, sampled from /proc).
 
 Try: **c** then **b** — five pbkdf2 on a pool of four: the fifth waits for a
 free worker. Or **r**, then **i** and **t**: inside an I/O callback
