@@ -348,11 +348,7 @@ class Host:
     # -- timers and queues --------------------------------------------------------------------------------
 
     def _timer(self, a: list, repeat: bool):
-        fn = B.arg(a, 0)
-        if not isinstance(fn, JSFunction):
-            raise JSThrow(self.I.make_error(
-                "TypeError", f'The "callback" argument must be of type function. Received {_received(fn)}',
-                code="ERR_INVALID_ARG_TYPE"))
+        fn = self._callback_arg(a)
         delay = B.arg(a, 1)
         d = to_number(delay) if not isinstance(delay, str) else delay
         if isinstance(d, float) and math.isfinite(d) and d == int(d):
@@ -378,12 +374,17 @@ class Host:
             self.rt.finish_task(h.task, "cleared", None, None, cancelled=True, nested=False)
         return UNDEFINED
 
-    def _set_immediate(self, this, a):
+    def _callback_arg(self, a):
+        """The first argument, which Node requires to be a function (ERR_INVALID_ARG_TYPE)."""
         fn = B.arg(a, 0)
         if not isinstance(fn, JSFunction):
             raise JSThrow(self.I.make_error(
                 "TypeError", f'The "callback" argument must be of type function. Received {_received(fn)}',
                 code="ERR_INVALID_ARG_TYPE"))
+        return fn
+
+    def _set_immediate(self, this, a):
+        fn = self._callback_arg(a)
         extra = list(a[1:])
         self.flush()
         return self._handle("Immediate", self.api.set_immediate(lambda e, r: self.enter(fn, extra)))
@@ -396,21 +397,13 @@ class Host:
         return UNDEFINED
 
     def _next_tick(self, this, a):
-        fn = B.arg(a, 0)
-        if not isinstance(fn, JSFunction):
-            raise JSThrow(self.I.make_error(
-                "TypeError", f'The "callback" argument must be of type function. Received {_received(fn)}',
-                code="ERR_INVALID_ARG_TYPE"))
+        fn = self._callback_arg(a)
         extra = list(a[1:])
         self.api.next_tick(lambda e, r: self.enter(fn, extra))
         return UNDEFINED
 
     def _queue_microtask(self, this, a):
-        fn = B.arg(a, 0)
-        if not isinstance(fn, JSFunction):
-            raise JSThrow(self.I.make_error(
-                "TypeError", f'The "callback" argument must be of type function. Received {_received(fn)}',
-                code="ERR_INVALID_ARG_TYPE"))
+        fn = self._callback_arg(a)
         label = "queueMicrotask" + (f" (line {fn.line})" if isinstance(fn, Closure) else "")
         self.enqueue_microtask(lambda: self.I.call(fn, UNDEFINED, []), label, fn)
         return UNDEFINED
