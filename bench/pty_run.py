@@ -15,10 +15,12 @@ import select
 import signal
 import struct
 import subprocess
+import tempfile
 import termios
 import time
 
 CLK = os.sysconf("SC_CLK_TCK")
+PYCACHE = os.path.join(tempfile.gettempdir(), "ptview-bench-pycache")
 
 
 class PtyProgram:
@@ -28,6 +30,9 @@ class PtyProgram:
         env = dict(os.environ, TERM="xterm-256color", COLUMNS=str(cols), LINES=str(rows))
         env.pop("COLORTERM", None)
         env.pop("TEXTUAL", None)
+        # As installed by pip: bytecode compiled once and reused. Kept out of the repository.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = PYCACHE
         self.t0 = time.perf_counter()
         self.proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, cwd=cwd, env=env,
                                      start_new_session=True, close_fds=True)

@@ -24,8 +24,6 @@ from tui.core.runtime import Runtime
 from tui.core.sim_work import SimWork
 from tui.fire_ops import BY_NAME, FIRE_OPS
 from tui.pane_app import VIEW_BINDINGS, PaneApp
-from tui.screens.fire_dialog import FireDialog
-from tui.screens.task_details import TaskDetails
 from widgets.event_log import EventLog
 from widgets.loop_view import LoopView
 from widgets.pool_view import PoolView
@@ -294,6 +292,8 @@ class PtviewApp(PaneApp):
                 self.last_args[name] = text
                 self.fire(name, value)
 
+        from tui.screens.fire_dialog import FireDialog  # dialogs load when first opened, not at startup
+
         self.push_screen(FireDialog(op, self.last_args.get(name, "")), done)
 
     def fire(self, name: str, value, count: int = 1) -> None:
@@ -374,6 +374,8 @@ class PtviewApp(PaneApp):
         if self.selected is None or self.rt.task(self.selected) is None:
             self.notify("no task selected: fire one, or use [ and ]", severity="warning")
             return
+        from tui.screens.task_details import TaskDetails
+
         self.push_screen(TaskDetails(self, self.selected))
 
     def cancel_task(self, tid: int) -> None:

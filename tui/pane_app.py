@@ -10,7 +10,6 @@ from functools import partial
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 
-from tui.screens.help import HelpScreen
 
 WIDE = (140, 36)   # at least this many columns and rows: every pane at once
 SMALL = (40, 10)   # below this: a notice instead of panes
@@ -83,6 +82,9 @@ class PaneApp(App):
         self._apply_view()
 
     def action_help(self) -> None:
+        # Imported on demand: Markdown and its parser cost the first frame ~50 ms.
+        from tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
     def action_svg(self) -> None:
