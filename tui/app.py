@@ -14,7 +14,7 @@ import time
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, RichLog, Static
+from textual.widgets import RichLog, Static
 
 from tui.core import events as E
 from tui.core.callbacks import Callback
@@ -25,6 +25,7 @@ from tui.core.sim_work import SimWork
 from tui.fire_ops import BY_NAME, FIRE_OPS
 from tui.pane_app import VIEW_BINDINGS, PaneApp
 from widgets.event_log import EventLog
+from widgets.key_bar import KeyBar
 from widgets.loop_view import LoopView
 from widgets.pool_view import PoolView
 from widgets.proc_tree import ProcTree
@@ -138,7 +139,7 @@ class PtviewApp(PaneApp):
             with tl:
                 yield Timeline(id="timelineview")
         yield Static("terminal too small for ptview\nneeds 40x10", id="toosmall")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._apply_view()

@@ -13,12 +13,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, RichLog, Static
+from textual.widgets import RichLog, Static
 
 from tui.core.attach.sampler import Sampler
 from tui.core.attach.snapshot import Snapshot
 from tui.pane_app import VIEW_BINDINGS, PaneApp
 from widgets.attach_view import AttachLoopView, AttachPoolView
+from widgets.key_bar import KeyBar
 from widgets.proc_tree import ProcTree
 from widgets.timeline import Timeline, TimelineRecorder
 
@@ -71,7 +72,7 @@ class AttachApp(PaneApp):
                 timeline.caption = "of wall time"
                 yield timeline
         yield Static("terminal too small for ptview\nneeds 40x10", id="toosmall")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._apply_view()
