@@ -180,7 +180,7 @@ class Runtime:
         task = Task(self._task_id, op, arg, label, self.clock.now())
         self.tasks[task.id] = task
         self.task_counts["submitted"] += 1
-        self.events.emit(task.t_submit, E.SUBMIT, task.id, None, op, detail=label)
+        self.events.emit(task.t_submit, E.SUBMIT, task.id, None, op, None, None, None, None, label)
         return task
 
     def submit_job(self, task: Task, op: str, kind: str, args: dict, label: str,
@@ -220,9 +220,9 @@ class Runtime:
         key = "cancelled" if cancelled else ("failed" if error is not None else "done")
         self.task_counts[key] += 1
         if nested:
-            self.events.emit(now, E.CALLBACK, task.id, None, task.op, phase=task.phase,
-                             result=_short(result) if error is None else None,
-                             error=error.code if error is not None else None, detail="user")
+            self.events.emit(now, E.CALLBACK, task.id, None, task.op, None, task.phase,
+                             _short(result) if error is None else None,
+                             error.code if error is not None else None, "user")
         self._finished.append(task.id)
         while len(self._finished) > self._keep_tasks:
             self.tasks.pop(self._finished.popleft(), None)
