@@ -233,7 +233,8 @@ class PtviewApp(PaneApp):
                 self._timeline_sel = sel
                 window = max(50.0, 2000.0 * self.driver.speed)
                 self.query_one(Timeline).show(self.recorder, snap.t, window, len(rt.pool.workers), sel)
-            self.query_one("#status", Static).update(self._status(snap))
+            # One fixed line: the clock ticking must not re-layout the whole screen.
+            self.query_one("#status", Static).update(self._status(snap), layout=False)
             self._highlight_threads(sel)
 
     def _highlight_threads(self, sel: int | None) -> None:
