@@ -25,6 +25,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from tui.core.ops import NodeAPI  # noqa: E402
 from tui.core.runtime import Runtime  # noqa: E402
 from tui.core.sim_work import SimWork  # noqa: E402
+from tui.lab import run_main_module  # noqa: E402
 
 # pool jobs per task: readFile of a one-read file is open, fstat, read, close
 JOBS_PER_TASK = {"pbkdf2": 1, "lookup": 1, "readFile": 4}
@@ -58,6 +59,8 @@ def run(kind: str, jobs: int, inflight: int, path: str) -> dict:
 
     t0, c0 = time.perf_counter(), time.process_time()
     rt.start(main)
+    if inflight <= 0:
+        run_main_module(rt)  # as `ptview --headless --fire` runs its fires
     ended = rt.run()
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     done = rt.pool.done + rt.pool.failed
