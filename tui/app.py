@@ -8,6 +8,7 @@ program would receive them: as a keypress callback in the poll phase.
 from __future__ import annotations
 
 import asyncio
+import math
 import os
 import time
 
@@ -22,8 +23,6 @@ from tui.core.runtime import Runtime
 from tui.core.sim_work import SimWork
 from tui.fire_ops import BY_NAME, FIRE_OPS
 from tui.pane_app import VIEW_BINDINGS, PaneApp
-from tui.screens.fire_dialog import FireDialog
-from tui.screens.task_details import TaskDetails
 from widgets.event_log import EventLog
 from widgets.loop_view import LoopView
 from widgets.pool_view import PoolView
@@ -78,6 +77,10 @@ class PtviewApp(PaneApp):
             self.api = NodeAPI(self.rt)
             self.driver = SimDriver(self.rt, speed=speed, paused=paused)
         self._kick_timer = None
+        self._frame_timer = None
+        self._idle = False
+        self._woke = False
+        self._in_frame = False
         self._lit_tids: set[int] = set()
         self.seed = seed
         self.fps = fps
@@ -132,7 +135,10 @@ class PtviewApp(PaneApp):
         self._apply_view()
         self._mounted_once = True
         if self.autoplay:
-            self.set_interval(1 / self.fps, self.frame)
+            self._frame_timer = self.set_interval(1 / self.fps, self.frame)
+            # While nothing can happen the fast timer sleeps and this one moves the clock:
+            # 20 wake-ups a second for nothing were a third of ptview's idle CPU.
+            self.set_interval(1.0, self.frame)
             if self.driver.mode == "live":
                 # Completions and sockets wake the model at once, not at the next frame.
                 asyncio.get_running_loop().add_reader(self.driver.fileno(), self._kick)
@@ -144,6 +150,7 @@ class PtviewApp(PaneApp):
             self._kick_timer = None
         self._lit_tids: set[int] = set()
         self.driver.advance()
+        self._wake()
         due = self.driver.next_due_in()
         if due is not None:
             self._kick_timer = asyncio.get_running_loop().call_later(due, self._kick)
@@ -158,16 +165,37 @@ class PtviewApp(PaneApp):
 
     def frame(self) -> None:
         now = time.monotonic()
-        dt = min(250.0, (now - self._last_wall) * 1000.0)  # a stalled frame must not jump minutes
+        # A stalled frame must not jump minutes; an idle model has nothing to skip over.
+        dt = min(1500.0 if self._idle or self._woke else 250.0, (now - self._last_wall) * 1000.0)
+        self._woke = False
         self._last_wall = now
         self.driver.advance(dt)
         # Idle over SSH should cost next to nothing: with no new event and no worker busy
         # only the clock moves, and once a second is enough for that.
-        busy = any(w.job is not None for w in self.rt.pool.workers) or self.rt.loop.running is not None
-        if busy or self.rt.events.count != self._seen or now - self._last_render >= 1.0:
-            self.render_model()
+        rt = self.driver.rt
+        busy = any(w.job is not None for w in rt.pool.workers) or rt.loop.running is not None
+        changed = rt.events.count != self._seen
+        if busy or changed or now - self._last_render >= 1.0:
+            self._in_frame = True
+            try:
+                self.render_model()
+            finally:
+                self._in_frame = False
+        if not (busy or changed or rt._inbox) and rt.next_time() == math.inf and self._frame_timer is not None:
+            if not self._idle:
+                self._idle = True
+                self._frame_timer.pause()
+
+    def _wake(self) -> None:
+        """Something may happen now (a key, a completion): frames at full rate again."""
+        if self._idle:
+            self._idle = False
+            self._woke = True  # the next frame still counts the idle stretch in full
+            self._frame_timer.resume()
 
     def render_model(self) -> None:
+        if not self._in_frame:
+            self._wake()  # called by an action: the model may have work now
         self._last_render = time.monotonic()
         if self.driver.rt is not self.rt:
             self._rebind(self.driver.rt)
@@ -190,7 +218,8 @@ class PtviewApp(PaneApp):
                 self._timeline_sel = sel
                 window = max(50.0, 2000.0 * self.driver.speed)
                 self.query_one(Timeline).show(self.recorder, snap.t, window, len(rt.pool.workers), sel)
-            self.query_one("#status", Static).update(self._status(snap))
+            # One fixed line: the clock ticking must not re-layout the whole screen.
+            self.query_one("#status", Static).update(self._status(snap), layout=False)
             self._highlight_threads(sel)
 
     def _highlight_threads(self, sel: int | None) -> None:
@@ -282,6 +311,8 @@ class PtviewApp(PaneApp):
                 self.last_args[name] = text
                 self.fire(name, value)
 
+        from tui.screens.fire_dialog import FireDialog  # dialogs load when first opened, not at startup
+
         self.push_screen(FireDialog(op, self.last_args.get(name, "")), done)
 
     def fire(self, name: str, value, count: int = 1) -> None:
@@ -362,6 +393,8 @@ class PtviewApp(PaneApp):
         if self.selected is None or self.rt.task(self.selected) is None:
             self.notify("no task selected: fire one, or use [ and ]", severity="warning")
             return
+        from tui.screens.task_details import TaskDetails
+
         self.push_screen(TaskDetails(self, self.selected))
 
     def cancel_task(self, tid: int) -> None:

@@ -13,9 +13,9 @@ from tui.core.pool import threadpool_size_from_env
 def run_app(args) -> int:
     if args.serve:
         return _serve(args)
-    from tui.tree_cmd import require_pid
-
     if args.pid is not None:
+        from tui.tree_cmd import require_pid
+
         require_pid(args.pid)
         if not args.sim and not args.live:
             # --pid: watch that process's own loop thread and pool (issue: attach).

@@ -11,9 +11,10 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
-from tui.screens.help import HelpScreen
+from widgets.key_bar import KeyBar
+
 
 WIDE = (140, 36)   # at least this many columns and rows: every pane at once
 SMALL = (40, 10)   # below this: a notice instead of panes
@@ -52,7 +53,7 @@ class PaneApp(App):
         with Horizontal(id="bottom"):
             yield from self.bottom_panes()
         yield Static("terminal too small for ptview\nneeds 40x10", id="toosmall")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     @staticmethod
     def pane(pane_id: str, title: str, content: Widget, scroll: bool = True) -> Widget:
@@ -117,6 +118,9 @@ class PaneApp(App):
         self._apply_view()
 
     def action_help(self) -> None:
+        # Imported on demand: Markdown and its parser cost the first frame ~50 ms.
+        from tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
     def action_svg(self) -> None:

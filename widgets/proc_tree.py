@@ -161,7 +161,9 @@ class ProcLines(ScrollView, can_focus=True):
             # On top of each segment's own colours, and across the whole width.
             segs = list(Segment.apply_style(segs, post_style=overlay))
             base = base + overlay
-        return Strip(segs).adjust_cell_length(width, base)
+        # Neighbours of one style as one segment: each segment costs the terminal a reset
+        # and a full colour sequence, most of the bytes a changed CPU % cell resends.
+        return Strip(list(Segment.simplify(segs))).adjust_cell_length(width, base)
 
     def _segments(self, row: Row, base: Style) -> list[Segment]:
         dim = base + self.get_component_rich_style("proc-tree--dim")

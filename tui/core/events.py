@@ -57,30 +57,38 @@ Listener = Callable[[Event], None]
 
 
 class EventLog:
+    """Recent events as plain tuples: an Event object is only built for a listener
+    or a reader, so a headless run with nobody listening pays for a tuple per event."""
+
     def __init__(self, keep: int = 2000) -> None:
-        self.recent: deque[Event] = deque(maxlen=keep)
+        self._ring: deque[tuple] = deque(maxlen=keep)
         self.count = 0
         self._listeners: list[Listener] = []
+
+    @property
+    def recent(self) -> list[Event]:
+        return [Event(*r) for r in self._ring]
 
     def subscribe(self, fn: Listener) -> Callable[[], None]:
         self._listeners.append(fn)
         return lambda: self._listeners.remove(fn)
 
     def emit(self, t, ev, task=None, job=None, op=None, worker=None, phase=None,
-             result=None, error=None, detail=None) -> Event:
+             result=None, error=None, detail=None) -> None:
         self.count += 1
-        e = Event(self.count, t, ev, task, job, op, worker, phase, result, error, detail)
-        self.recent.append(e)
-        for fn in self._listeners:
-            fn(e)
-        return e
+        r = (self.count, t, ev, task, job, op, worker, phase, result, error, detail)
+        self._ring.append(r)
+        if self._listeners:
+            e = Event(*r)
+            for fn in self._listeners:
+                fn(e)
 
     def since(self, seq: int) -> list[Event]:
         """Events newer than `seq` still in the buffer, oldest first (for incremental UIs)."""
         out = []
-        for e in reversed(self.recent):
-            if e.seq <= seq:
+        for r in reversed(self._ring):
+            if r[0] <= seq:
                 break
-            out.append(e)
+            out.append(Event(*r))
         out.reverse()
         return out

@@ -128,6 +128,16 @@ class Loop:
 
     def invoke(self, cb: Callback, phase: str, queue: str | None = None):
         """Run one JS callback on the loop thread; it occupies the thread for cb.cost ms."""
+        end = self.begin(cb, phase, queue)
+        if end is not None:
+            yield (BUSY, end)
+            self.running = None
+            self.running_queue = None
+
+    def begin(self, cb: Callback, phase: str, queue: str | None = None) -> float | None:
+        """invoke() without a generator, for the hot paths: run `cb`, return when the loop
+        thread is free again (the caller yields BUSY until then and clears `running`), or
+        None when it cost nothing."""
         rt = self.rt
         now = rt.clock.now()
         self.running = cb
@@ -139,17 +149,18 @@ class Loop:
             if late > self.delay_max:
                 self.delay_max = late
         err = cb.error.code if cb.error is not None else None
-        rt.events.emit(now, E.CALLBACK, cb.task, None, cb.op, phase=phase, result=cb.result,
-                       error=err, detail=queue or ("internal" if cb.internal else None))
+        rt.events.emit(now, E.CALLBACK, cb.task, None, cb.op, None, phase, cb.result,
+                       err, queue or ("internal" if cb.internal else None))
         if rt.callback_listeners:
             rt.on_callback(cb, phase)
         cb.fn()
-        if cb.cost > 0:
-            end = rt.clock.now() + cb.cost
-            self.blocked_ms += cb.cost
-            yield (BUSY, end)
+        cost = cb.cost
+        if cost > 0:
+            self.blocked_ms += cost
+            return rt.clock.now() + cost
         self.running = None
         self.running_queue = None
+        return None
 
     def drain(self):
         """processTicksAndRejections: all nextTicks, then all microtasks, until both are empty."""
@@ -163,8 +174,13 @@ class Loop:
                 yield from self.invoke(micro.popleft(), phase, "microtask")
 
     def call_and_drain(self, cb: Callback, phase: str):
-        yield from self.invoke(cb, phase)
-        yield from self.drain()
+        end = self.begin(cb, phase)
+        if end is not None:
+            yield (BUSY, end)
+            self.running = None
+            self.running_queue = None
+        if self.ticks or self.microtasks:
+            yield from self.drain()
 
     # -- queues fed by Node's APIs ---------------------------------------------------------
 
@@ -216,7 +232,8 @@ class Loop:
 
     def enter(self, phase: str) -> None:
         self.phase = phase
-        self.rt.events.emit(self.rt.clock.now(), E.PHASE, phase=phase, detail=self.iteration)
+        rt = self.rt
+        rt.events.emit(rt.clock.now(), E.PHASE, None, None, None, None, phase, None, None, self.iteration)
 
     def run(self):
         r = self.alive()
@@ -226,9 +243,13 @@ class Loop:
             # libuv >= 1.45: due timers run once before the first iteration (UV_RUN_DEFAULT).
             self.update_time()
             yield from self.run_timers()
+        # An empty phase only announces itself: entered here without a generator for it.
         while r and not self.stop_flag:
             self.iteration += 1
-            yield from self.run_pending()
+            if self.pending:
+                yield from self.run_pending()
+            else:
+                self.enter("pending")
             self.enter("idle")
             self.enter("prepare")
             yield from self.run_poll(self.backend_timeout())
@@ -236,10 +257,20 @@ class Loop:
                 if not self.pending:
                     break
                 yield from self.run_pending()
-            yield from self.run_check()
-            yield from self.run_closing()
+            if self.immediates:
+                yield from self.run_check()
+            else:
+                self.enter("check")
+            if self.closing:
+                yield from self.run_closing()
+            else:
+                self.enter("close")
             self.update_time()
-            yield from self.run_timers()
+            due = self.uv_timer_due
+            if due is None or due > self.time:
+                self.enter("timers")
+            else:
+                yield from self.run_timers()
             r = self.alive()
         self.phase = "exit"
         self.finished = True
@@ -283,9 +314,17 @@ class Loop:
                 self.async_pending = False
                 batch = self.done_jobs
                 self.done_jobs = deque()
+                completion = self.rt.completion_callback
                 for job in batch:
                     self.active_reqs -= 1
-                    yield from self.call_and_drain(self.rt.completion_callback(job), "poll")
+                    # call_and_drain(), inlined: one completion per pool job is the model's hot path
+                    end = self.begin(completion(job), "poll")
+                    if end is not None:
+                        yield (BUSY, end)
+                        self.running = None
+                        self.running_queue = None
+                    if self.ticks or self.microtasks:
+                        yield from self.drain()
             else:
                 yield from self.call_and_drain(item, "poll")
 

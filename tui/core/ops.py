@@ -8,6 +8,7 @@ completion callback, so every step re-queues at the tail of the pool's FIFO.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import math
 import os
@@ -36,6 +37,7 @@ def human_bytes(n: int) -> str:
     return f"{n} B"
 
 
+@functools.lru_cache(maxsize=1024)  # ipaddress raises for every host name: ~10 µs per lookup
 def is_ip(host: str) -> int:
     try:
         return ipaddress.ip_address(host).version
@@ -47,6 +49,70 @@ def _lookup_text(result) -> str:
     if isinstance(result, tuple):  # live: (address, family) from getaddrinfo
         return f"{result[0]} (family {result[1]})"
     return f"{result} (family 4)"
+
+
+class _ReadFile:
+    """fs.readFile's steps after open, as methods of one object.
+
+    (Closures that call one another — read ↔ after_read — would make a
+    reference cycle per call, garbage only the cyclic GC can free.)
+    """
+
+    __slots__ = ("api", "task", "name", "cb", "then", "file", "size", "pos", "err")
+
+    def __init__(self, api: "NodeAPI", task: Task, name: str, cb: UserCb, then) -> None:
+        self.api = api
+        self.task = task
+        self.name = name
+        self.cb = cb
+        self.then = then
+        self.file = None
+        self.size = 0
+        self.pos = 0
+        self.err = None
+
+    def _step(self, op: str, args: dict, label: str, on_done) -> None:
+        self.api._job(self.task, op, FAST_IO, args, label, on_done)
+
+    def after_open(self, job) -> None:
+        if job.error is not None:
+            return self.api._done_read(self.task, self.cb, self.then, None, job.error)
+        self.file = job.result
+        self._step("fs.fstat", {"file": job.result}, f"fs.fstat {self.name}", self.after_stat)
+
+    def after_stat(self, job) -> None:
+        if job.error is not None:
+            return self.close(job.error)
+        size = job.result
+        if size > K_IO_MAX_LENGTH:
+            return self.close(too_large(size))
+        self.size = size
+        self.read()
+
+    def read(self) -> None:
+        size, pos = self.size, self.pos
+        length = READ_FILE_UNKNOWN_CHUNK if size == 0 else min(READ_FILE_CHUNK, size - pos)
+        self._step("fs.read", {"file": self.file, "pos": pos, "length": length},
+                   f"fs.read {human_bytes(length)} of {self.name}", self.after_read)
+
+    def after_read(self, job) -> None:
+        if job.error is not None:
+            return self.close(job.error)
+        n = job.result
+        self.pos += n
+        if n == 0 or self.pos == self.size:
+            return self.close(None)
+        if self.size == 0 and self.pos >= UNKNOWN_SIZE_LIMIT:
+            return self.close(too_large(self.pos))  # /dev/zero & co: bounded, not endless
+        self.read()
+
+    def close(self, err) -> None:
+        self.err = err
+        self._step("fs.close", {"file": self.file}, f"fs.close {self.name}", self.after_close)
+
+    def after_close(self, job) -> None:
+        err = self.err or job.error
+        self.api._done_read(self.task, self.cb, self.then, None if err else self.pos, err, self.file)
 
 
 class NodeAPI:
@@ -73,51 +139,10 @@ class NodeAPI:
         rt = self.rt
         name = os.path.basename(path.rstrip("/")) or path
         task = _then[0] if _then else rt.new_task(op, f"{op} {path}", path)
-        ctx = {"file": None, "size": 0, "pos": 0, "err": None}
-
-        def after_open(job):
-            if job.error is not None:
-                return self._done_read(task, cb, _then, None, job.error)
-            ctx["file"] = job.result
-            self._job(task, "fs.fstat", FAST_IO, {"file": job.result}, f"fs.fstat {name}", after_stat)
-
-        def after_stat(job):
-            if job.error is not None:
-                return close(job.error)
-            size = job.result
-            if size > K_IO_MAX_LENGTH:
-                return close(too_large(size))
-            ctx["size"] = size
-            read()
-
-        def read():
-            size, pos = ctx["size"], ctx["pos"]
-            length = READ_FILE_UNKNOWN_CHUNK if size == 0 else min(READ_FILE_CHUNK, size - pos)
-            self._job(task, "fs.read", FAST_IO, {"file": ctx["file"], "pos": pos, "length": length},
-                      f"fs.read {human_bytes(length)} of {name}", after_read)
-
-        def after_read(job):
-            if job.error is not None:
-                return close(job.error)
-            n = job.result
-            ctx["pos"] += n
-            if n == 0 or ctx["pos"] == ctx["size"]:
-                return close(None)
-            if ctx["size"] == 0 and ctx["pos"] >= UNKNOWN_SIZE_LIMIT:
-                return close(too_large(ctx["pos"]))  # /dev/zero & co: bounded, not endless
-            read()
-
-        def close(err):
-            ctx["err"] = err
-            self._job(task, "fs.close", FAST_IO, {"file": ctx["file"]}, f"fs.close {name}", after_close)
-
-        def after_close(job):
-            err = ctx["err"] or job.error
-            self._done_read(task, cb, _then, None if err else ctx["pos"], err, ctx["file"])
-
+        steps = _ReadFile(self, task, name, cb, _then)
         # keep: live mode holds on to the bytes read when something (gzip) consumes them
         self._job(task, "fs.open", FAST_IO, {"path": path, "keep": _then is not None}, f"fs.open {name}",
-                  after_open)
+                  steps.after_open)
         return task
 
     def _done_read(self, task, cb, then, nbytes, err, file=None):

@@ -151,7 +151,7 @@ class Pool:
         job.t_submit = rt.clock.now()
         job.state = "queued"
         self.submitted += 1
-        rt.events.emit(job.t_submit, E.SUBMIT, job.task, job.id, job.op, detail=job.kind)
+        rt.events.emit(job.t_submit, E.SUBMIT, job.task, job.id, job.op, None, None, None, None, job.kind)
         self._post(job)
         self._run_wakes()
         return job
@@ -222,7 +222,7 @@ class Pool:
         w.job = job
         self.started += 1
         self.wait_total += now - job.t_submit
-        rt.events.emit(now, E.START, job.task, job.id, job.op, worker=w.index)
+        rt.events.emit(now, E.START, job.task, job.id, job.op, w.index)
         rt.executor.start(job, w)
 
     def job_done(self, job: Job, result: Any = None, error=None) -> None:
@@ -241,10 +241,10 @@ class Pool:
         self.run_total += ran
         if error is None:
             self.done += 1
-            rt.events.emit(now, E.DONE, job.task, job.id, job.op, worker=w.index, result=_short(result))
+            rt.events.emit(now, E.DONE, job.task, job.id, job.op, w.index, None, _short(result))
         else:
             self.failed += 1
-            rt.events.emit(now, E.DONE, job.task, job.id, job.op, worker=w.index, error=error.code)
+            rt.events.emit(now, E.DONE, job.task, job.id, job.op, w.index, None, None, error.code)
         rt.loop.work_completed(job)          # loop->wq + uv_async_send
         if job.slow:
             self.slow_running -= 1

@@ -79,6 +79,7 @@ class SimWork:
         self.seed = seed
         self.rng = random.Random(seed)
         self._keys: dict[int, str] = {}
+        self._ops: dict = {}  # op → its model method, looked up once
         self._fd = 17  # a fresh Node process's first fs.open tends to get a small fd like this
 
     def cost(self, name: str) -> float:
@@ -93,7 +94,9 @@ class SimWork:
     # -- pool jobs: (duration ms, result, error) -----------------------------------------
 
     def run(self, op: str, args: dict) -> tuple[float, Any, NodeError | None]:
-        fn = getattr(self, "_" + op.replace(".", "_"))
+        fn = self._ops.get(op)
+        if fn is None:
+            fn = self._ops[op] = getattr(self, "_" + op.replace(".", "_"))
         dur, result, err = fn(args)
         return self.jittered(dur), result, err
 
