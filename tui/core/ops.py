@@ -330,6 +330,8 @@ class NodeAPI:
         loop = rt.loop
         io = rt.loop_io
         child = io.new_child()
+        if child.get("error") is not None:
+            return self._spawn_failed(child["error"], cb)
         self.children.append(child)
         modelled = " (modelled)" if child.get("modelled") else ""
         task = rt.new_task("child_process.fork", f"child_process.fork → pid {child['pid']}{modelled}",
@@ -359,6 +361,15 @@ class NodeAPI:
             return Callback(lambda: on_message(text), f"child {child['pid']} 'message'", task.id, "child.message",
                             cost=internal, internal=True)
 
+        return task
+
+    def _spawn_failed(self, err: NodeError, cb: UserCb) -> Task:
+        """uv_spawn failed: no process; the ChildProcess's 'error' comes on the next tick."""
+        rt = self.rt
+        task = rt.new_task("child_process.fork", f"child_process.fork (spawn failed: {err.code})", None)
+        task.waiting_on = "the 'error' event (process.nextTick)"
+        rt.loop.next_tick(self._cb(lambda: self._finish(task, cb, None, err), "ChildProcess 'error'", task,
+                                   "child_process.fork"))
         return task
 
     # -- the loop thread itself ----------------------------------------------------------------
