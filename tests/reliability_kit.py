@@ -63,3 +63,86 @@ def setpriv_nobody_python_works() -> str | None:
         last = (r.stderr.strip().splitlines() or ["?"])[-1]
         return f"nobody cannot run {sys.executable} with its packages here ({last})"
     return None
+
+
+class Tty:
+    """ptview on a real pseudo-terminal: what a user's terminal sees, byte for byte."""
+
+    def __init__(self, *args: str, cols: int = 100, rows: int = 30, env: dict | None = None) -> None:
+        import fcntl
+        import pty
+        import struct
+        import termios
+
+        self.master, slave = pty.openpty()
+        os.set_blocking(self.master, False)
+        self.slave_attrs = termios.tcgetattr(slave)
+        e = dict(os.environ, TERM="xterm-256color", PYTHONPATH=ROOT)
+        e.pop("NO_COLOR", None)
+        e.update(env or {})
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        self.proc = subprocess.Popen([sys.executable, "-m", "tui", *args], cwd=ROOT, stdin=slave, stdout=slave,
+                                     stderr=slave, env=e, start_new_session=True)
+        self._slave_path = os.ttyname(slave)
+        os.close(slave)
+        self.out = b""
+
+    def read_until(self, needle: bytes, timeout: float = 20) -> bool:
+        import select
+        import time
+
+        deadline = time.monotonic() + timeout
+        while needle not in self.out and time.monotonic() < deadline:
+            r, _, _ = select.select([self.master], [], [], 0.05)
+            if r:
+                try:
+                    self.out += os.read(self.master, 65536)
+                except (BlockingIOError, InterruptedError):
+                    pass
+                except OSError:
+                    break
+        return needle in self.out
+
+    def wait_exit(self, timeout: float) -> float:
+        """Drain the output until the process exits; how long it took (or raise)."""
+        import time
+
+        t0 = time.monotonic()
+        while self.proc.poll() is None:
+            assert time.monotonic() - t0 < timeout, "ptview did not exit"
+            self.read_until(b"\x00never", 0.05)
+        self.read_until(b"\x00never", 0.2)
+        return time.monotonic() - t0
+
+    def resize(self, cols: int, rows: int) -> None:
+        import fcntl
+        import signal
+        import struct
+        import termios
+
+        fcntl.ioctl(self.master, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        try:
+            os.killpg(self.proc.pid, signal.SIGWINCH)  # the kernel sends it to the foreground group too
+        except ProcessLookupError:
+            pass
+
+    def send(self, data: bytes) -> None:
+        os.write(self.master, data)
+
+    def terminal_attrs(self):
+        """The line discipline's settings now (after ptview left, they must be the ones it found)."""
+        import termios
+
+        fd = os.open(self._slave_path, os.O_RDWR | os.O_NOCTTY)
+        try:
+            return termios.tcgetattr(fd)
+        finally:
+            os.close(fd)
+
+    def close(self) -> None:
+        import signal
+
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+        os.close(self.master)
