@@ -9,6 +9,7 @@ completion callback, so every step re-queues at the tail of the pool's FIFO.
 from __future__ import annotations
 
 import ipaddress
+from collections import deque
 import math
 import os
 from typing import Any, Callable
@@ -52,7 +53,9 @@ def _lookup_text(result) -> str:
 class NodeAPI:
     def __init__(self, rt) -> None:
         self.rt = rt
-        self.children: list[dict] = []  # child processes (fork): modelled in sim, real in live
+        # Child processes (fork), modelled in sim, real in live: the latest ones only, since a long
+        # session may fork without end (the live ones are tracked, and reaped, by loop_io).
+        self.children: deque[dict] = deque(maxlen=256)
 
     # -- helpers ------------------------------------------------------------------------
 
