@@ -81,8 +81,13 @@ class Tty:
         e.pop("NO_COLOR", None)
         e.update(env or {})
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        def controlling_tty():
+            # As a terminal emulator or sshd does: the pty is the session's controlling terminal, so
+            # if this test dies and the master closes, ptview gets SIGHUP instead of living on.
+            fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
         self.proc = subprocess.Popen([sys.executable, "-m", "tui", *args], cwd=ROOT, stdin=slave, stdout=slave,
-                                     stderr=slave, env=e, start_new_session=True)
+                                     stderr=slave, env=e, start_new_session=True, preexec_fn=controlling_tty)
         self._slave_path = os.ttyname(slave)
         os.close(slave)
         self.out = b""

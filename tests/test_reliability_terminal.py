@@ -238,3 +238,22 @@ def test_without_a_terminal_the_app_says_so_instead_of_hanging(argv):
 def test_a_bad_pid_is_reported_before_the_missing_terminal():
     code, out, err = cli("--pid", "999999999")
     assert code == 2 and "no process with pid 999999999" in err
+
+
+@pytest.mark.parametrize("kind", ["sim", "live"])
+def test_the_terminal_going_away_ends_ptview(kind, target):
+    # A closed terminal window or a dropped SSH session: the kernel hangs up the session.
+    tty = Tty(*app_args(kind, target))
+    try:
+        put_work_in_flight(tty, kind)
+        kids = descendants(tty.proc.pid)
+        import os
+
+        os.close(tty.master)
+        tty.master = os.open("/dev/null", os.O_RDONLY)  # so that close() has something to close
+        tty.proc.wait(10)
+        assert tty.proc.returncode == 128 + signal.SIGHUP
+        gone, alive = psutil.wait_procs(kids, timeout=5)
+        assert alive == []
+    finally:
+        tty.close()
