@@ -153,3 +153,14 @@ def test_no_fuzz_run_wrote_a_file(tmp_path, monkeypatch):
     for spec in ["readFile:/etc/hostname", "gzip:/etc/hostname", "stat:.", "fork"]:
         assert cli("--headless", "--sim", "--fire", spec)[0] == 0
     assert os.listdir(tmp_path) == []
+
+
+def test_the_live_lab_run_in_process_leaves_no_backstop_armed():
+    # The 2 s exit backstop (os._exit) used to outlive an orderly run: it killed the caller,
+    # a test runner included, silently and with status 0.
+    import threading
+
+    code, out, err = cli("--headless", "--live", "--summary", "--fire", "stat:/")
+    assert code == 0, err
+    armed = [t for t in threading.enumerate() if isinstance(t, threading.Timer) and not t.finished.is_set()]
+    assert armed == []
