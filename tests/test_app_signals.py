@@ -72,6 +72,13 @@ def test_live_app_exits_promptly_with_work_in_flight_and_leaves_nothing(how, tmp
     try:
         assert tty.read_until(b"ptview"), tty.out[-500:]
         tty.send(b"f")                       # a real child process (child_process.fork)
+        # Seen now: it lingers only 5 s, and the dialogs below can take that long on a loaded box.
+        deadline = time.monotonic() + 20
+        kids = []
+        while time.monotonic() < deadline and not kids:
+            tty.read_until(b"\x00never", 0.1)
+            kids = _descendants(tty.proc.pid)
+        assert kids, "fork started a child process"
         tty.send(b"c")
         assert tty.read_until(b"iterations")  # the pbkdf2 dialog
         tty.send(b"\r")
@@ -81,12 +88,6 @@ def test_live_app_exits_promptly_with_work_in_flight_and_leaves_nothing(how, tmp
         assert tty.read_until(b"path")
         tty.send(str(fifo).encode() + b"\r")  # replaces the default path, which starts selected
         assert tty.read_until(b"fs.open nowriter")      # blocked in open(): no writer will come
-        deadline = time.monotonic() + 20
-        kids = []
-        while time.monotonic() < deadline and not kids:
-            tty.read_until(b"\x00never", 0.1)
-            kids = _descendants(tty.proc.pid)
-        assert kids, "fork started a child process"
         t0 = time.monotonic()
         if how == "q":
             tty.send(b"q")

@@ -22,6 +22,7 @@ def run_app(args) -> int:
             from tui.attach_app import AttachApp
 
             app = AttachApp(args.pid, refresh=args.refresh)
+            _require_terminal()  # after the arguments: a bad pid is the first thing to say
             app.run()
             return app.return_code or 0
     from tui.app import PtviewApp
@@ -30,9 +31,23 @@ def run_app(args) -> int:
         return _script_app(args, PtviewApp)
     size = args.pool_size or threadpool_size_from_env(os.environ.get("UV_THREADPOOL_SIZE"))
     # Live is the default: real threads, real files, real children; --sim for the model alone.
+    _require_terminal()
     app = PtviewApp(pool_size=size, seed=args.seed, root_pid=args.pid, refresh=args.refresh, live=not args.sim)
     app.run()
     return app.return_code or 0
+
+
+def _require_terminal() -> None:
+    """The app draws with cursor moves and reads keys: without a terminal it would hang on
+    keys that never come or fill a file with escape codes, so say what works instead."""
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return  # textual-serve's web driver: the browser is the terminal
+    instead = "use --headless, --tree or --watch PID"
+    if not sys.stdin.isatty() or not (sys.stdout.isatty() or sys.stderr.isatty()):
+        raise UsageError(f"the app needs a terminal (stdin is not one, or neither stdout nor stderr is); {instead}")
+    if os.environ.get("TERM") == "dumb":
+        raise UsageError(f"TERM=dumb cannot draw the app (no cursor movement); {instead}, "
+                         "or run it in a terminal with TERM=xterm-256color")
 
 
 def _serve(args) -> int:
@@ -62,6 +77,7 @@ def _script_app(args, app_cls) -> int:
         raise UsageError(f"{args.script} is not UTF-8 text") from None
     except ScriptError as e:
         raise UsageError(e.one_line(os.path.basename(args.script))) from None
+    _require_terminal()
     app = app_cls(session=session)
     app.run()
     return app.return_code or 0

@@ -11,6 +11,9 @@ import os
 import sys
 
 
+_DEPENDENCIES = {"psutil", "textual", "rich", "aiofiles", "esprima", "textual_serve"}
+
+
 class UsageError(Exception):
     """Bad input from the command line: one line for the user, exit 2."""
 
@@ -110,10 +113,19 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         return _dispatch(args)
     except UsageError as e:
-        print(f"ptview: error: {e}", file=sys.stderr)
+        from tui.core.errors import one_line
+
+        print(f"ptview: error: {one_line(str(e))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except ImportError as e:
+        if e.name not in _DEPENDENCIES:
+            raise
+        # Installed but unreadable (another user's venv), or not installed: say which, in one line.
+        print(f"ptview: error: cannot import {e.name} ({e}): is ptview installed and readable by this user?",
+              file=sys.stderr)
+        return 1
     except BrokenPipeError:
         # `ptview ... | head`: the reader left; say nothing more (Python docs' recipe).
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -55,6 +55,10 @@ def run_live(args, specs, costs: dict[str, float]) -> int:
         restore(handlers=False)  # the poller's fds close now; our handlers stay until it is all done
         rt.shutdown()
         restore()
+        # Shut down in time: the backstop's job is done. Left armed, it would os._exit a caller
+        # that runs the lab in-process (tui.cli.main from a test or a tool) 2 s later.
+        for backstop in armed:
+            backstop.cancel()
 
 
 def _comm(tid: int | None) -> str | None:

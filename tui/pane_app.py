@@ -41,6 +41,7 @@ class PaneApp(App):
         self.screenshot_dir = screenshot_dir or os.getcwd()
         self.view = "auto"
         self._mounted_once = False
+        self._known_size: tuple[int, int] | None = None
 
     # -- the layout every mode shares; subclasses fill the panes ------------------------
 
@@ -74,10 +75,11 @@ class PaneApp(App):
         raise NotImplementedError
 
     def on_mount(self) -> None:
-        # SIGTERM, and SIGHUP when the SSH connection drops: exit in order (terminal restored,
-        # threads and children ended), with a backstop in case an orderly exit gets stuck.
+        # SIGTERM, SIGHUP when the SSH connection drops, and a SIGINT sent by kill (the ctrl+c key
+        # is a key in raw mode): exit in order (terminal restored, threads and children ended) with
+        # 128 + the signal as the headless lab does, and a backstop in case an orderly exit gets stuck.
         loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGHUP):
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
             try:
                 loop.add_signal_handler(sig, partial(self._on_signal, sig))
             except (NotImplementedError, RuntimeError, ValueError):
@@ -90,7 +92,9 @@ class PaneApp(App):
         self.exit(return_code=128 + sig)
 
     def effective_view(self) -> str:
-        w, h = self.size
+        # The size the last Resize announced: App.size is the screen's, which is updated only
+        # after the app has handled the event, so it lags one resize behind.
+        w, h = self._known_size or self.size
         if w < SMALL[0] or h < SMALL[1]:
             return "too-small"
         if self.view != "auto":
@@ -110,7 +114,8 @@ class PaneApp(App):
         elif self.focused is not None and (v != "all" or not self._mounted_once):
             self.set_focus(None)
 
-    def on_resize(self, _event) -> None:
+    def on_resize(self, event) -> None:
+        self._known_size = tuple(event.size)
         self._apply_view()
 
     def action_view(self, name: str) -> None:

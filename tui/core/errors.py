@@ -24,6 +24,11 @@ _UV_MESSAGES = {
 }
 
 
+def one_line(text: str) -> str:
+    """`text` on one printable line: user input echoed in a message must not break it (or the terminal)."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 class NodeError(Exception):
     """An operation's failure as Node reports it: `err.code` and `err.message`."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import ipaddress
+from collections import deque
 import math
 import os
 from typing import Any, Callable
@@ -118,7 +119,9 @@ class _ReadFile:
 class NodeAPI:
     def __init__(self, rt) -> None:
         self.rt = rt
-        self.children: list[dict] = []  # child processes (fork): modelled in sim, real in live
+        # Child processes (fork), modelled in sim, real in live: the latest ones only, since a long
+        # session may fork without end (the live ones are tracked, and reaped, by loop_io).
+        self.children: deque[dict] = deque(maxlen=256)
 
     # -- helpers ------------------------------------------------------------------------
 
@@ -355,6 +358,8 @@ class NodeAPI:
         loop = rt.loop
         io = rt.loop_io
         child = io.new_child()
+        if child.get("error") is not None:
+            return self._spawn_failed(child["error"], cb)
         self.children.append(child)
         modelled = " (modelled)" if child.get("modelled") else ""
         task = rt.new_task("child_process.fork", f"child_process.fork → pid {child['pid']}{modelled}",
@@ -384,6 +389,15 @@ class NodeAPI:
             return Callback(lambda: on_message(text), f"child {child['pid']} 'message'", task.id, "child.message",
                             cost=internal, internal=True)
 
+        return task
+
+    def _spawn_failed(self, err: NodeError, cb: UserCb) -> Task:
+        """uv_spawn failed: no process; the ChildProcess's 'error' comes on the next tick."""
+        rt = self.rt
+        task = rt.new_task("child_process.fork", f"child_process.fork (spawn failed: {err.code})", None)
+        task.waiting_on = "the 'error' event (process.nextTick)"
+        rt.loop.next_tick(self._cb(lambda: self._finish(task, cb, None, err), "ChildProcess 'error'", task,
+                                   "child_process.fork"))
         return task
 
     # -- the loop thread itself ----------------------------------------------------------------

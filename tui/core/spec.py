@@ -69,21 +69,21 @@ def _iterations(arg: str | None, op: str) -> int:
 
 def _none(arg: str | None, op: str) -> None:
     if arg is not None:
-        raise SpecError(f"{op} takes no argument (got {op}:{arg})")
+        raise SpecError(f"{op} takes no argument (got {op}:{arg!r})")
     return None
 
 
 def _block(arg: str | None, op: str) -> float:
     v = _number(arg, op, None)
     if not 0 < v <= 600_000:
-        raise SpecError(f"{op}: milliseconds must be > 0 and at most 600000, got {arg}")
+        raise SpecError(f"{op}: milliseconds must be > 0 and at most 600000, got {arg!r}")
     return v
 
 
 def _stay(arg: str | None, op: str) -> float:
     v = _number(arg, op, 0)
     if not 0 <= v <= 600_000:
-        raise SpecError(f"{op}: milliseconds must be from 0 to 600000, got {arg}")
+        raise SpecError(f"{op}: milliseconds must be from 0 to 600000, got {arg!r}")
     return v
 
 

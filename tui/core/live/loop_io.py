@@ -183,8 +183,17 @@ class LiveLoopIO:
         env["PYTHONPATH"] = os.pathsep.join(p for p in (_PKG_ROOT, env.get("PYTHONPATH")) if p)
         # uv_spawn is synchronous on the loop thread: so is this fork+exec.
         # Its stdio goes nowhere: a full-screen UI owns the terminal; a crash shows as its exit code.
-        proc = subprocess.Popen([sys.executable, "-m", CHILD_MODULE], pass_fds=[child_end.fileno()], env=env,
-                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            proc = subprocess.Popen([sys.executable, "-m", CHILD_MODULE], pass_fds=[child_end.fileno()], env=env,
+                                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        except OSError as e:
+            # An interpreter this user may not run (another user's venv), no fds left…: Node's
+            # ChildProcess emits 'error' (spawn EACCES) and has no pid; the lab goes on.
+            parent_end.close()
+            child_end.close()
+            code = errno.errorcode.get(e.errno or 0, "EIO")
+            return {"pid": None, "state": "failed", "threads": None, "t_spawn": t_spawn, "modelled": False,
+                    "error": NodeError(code, f"spawn {sys.executable} {code}")}
         child_end.close()
         child = {"pid": proc.pid, "state": "starting", "threads": None, "t_spawn": t_spawn, "modelled": False}
         self._procs[proc.pid] = {"proc": proc, "chan": self._track(parent_end), "buf": b"", "answered": None,

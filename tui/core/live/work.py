@@ -13,6 +13,7 @@ calls are exactly libuv's syscalls, one job each.
 from __future__ import annotations
 
 import asyncio
+import collections
 import hashlib
 import os
 import socket
@@ -151,14 +152,28 @@ class LiveWork:
             return len(zlib.compress(bytes(a["out"])))
         if "z" not in stream:
             src = a.get("src")
-            stream["data"] = b"".join(src.data) if src is not None else b""
+            # The read buffers themselves, handed over (not joined: a copy would double the peak
+            # for a big file) and released piece by piece as they are deflated.
+            bufs = [memoryview(b) for b in src.data] if src is not None else []
+            if src is not None:
+                src.data = []
+            stream["bufs"] = collections.deque(bufs)
+            stream["size"] = sum(len(b) for b in bufs)
             stream["z"] = zlib.compressobj(6, zlib.DEFLATED, 31)  # wbits 31: a gzip header, as zlib.gzip
             stream["total"] = 0
-        data, i, n = stream["data"], a["index"], a["chunks"]
-        piece = data[len(data) * i // n:len(data) * (i + 1) // n]
-        out = stream["z"].compress(piece)
+        size, i, n = stream["size"], a["index"], a["chunks"]
+        z, bufs = stream["z"], stream["bufs"]
+        want = size * (i + 1) // n - size * i // n
+        out = b""
+        while want > 0 and bufs:
+            buf = bufs.popleft()
+            if len(buf) > want:
+                bufs.appendleft(buf[want:])
+                buf = buf[:want]
+            out += z.compress(buf)
+            want -= len(buf)
         if i == n - 1:
-            out += stream["z"].flush()
-            stream.pop("data")
+            out += z.flush()
+            stream.pop("bufs")
         stream["total"] += len(out)
         return len(out)

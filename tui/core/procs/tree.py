@@ -88,6 +88,8 @@ def render_text(forest: list[TreeNode], cmdline_width: int = 60) -> str:
         if p.cmdline:
             cmd = " ".join(p.cmdline)
             parts.append(cmd if len(cmd) <= cmdline_width else cmd[: cmdline_width - 1] + "…")
+        if p.unreadable:  # as the pane shows it: what this user may not read, not a blank
+            parts.append("(" + ", ".join(sorted(p.unreadable)) + ": denied)")
         return " ".join(parts)
 
     def thread_line(t: ThreadRow) -> str:

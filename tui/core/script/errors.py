@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tui.core.errors import one_line
+
 
 class ScriptError(Exception):
     """ptview refuses the script (outside the subset, step budget…): one line, exit 2."""
@@ -21,7 +23,7 @@ class ScriptError(Exception):
         return f"{filename}:{self.line}:{self.column}"
 
     def one_line(self, filename: str) -> str:
-        return f"{self.where(filename)}: {self.message}"
+        return one_line(f"{self.where(filename)}: {self.message}")
 
 
 class Unsupported(ScriptError):
