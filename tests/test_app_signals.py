@@ -71,14 +71,6 @@ def test_live_app_exits_promptly_with_work_in_flight_and_leaves_nothing(how, tmp
     tty = Tty()
     try:
         assert tty.read_until(b"ptview"), tty.out[-500:]
-        tty.send(b"f")                       # a real child process (child_process.fork)
-        # Seen now: it lingers only 5 s, and the dialogs below can take that long on a loaded box.
-        deadline = time.monotonic() + 20
-        kids = []
-        while time.monotonic() < deadline and not kids:
-            tty.read_until(b"\x00never", 0.1)
-            kids = _descendants(tty.proc.pid)
-        assert kids, "fork started a child process"
         tty.send(b"c")
         assert tty.read_until(b"iterations")  # the pbkdf2 dialog
         tty.send(b"\r")
@@ -88,6 +80,17 @@ def test_live_app_exits_promptly_with_work_in_flight_and_leaves_nothing(how, tmp
         assert tty.read_until(b"path")
         tty.send(str(fifo).encode() + b"\r")  # replaces the default path, which starts selected
         assert tty.read_until(b"fs.open nowriter")      # blocked in open(): no writer will come
+        # Last, a real child process (child_process.fork): it lingers 5 s after answering, so it is
+        # still alive when the signal comes right after it is seen; ptview must be the one that ends it.
+        tty.send(b"f")
+        deadline = time.monotonic() + 20
+        kids = []
+        while time.monotonic() < deadline and not kids:
+            tty.read_until(b"\x00never", 0.05)
+            kids = _descendants(tty.proc.pid)
+        assert kids, "fork started a child process"
+        alive_at_signal = [pid for pid in kids if psutil.pid_exists(pid)
+                           and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE]
         t0 = time.monotonic()
         if how == "q":
             tty.send(b"q")
@@ -100,6 +103,7 @@ def test_live_app_exits_promptly_with_work_in_flight_and_leaves_nothing(how, tmp
         assert LEAVE_ALT_SCREEN in tty.out, "the terminal was not restored"
         expected = 0 if how == "q" else 128 + getattr(signal, how)
         assert tty.proc.returncode == expected
+        assert alive_at_signal, "the child was already gone: the test would prove nothing"
         for pid in kids:
             assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
     finally:
