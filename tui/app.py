@@ -13,7 +13,7 @@ import os
 import time
 
 from textual.binding import Binding
-from textual.widgets import RichLog, Static
+from textual.widgets import Static
 
 from tui.core import events as E
 from tui.core.callbacks import Callback
@@ -23,13 +23,13 @@ from tui.core.runtime import Runtime
 from tui.core.sim_work import SimWork
 from tui.fire_ops import BY_NAME, FIRE_OPS
 from tui.pane_app import VIEW_BINDINGS, PaneApp
-from widgets.event_log import EventLog
 from widgets.loop_view import LoopView
 from widgets.pool_view import PoolView
-from widgets.proc_tree import ProcTree
+from widgets.event_log import EventLog, LogLines
 from widgets.timeline import Timeline, TimelineRecorder
 
 BURST = 4
+_REDRAW = object()  # a timeline selection that never matches: draw it at the next frame
 
 
 def _bindings() -> list[Binding]:
@@ -92,6 +92,7 @@ class PtviewApp(PaneApp):
         self.last_fire: tuple[str, object] | None = None
         self.last_args: dict[str, str] = {op.name: op.default for op in FIRE_OPS if op.default is not None}
         self.recorder = TimelineRecorder()
+        self.log_lines = LogLines()  # filled while the log is hidden, so it shows the past when shown
         self._seen = 0
         self._last_wall = time.monotonic()
         self._last_render = 0.0
@@ -111,9 +112,12 @@ class PtviewApp(PaneApp):
             from widgets.code_view import CodeView
 
             return f"Script {os.path.basename(self.session.filename)}", CodeView(self.session.source, id="code")
-        tree = self.proc_pane if self.proc_pane is not None else ProcTree(
-            root_pid=self.root_pid, refresh_interval=self.refresh_s, id="proctree")
-        return "Processes & threads", tree
+        return "Processes & threads", self.proc_pane if self.proc_pane is not None else self._make_tree
+
+    def _make_tree(self):
+        from widgets.proc_tree import ProcTree  # with the scanner: only when the pane is first shown
+
+        return ProcTree(root_pid=self.root_pid, refresh_interval=self.refresh_s, id="proctree")
 
     def loop_pane(self):
         return "Event loop", LoopView(id="loopview")
@@ -123,13 +127,20 @@ class PtviewApp(PaneApp):
 
     def bottom_panes(self):
         if self.session is not None:
+            from textual.widgets import RichLog
+
             out = RichLog(id="output", classes="pane", max_lines=2000, wrap=True, markup=False)
             out.border_title = "Output (stdout)"
             yield out
-        log = EventLog(id="log", classes="pane")
-        log.border_title = "Event log"
-        yield log
-        yield self.pane("timeline", "Timeline (per worker)", Timeline(id="timelineview"))
+        yield self.pane("log", "Event log", lambda: EventLog(self.log_lines, id="eventlog"), scroll=False)
+        yield self.pane("timeline", "Timeline (per worker)", lambda: Timeline(id="timelineview"))
+
+    def pane_shown(self, pane_id: str) -> None:
+        if pane_id == "procs":
+            self._lit_tids = None  # light the selected task's worker thread in the new tree
+        if pane_id == "timeline":
+            self._timeline_sel = _REDRAW
+            self.render_model()
 
     def on_mount(self) -> None:
         self._apply_view()
@@ -212,12 +223,15 @@ class PtviewApp(PaneApp):
         with self.batch_update():
             self.query_one(LoopView).show(snap, sel)
             self.query_one(PoolView).show(snap, sel, expected)
-            self.query_one(EventLog).add_events(new)
+            self.log_lines.add_events(new)
+            for log in self.query(EventLog):
+                log.sync()
             if new or expected or sel != self._timeline_sel:
                 # An idle pool's timeline holds still rather than scroll emptiness by every second.
                 self._timeline_sel = sel
                 window = max(50.0, 2000.0 * self.driver.speed)
-                self.query_one(Timeline).show(self.recorder, snap.t, window, len(rt.pool.workers), sel)
+                for timeline in self.query(Timeline):
+                    timeline.show(self.recorder, snap.t, window, len(rt.pool.workers), sel)
             # One fixed line: the clock ticking must not re-layout the whole screen.
             self.query_one("#status", Static).update(self._status(snap), layout=False)
             self._highlight_threads(sel)
@@ -231,7 +245,7 @@ class PtviewApp(PaneApp):
                     tids.add(w.tid)
         if tids != self._lit_tids:
             self._lit_tids = tids
-            for tree in self.query(ProcTree):
+            for tree in self.query("ProcTree"):
                 tree.highlight_tids(tids)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
@@ -248,11 +262,12 @@ class PtviewApp(PaneApp):
         """Step back made a new runtime (a replay): start the panes over from it."""
         self.rt = rt
         self.recorder = TimelineRecorder()
+        self.log_lines = LogLines()  # filled while the log is hidden, so it shows the past when shown
         self._seen = 0
         self._out_len = 0
         rt.events.subscribe(self._record)
-        self.query_one(EventLog).clear()
-        self.query_one("#output", RichLog).clear()
+        self.log_lines.clear()
+        self.query_one("#output").clear()
         for e in rt.events.recent:
             self._record(e)
 
@@ -262,7 +277,7 @@ class PtviewApp(PaneApp):
         if len(text) > self._out_len:
             chunk = text[self._out_len:]
             self._out_len = len(text)
-            out = self.query_one("#output", RichLog)
+            out = self.query_one("#output")
             for line in chunk.rstrip("\n").split("\n"):
                 out.write(line)
         if session.position != self._where_pos:

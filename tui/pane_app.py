@@ -30,6 +30,15 @@ VIEW_BINDINGS = [
     Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
 ]
 EXIT_WITHIN_S = 2.0
+VIEWS = ("all", "flow", "procs", "log", "too-small")
+# The panes each view shows: app.tcss hides the others (tests/test_app_views.py checks the two agree).
+PANES_IN_VIEW = {
+    "all": frozenset({"procs", "loop", "pool", "log", "output", "timeline"}),
+    "flow": frozenset({"loop", "pool"}),
+    "procs": frozenset({"procs"}),
+    "log": frozenset({"log", "output", "timeline"}),
+    "too-small": frozenset(),
+}
 
 
 class PaneApp(App):
@@ -42,10 +51,14 @@ class PaneApp(App):
         self.view = "auto"
         self._mounted_once = False
         self._known_size: tuple[int, int] | None = None
+        self._deferred: dict[str, object] = {}  # pane id -> function making its content
 
     # -- the layout every mode shares; subclasses fill the panes ------------------------
 
     def compose(self) -> ComposeResult:
+        # The view's class on the screen before any pane is mounted: set afterwards it restyles
+        # every widget once more, a fifth of the first frame.
+        self._set_view_classes(update=False)
         yield Static("", id="status")
         with Horizontal(id="top"):
             yield self.pane("procs", *self.left_pane(), scroll=False)
@@ -56,9 +69,19 @@ class PaneApp(App):
         yield Static("terminal too small for ptview\nneeds 40x10", id="toosmall")
         yield KeyBar()
 
-    @staticmethod
-    def pane(pane_id: str, title: str, content: Widget, scroll: bool = True) -> Widget:
-        box = (VerticalScroll if scroll else Vertical)(content, id=pane_id, classes="pane")
+    def pane(self, pane_id: str, title: str, content, scroll: bool = True) -> Widget:
+        """A bordered pane around `content`: a widget, or a function that makes it.
+
+        A function is called when the pane is first shown: a pane the first view hides
+        (the process tree, the log and the timeline at 80x24) costs the first frame
+        nothing, neither its imports nor its styling, which were a third of start-up."""
+        if not isinstance(content, Widget):
+            if pane_id in PANES_IN_VIEW[self.effective_view()]:
+                content = content()
+            else:
+                self._deferred[pane_id] = content
+                content = None
+        box = (VerticalScroll if scroll else Vertical)(*([] if content is None else [content]), id=pane_id, classes="pane")
         box.border_title = title
         return box
 
@@ -101,18 +124,38 @@ class PaneApp(App):
             return self.view
         return "all" if (w >= WIDE[0] and h >= WIDE[1]) else "flow"
 
-    def _apply_view(self) -> None:
+    def _set_view_classes(self, update: bool = True) -> str:
         v = self.effective_view()
-        for name in ("all", "flow", "procs", "log", "too-small"):
-            self.screen.set_class(name == v, f"-view-{name}")
+        self.screen.update_classes({f"-view-{name}": name == v for name in VIEWS}, update=update)
+        return v
+
+    def _apply_view(self) -> None:
+        v = self._set_view_classes()
+        mounting = [(pane_id, self.query_one(f"#{pane_id}").mount(self._deferred.pop(pane_id)()))
+                    for pane_id in sorted(PANES_IN_VIEW[v] & self._deferred.keys())]
         for tree in self.query("ProcTree"):
             tree.set_suspended(v not in ("all", "procs"))
+        self._focus_for(v)
+        if mounting:
+            self.call_later(self._mounted, mounting, v)
+
+    async def _mounted(self, mounting, view: str) -> None:
+        for pane_id, done in mounting:
+            await done
+            self.pane_shown(pane_id)
+        if self.effective_view() == view:
+            self._focus_for(view)  # the tree's lines did not exist when the view changed
+
+    def _focus_for(self, v: str) -> None:
         # A hidden pane must not keep the focus and swallow enter or the arrows.
         lines = self.query("ProcLines")
         if v == "procs" and lines:
             self.set_focus(lines.first())
         elif self.focused is not None and (v != "all" or not self._mounted_once):
             self.set_focus(None)
+
+    def pane_shown(self, pane_id: str) -> None:
+        """A deferred pane's content was just mounted: catch it up."""
 
     def on_resize(self, event) -> None:
         self._known_size = tuple(event.size)

@@ -337,13 +337,15 @@ class ProcTree(Vertical):
     def on_mount(self) -> None:
         self._update_status()
         if self._autostart:
-            self.start_scanning()
+            # After the first frame: a whole-system scan competes with it for the GIL, and the
+            # app may hide this pane (80x24) before the frame is drawn.
+            self.call_after_refresh(self.start_scanning)
 
     def on_unmount(self) -> None:
         self.stop_scanning()
 
     def start_scanning(self) -> None:
-        if self._thread is not None:
+        if self._thread is not None or not self.is_attached:
             return
         self._stop.clear()
         self._thread = threading.Thread(target=self._scan_loop, name="ptview-scan", daemon=True)

@@ -7,21 +7,13 @@ names the calling thread only, hence it is called inside each thread.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import signal
 import threading
 
-PR_SET_NAME = 15
-PR_SET_PDEATHSIG = 1
-COMM_MAX = 15  # TASK_COMM_LEN - 1: the kernel cuts longer names
-STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+from tui.core.procs.naming import COMM_MAX, prctl, set_os_thread_name
 
-try:
-    _libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
-    _prctl = _libc.prctl
-except (OSError, AttributeError):  # not Linux/glibc: names stay Python-only
-    _prctl = None
+PR_SET_PDEATHSIG = 1
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 
 
 def pool_thread_name(index: int) -> str:
@@ -30,18 +22,9 @@ def pool_thread_name(index: int) -> str:
     return name if len(name) <= COMM_MAX else f"ptview-pl{index}"
 
 
-def set_os_thread_name(name: str) -> bool:
-    """Name the calling OS thread; True if the kernel took it."""
-    if _prctl is None:
-        return False
-    return _prctl(PR_SET_NAME, ctypes.c_char_p(name.encode()[:COMM_MAX]), 0, 0, 0) == 0
-
-
 def die_with_parent(signum: int) -> bool:
     """The kernel sends `signum` to this process when its parent thread dies (a child's safety net)."""
-    if _prctl is None:
-        return False
-    return _prctl(PR_SET_PDEATHSIG, signum, 0, 0, 0) == 0
+    return prctl(PR_SET_PDEATHSIG, signum)
 
 
 def start_named_thread(name: str, target, *args) -> tuple[threading.Thread, int]:

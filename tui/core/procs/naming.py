@@ -7,19 +7,39 @@ thread itself. No-op where that does not exist.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import sys
 
-_PR_SET_NAME = 15
-_libc = None
+PR_SET_NAME = 15
+COMM_MAX = 15  # TASK_COMM_LEN - 1: the kernel cuts longer names
+_prctl_fn = None
+
+
+def prctl(option: int, arg) -> bool:
+    """prctl(option, arg, 0, 0, 0) == 0; False where there is no prctl (not Linux/glibc).
+
+    libc is loaded on the first call, by a thread that wants a name: ctypes costs the
+    app's first frame a few milliseconds it does not need."""
+    global _prctl_fn
+    if _prctl_fn is None:
+        fn = False  # assigned once, whole: two threads naming themselves at once both load it
+        if sys.platform.startswith("linux"):
+            try:
+                import ctypes
+                import ctypes.util
+
+                fn = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True).prctl
+            except (OSError, AttributeError):
+                pass
+        _prctl_fn = fn
+    if not _prctl_fn:
+        return False
+    if isinstance(arg, str):
+        import ctypes
+
+        arg = ctypes.c_char_p(arg.encode()[:COMM_MAX])
+    return _prctl_fn(option, arg, 0, 0, 0) == 0
 
 
 def set_os_thread_name(name: str) -> bool:
     """Name the calling thread (the kernel keeps 15 bytes). True if it took."""
-    global _libc
-    if not sys.platform.startswith("linux"):
-        return False
-    if _libc is None:
-        _libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-    return _libc.prctl(_PR_SET_NAME, ctypes.c_char_p(name.encode()[:15]), 0, 0, 0) == 0
+    return prctl(PR_SET_NAME, name)

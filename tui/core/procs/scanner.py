@@ -19,8 +19,6 @@ import time
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
-import psutil
-
 from tui.core.procs.roles import PTVIEW_POOL, is_node, label_threads, role_from_name
 
 # A process or thread is the same one only if its start time is the same too:
@@ -28,8 +26,6 @@ from tui.core.procs.roles import PTVIEW_POOL, is_node, label_threads, role_from_
 ProcKey = tuple[int, int]  # (pid, start)
 ThreadKey = tuple[int, int]  # (tid, start)
 
-# Errors that mean "it is gone" (or going) while we read it.
-_GONE = (FileNotFoundError, ProcessLookupError, psutil.NoSuchProcess)
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,6 +321,9 @@ class Scanner:
     # -- elsewhere: psutil ---------------------------------------------------
 
     def _scan_psutil(self, now: float, threads_of: Collection[int] | None):
+        # Imported here: only where there is no /proc, and psutil costs the app's first frame.
+        import psutil
+
         procs: dict[int, ProcRow] = {}
         threads: dict[int, tuple[ThreadRow, ...]] = {}
         ticks: dict[ProcKey, tuple[float, int]] = {}
@@ -334,7 +333,7 @@ class Scanner:
         for p in psutil.process_iter():
             try:
                 info = p.as_dict(attrs, ad_value=_DENIED)
-            except _GONE:
+            except (FileNotFoundError, ProcessLookupError, psutil.NoSuchProcess):  # gone while we read it
                 continue
             unreadable = frozenset(k for k, v in info.items() if v is _DENIED)
             val = {k: (None if v is _DENIED else v) for k, v in info.items()}
@@ -347,7 +346,7 @@ class Scanner:
             row = ProcRow(
                 pid=info["pid"], ppid=val["ppid"] or 0, name=val["name"] or "?",
                 exe=val["exe"] or None, cmdline=cmdline, user=val["username"],
-                state=_STATUS_LETTER.get(status, "?") if status else None,
+                state=_status_letter(status) if status else None,
                 cpu_percent=_cpu(self._proc_ticks.get((info["pid"], start)), now, total, self._hz),
                 rss=val["memory_info"].rss if val["memory_info"] else None,
                 num_threads=val["num_threads"] or 0, start=start, create_time=create,
@@ -379,11 +378,16 @@ class Scanner:
 
 _DENIED = object()
 _NOTHING: frozenset[str] = frozenset()
-_STATUS_LETTER = {
-    psutil.STATUS_RUNNING: "R", psutil.STATUS_SLEEPING: "S", psutil.STATUS_DISK_SLEEP: "D",
-    psutil.STATUS_STOPPED: "T", psutil.STATUS_ZOMBIE: "Z", psutil.STATUS_DEAD: "X",
-    psutil.STATUS_IDLE: "I",
-}
+
+
+def _status_letter(status: str) -> str:
+    import psutil
+
+    return {
+        psutil.STATUS_RUNNING: "R", psutil.STATUS_SLEEPING: "S", psutil.STATUS_DISK_SLEEP: "D",
+        psutil.STATUS_STOPPED: "T", psutil.STATUS_ZOMBIE: "Z", psutil.STATUS_DEAD: "X",
+        psutil.STATUS_IDLE: "I",
+    }.get(status, "?")
 
 
 def _roles(proc: ProcRow, threads: list[tuple[int, str]]) -> dict[int, tuple[str | None, bool]]:
@@ -432,4 +436,6 @@ def _boot_time(root: str) -> float:
                 return float(line.split()[1])
     except OSError:
         pass
+    import psutil
+
     return psutil.boot_time()

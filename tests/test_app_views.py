@@ -1,0 +1,73 @@
+"""Views and the panes made on first show: what app.tcss hides is not built until it is shown."""
+
+import pytest
+
+from tui.app import PtviewApp
+from tui.pane_app import PANES_IN_VIEW
+
+PANE_IDS = ("procs", "loop", "pool", "log", "timeline")
+
+
+def shown(app, pane_id: str) -> bool:
+    node = app.query_one(f"#{pane_id}")
+    while node is not None and node is not app.screen:
+        if not node.display:
+            return False
+        node = node.parent
+    return True
+
+
+@pytest.mark.parametrize("view", ["flow", "procs", "log", "all"])
+async def test_panes_in_view_agree_with_the_stylesheet(view):
+    app = PtviewApp(autoplay=False)
+    async with app.run_test(size=(200, 50)) as pilot:
+        app.action_view(view)
+        await pilot.pause()
+        assert {p for p in PANE_IDS if shown(app, p)} == PANES_IN_VIEW[view] & set(PANE_IDS)
+
+
+async def test_hidden_panes_are_not_built_at_80x24_and_are_built_when_shown():
+    app = PtviewApp(autoplay=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not app.query("ProcTree") and not app.query("EventLog") and not app.query("Timeline")
+        await pilot.press("2")
+        await pilot.pause()
+        tree = app.query_one("ProcTree")
+        assert app.focused is tree.query_one("ProcLines")  # focus waited for the lines to exist
+        await pilot.press("3")
+        await pilot.pause()
+        assert app.query("EventLog") and app.query("Timeline")
+
+
+async def test_a_log_shown_late_holds_what_happened_while_it_was_hidden():
+    app = PtviewApp(autoplay=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.fire("timeout", 5)
+        app.driver.advance(10)
+        app.render_model()
+        assert not app.query("EventLog")
+        await pilot.press("3")
+        await pilot.pause()
+        log = app.query_one("EventLog")
+        text = "\n".join(log.render_line(y).text for y in range(log.size.height))
+        assert "setTimeout" in text and "fire" in text
+        timeline = app.query_one("Timeline")
+        assert timeline.rec is app.recorder  # drawn at once, not at the next pool event
+
+
+async def test_the_tree_module_is_not_imported_for_the_first_frame_at_80x24():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from tui.app import PtviewApp\n"
+        "async def first_frame(pilot):\n"
+        "    await pilot.pause()\n"
+        "    pilot.app.exit()\n"
+        "PtviewApp(autoplay=False).run(headless=True, size=(80, 24), auto_pilot=first_frame)\n"
+        "print('widgets.proc_tree' in sys.modules, 'psutil' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip().splitlines()[-1] == "False False", out.stderr[-2000:]
