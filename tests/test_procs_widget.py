@@ -205,3 +205,23 @@ async def test_select_a_thread_that_the_next_scan_brings():
         tree.feed(result(first, second))
         await pilot.pause()
         assert tree.selected == (20, 21)
+
+
+async def test_a_changed_cpu_figure_repaints_its_line_up_to_the_figure_only():
+    """Idle cost at 200x50: a CPU % that changes must not resend its whole line."""
+    app = PaneApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        tree, first = await start(pilot)
+        lines = tree.query_one(ProcLines)
+        regions = []
+        real_refresh = lines.refresh
+        lines.refresh = lambda *r, **kw: (regions.extend(r), real_refresh(*r, **kw))[1]
+        busy = [proc(40, 1, "other", cpu=12.5) if p.pid == 40 else p for p in base_procs()]
+        tree.feed(result(first, snapshot(busy, base_threads())))
+        row = next(i for i, r in enumerate(lines.rows) if r.id == ("p", 40))
+        assert [(r.y, r.x) for r in regions] == [(row - lines.scroll_offset.y, 0)]
+        assert regions[0].width == len("     40 S  12.5")  # pid, state, CPU %: nothing right of it
+        regions.clear()
+        renamed = [proc(40, 1, "other2", cpu=12.5) if p.pid == 40 else p for p in base_procs()]
+        tree.feed(result(first, snapshot(renamed, base_threads())))
+        assert len(regions) == 1 and regions[0].width > 30  # the name changed: up to the name's end

@@ -13,7 +13,6 @@ import os
 import time
 
 from textual.binding import Binding
-from textual.widgets import Static
 
 from tui.core import events as E
 from tui.core.callbacks import Callback
@@ -233,7 +232,7 @@ class PtviewApp(PaneApp):
                 for timeline in self.query(Timeline):
                     timeline.show(self.recorder, snap.t, window, len(rt.pool.workers), sel)
             # One fixed line: the clock ticking must not re-layout the whole screen.
-            self.query_one("#status", Static).update(self._status(snap), layout=False)
+            self.query_one("#status").update(self._status(snap), layout=False)
             self._highlight_threads(sel)
 
     def _highlight_threads(self, sel: int | None) -> None:

@@ -11,7 +11,7 @@ import time
 
 from rich.text import Text
 from textual.message import Message
-from textual.widgets import RichLog, Static
+from textual.widgets import RichLog
 
 from tui.core.attach.sampler import Sampler
 from tui.core.attach.snapshot import Snapshot
@@ -63,7 +63,7 @@ class AttachApp(PaneApp):
     def on_mount(self) -> None:
         self._apply_view()
         self._mounted_once = True
-        self.query_one("#status", Static).update(f"[b]ptview[/b] attach │ pid {self.pid} │ sampling /proc…")
+        self.query_one("#status").update(f"[b]ptview[/b] attach │ pid {self.pid} │ sampling /proc…")
         self.sampler.start()
 
     def on_unmount(self) -> None:
@@ -82,7 +82,7 @@ class AttachApp(PaneApp):
             self._log_changes(snap)
             now = (snap.taken_at - self._t0) * 1000
             self.query_one(Timeline).show(self.recorder, now, 10_000.0, len(snap.workers), None)
-            self.query_one("#status", Static).update(self._status(snap))
+            self.query_one("#status").update(self._status(snap))
 
     def _status(self, snap: Snapshot) -> str:
         what = "Node.js" if snap.is_node else "not Node.js"

@@ -14,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from widgets.key_bar import KeyBar
+from widgets.status_line import StatusLine
 
 
 WIDE = (140, 36)   # at least this many columns and rows: every pane at once
@@ -59,7 +60,7 @@ class PaneApp(App):
         # The view's class on the screen before any pane is mounted: set afterwards it restyles
         # every widget once more, a fifth of the first frame.
         self._set_view_classes(update=False)
-        yield Static("", id="status")
+        yield StatusLine(id="status")
         with Horizontal(id="top"):
             yield self.pane("procs", *self.left_pane(), scroll=False)
             yield self.pane("loop", *self.loop_pane())

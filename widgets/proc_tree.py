@@ -13,6 +13,7 @@ import os
 import threading
 from collections.abc import Iterable
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import on
@@ -92,13 +93,37 @@ class ProcLines(ScrollView, can_focus=True):
             self.virtual_size = Size(0, len(rows))
         # A line looks the same if the row at that position is equal (ids,
         # glyphs and data), so a process appearing repaints the lines below
-        # it, not the screen, and a CPU figure repaints one line.
+        # it, not the screen. A changed line is repainted up to its last changed
+        # cell only: Textual sends a line from the widget's left edge to the end
+        # of the dirty region, so a CPU figure costs its first 16 columns, not 80.
         top, height = self.scroll_offset.y, self.size.height
+        moved = cursor != old_cursor
         for i in range(top, top + height):
             a = old[i] if i < len(old) else None
             b = rows[i] if i < len(rows) else None
-            if a != b or (i in (cursor, old_cursor) and cursor != old_cursor):
+            if moved and i in (cursor, old_cursor):
                 self.refresh_line(i)
+            elif a != b:
+                end = self._changed_until(a, b)
+                if end is None:
+                    self.refresh_line(i)
+                else:
+                    self.refresh(Region(0, i - top, end, 1))
+
+    def _changed_until(self, a: Row | None, b: Row | None) -> int | None:
+        """The cell just after the last one that differs between two rows' lines, or None
+        when the whole line must be repainted (a row missing, or only its colours changed)."""
+        if a is None or b is None:
+            return None
+        base = self.rich_style
+        ta = "".join(s.text for s in self._segments(a, base))
+        tb = "".join(s.text for s in self._segments(b, base))
+        if ta == tb:
+            return None
+        n = max(len(ta), len(tb))
+        ta, tb = ta.ljust(n), tb.ljust(n)
+        last = next(i for i in range(n - 1, -1, -1) if ta[i] != tb[i])
+        return max(cell_len(ta[: last + 1]), cell_len(tb[: last + 1]))
 
     def move_to(self, index: int, *, center: bool = False) -> None:
         if not self.rows:

@@ -28,8 +28,8 @@ def prctl(option: int, arg) -> bool:
                 import ctypes.util
 
                 fn = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True).prctl
-            except (OSError, AttributeError):
-                pass
+            except (ImportError, OSError, AttributeError):
+                pass  # a thread without a kernel name still works
         _prctl_fn = fn
     if not _prctl_fn:
         return False

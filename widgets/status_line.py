@@ -1,0 +1,52 @@
+"""The status line at the top: one line of markup, repainted only up to its last changed cell.
+
+In sim mode its clock ticks every second while nothing else moves; as a
+Static each tick resent the whole line (200 columns at 200x50, a third of the
+idle bytes). Textual sends a dirty region from the widget's left edge to the
+region's end, so a clock near the left costs its first 40 columns.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.text import Text
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import Widget
+
+
+class StatusLine(Widget):
+    DEFAULT_CSS = """
+    StatusLine { height: 1; }
+    """
+
+    def __init__(self, markup: str = "", **kw) -> None:
+        super().__init__(**kw)
+        self._text = Text.from_markup(" " + markup)
+
+    def update(self, markup: str, layout: bool = False) -> None:
+        """Static's signature; the line never changes size, so `layout` is ignored."""
+        old = self._text
+        self._text = new = Text.from_markup(" " + markup)
+        a, b = old.plain, new.plain
+        if a == b and old.spans == new.spans:
+            return
+        if a == b:
+            self.refresh()  # only the styles changed
+            return
+        n = max(len(a), len(b))
+        a, b = a.ljust(n), b.ljust(n)
+        last = next(i for i in range(n - 1, -1, -1) if a[i] != b[i])
+        self.refresh(Region(0, 0, max(cell_len(a[: last + 1]), cell_len(b[: last + 1])), 1))
+
+    def render(self) -> Text:
+        return self._text
+
+    def render_line(self, y: int) -> Strip:
+        base = self.rich_style
+        width = self.size.width
+        if y:
+            return Strip.blank(width, base)
+        segs = Segment.apply_style(self._text.render(self.app.console), base)
+        return Strip(list(segs)).crop(0, width).adjust_cell_length(width, base)
