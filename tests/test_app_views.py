@@ -71,3 +71,18 @@ async def test_the_tree_module_is_not_imported_for_the_first_frame_at_80x24():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip().splitlines()[-1] == "False False", out.stderr[-2000:]
+
+
+async def test_the_collector_paused_for_start_up_runs_again_after_the_first_frame():
+    import gc
+
+    gc.disable()  # what run_app does before it imports the app
+    try:
+        app = PtviewApp(autoplay=False)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0  # start-up's objects moved out of its sight
+    finally:
+        gc.unfreeze()
+        gc.enable()

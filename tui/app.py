@@ -152,7 +152,11 @@ class PtviewApp(PaneApp):
             if self.driver.mode == "live":
                 # Completions and sockets wake the model at once, not at the next frame.
                 asyncio.get_running_loop().add_reader(self.driver.fileno(), self._kick)
-        self.render_model()
+            # The model's start-up (the main module, the first loop iteration) before the first
+            # paint: the first frame is the settled one, not a frame redrawn 50 ms later.
+            self.frame()
+        if not self._last_render:
+            self.render_model()
 
     def _kick(self) -> None:
         if self._kick_timer is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shlex
 import sys
@@ -13,6 +14,11 @@ from tui.core.pool import threadpool_size_from_env
 def run_app(args) -> int:
     if args.serve:
         return _serve(args)
+    # Start-up builds tens of thousands of objects that live as long as the app (modules,
+    # widgets, styles, bindings); the collector would walk them again and again before the
+    # first frame for nothing. Paused until the first frame is drawn (PaneApp), as Textual
+    # pauses it for smooth scrolling.
+    gc.disable()
     if args.pid is not None:
         from tui.tree_cmd import require_pid
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import signal
 from functools import partial
@@ -99,6 +100,8 @@ class PaneApp(App):
         raise NotImplementedError
 
     def on_mount(self) -> None:
+        if not gc.isenabled():
+            self.call_after_refresh(self._resume_gc)  # run_app paused it for the start-up
         # SIGTERM, SIGHUP when the SSH connection drops, and a SIGINT sent by kill (the ctrl+c key
         # is a key in raw mode): exit in order (terminal restored, threads and children ended) with
         # 128 + the signal as the headless lab does, and a backstop in case an orderly exit gets stuck.
@@ -108,6 +111,13 @@ class PaneApp(App):
                 loop.add_signal_handler(sig, partial(self._on_signal, sig))
             except (NotImplementedError, RuntimeError, ValueError):
                 pass  # not the main thread (tests), or no signals here
+
+    @staticmethod
+    def _resume_gc() -> None:
+        # What start-up built lives as long as the app: out of the collector's sight for good
+        # (gc.freeze), so collections stay as cheap as before the pause.
+        gc.freeze()
+        gc.enable()
 
     def _on_signal(self, sig: int) -> None:
         from tui.core.live.shutdown import deadline
