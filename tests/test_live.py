@@ -13,28 +13,10 @@ import psutil
 import pytest
 
 from modelkit import max_concurrent, of
-from tui.core.live.driver import INTERRUPTED, LiveDriver
-from tui.core.live.runtime import LiveRuntime
-from tui.core.ops import NodeAPI
+from tui.core.live.driver import INTERRUPTED
 from tui.core.runtime import IDLE, LIMIT
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
-@pytest.fixture
-def live():
-    made = []
-
-    def make(pool_size=4, **kw):
-        rt = LiveRuntime(pool_size, **kw)
-        made.append(rt)
-        events: list = []
-        rt.events.subscribe(events.append)
-        return rt, NodeAPI(rt), LiveDriver(rt), events
-
-    yield make
-    for rt in made:
-        rt.shutdown()
 
 
 def run(rt, driver, main, timeout=30.0):

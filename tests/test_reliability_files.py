@@ -142,20 +142,6 @@ def test_sim_file_that_vanishes_after_open_reads_on_as_Node_would(tmp_path):
 
 # -- live -----------------------------------------------------------------------------------
 
-@pytest.fixture
-def live():
-    made = []
-
-    def make(pool_size=2, **kw):
-        rt = LiveRuntime(pool_size, **kw)
-        made.append(rt)
-        return rt, NodeAPI(rt), LiveDriver(rt)
-
-    yield make
-    for rt in made:
-        rt.shutdown()
-
-
 def run_live(rt, driver, main, timeout=60.0):
     rt.start(main)
     assert driver.run_until_idle(timeout) == IDLE
@@ -167,7 +153,7 @@ def run_live(rt, driver, main, timeout=60.0):
     ("/dev/zero", "read_file", "ERR_FS_FILE_TOO_LARGE"), ("/dev/zero", "gzip", "ERR_FS_FILE_TOO_LARGE"),
 ])
 def test_live_bad_files_fail_with_Node_codes(live, files, what, op, code):
-    rt, api, driver = live()
+    rt, api, driver, _ = live(2)
     out = {}
     run_live(rt, driver, lambda: getattr(api, op)(files.get(what, what), lambda e, r: out.update(e=e)))
     assert out["e"] is not None and out["e"].code == code
@@ -176,7 +162,7 @@ def test_live_bad_files_fail_with_Node_codes(live, files, what, op, code):
 
 
 def test_live_fifo_blocks_a_worker_queued_work_is_cancelled_and_shutdown_is_prompt(live, files):
-    rt, api, driver = live(1)
+    rt, api, driver, _ = live(1)
     out, tasks = {}, {}
 
     def main():
@@ -240,7 +226,7 @@ def _peak_rss_mib() -> float:
 
 
 def test_live_one_gib_sparse_file_is_read_without_holding_it(live, files):
-    rt, api, driver = live(2)
+    rt, api, driver, _ = live(2)
     out = {}
     run_live(rt, driver, lambda: api.read_file(files["sparse"], lambda e, r: out.update(e=e, r=r)), timeout=120)
     assert out == {"e": None, "r": f"{GIB} bytes"}
