@@ -630,9 +630,11 @@ class ProcTree(Vertical):
         text = " · ".join(bits)
         if text == self._status_text:
             return  # an update would re-layout the header, and repaint more than a line
+        # Same length ("68 procs" -> "69 procs"): no re-layout of the pane, one short line repainted.
+        same_width = self._status_text is not None and len(text) == len(self._status_text)
         self._status_text = text
         try:
-            self.query_one("#proc-status", Static).update(text)
+            self.query_one("#proc-status", Static).update(text, layout=not same_width)
         except Exception:
             pass  # not composed yet
 
