@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.console import Group
-from rich.table import Table
 from rich.text import Text
 from textual.widget import Widget
 
@@ -101,11 +100,15 @@ class LoopView(Widget):
         if not self.size.width or self.size.width >= 56:
             head.append(f" (max {ms(s.delay_max)})", style="dim")
         width = max(10, self.size.width - 14)
-        table = Table.grid(padding=(0, 1))
-        table.add_column(width=11, no_wrap=True)
-        table.add_column(no_wrap=True, overflow="ellipsis")
+        room = max(1, (self.size.width or 80) - 12)
+        lines = [self._ring(s.phase), head, self._now(s)]
+        # One Text per queue, a fixed 11-cell name column: what a two-column Rich grid drew,
+        # without the grid's measuring (a Table was most of this pane's cost per frame).
         for attr, name, _ in QUEUES:
             lit = (name == s.phase) or (attr == "ticks" and s.running_queue == "nextTick") or (
                 attr == "microtasks" and s.running_queue == "microtask")
-            table.add_row(Text(f" {name}", style="bold" if lit else ""), self._items(getattr(s, attr), width))
-        return Group(self._ring(s.phase), head, self._now(s), table)
+            items = self._items(getattr(s, attr), width)
+            items.truncate(room, overflow="ellipsis")
+            lines.append(Text.assemble((f" {name}", "bold" if lit else ""), " " * (11 - len(name)), items,
+                                       no_wrap=True))
+        return Group(*lines)
