@@ -86,3 +86,26 @@ async def test_the_collector_paused_for_start_up_runs_again_after_the_first_fram
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+async def test_the_log_follows_new_lines_until_the_user_scrolls_up():
+    app = PtviewApp(autoplay=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        log = app.query_one("EventLog")
+        for _ in range(12):
+            app.fire("timeout", 1)
+            app.driver.advance(5)
+            app.render_model()
+            await pilot.pause()
+        assert len(log.buffer.lines) > log.size.height  # more lines than fit
+        assert log.scroll_y == log.max_scroll_y > 0  # following the end
+        last = log.render_line(log.size.height - 1).text
+        assert "setTimeout" in last or "timer" in last or "callback" in last
+        log.scroll_to(y=0, animate=False, immediate=True)
+        app.fire("timeout", 1)
+        app.driver.advance(5)
+        app.render_model()
+        await pilot.pause()
+        assert log.scroll_y == 0  # the reader scrolled up: new lines do not pull the view away

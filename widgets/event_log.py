@@ -71,18 +71,18 @@ class EventLog(ScrollView):
         self._styles: dict[int | None, Style] = {}
 
     def on_mount(self) -> None:
+        # Kept at the newest line as lines arrive, until the user scrolls away (Textual
+        # releases the anchor then, and restores it when they scroll back to the end).
+        self.anchor()
         self.sync()
 
     def sync(self) -> None:
-        """Show what was added since the last call; follow the end unless the user scrolled up."""
+        """Show what was added since the last call."""
         buf = self.buffer
         if buf.added == self._drawn:
             return
-        following = self._drawn < 0 or self.scroll_y >= self.max_scroll_y
         self._drawn = buf.added
         self.virtual_size = Size(buf.widest, len(buf.lines))
-        if following:
-            self.scroll_end(animate=False, immediate=True, x_axis=False)
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
