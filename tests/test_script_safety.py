@@ -109,3 +109,14 @@ def test_fork_needs_a_module_known_and_readable_up_front(tmp_path, capsys, arg, 
     assert main(["--headless", str(p)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("ptview: error: parent.js:2:6: ") and message in err
+
+
+def test_deep_recursion_runs_but_the_process_keeps_its_recursion_limit(tmp_path, capsys):
+    import sys
+
+    p = tmp_path / "deep.js"
+    p.write_text("function f(n) { return n === 0 ? 0 : 1 + f(n - 1); }\nconsole.log(f(300));\n")
+    before = sys.getrecursionlimit()
+    assert main(["--headless", str(p)]) == 0
+    assert capsys.readouterr().out.strip() == "300"  # 300 JS calls need far more than 1,000 Python frames
+    assert sys.getrecursionlimit() == before  # raised for each step only, not for the app around it

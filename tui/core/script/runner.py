@@ -79,9 +79,18 @@ class ScriptRun:
         """One model step (tui.core.runtime.Runtime.step); False once the run is over."""
         if self.exit_code is not None:
             return False
-        if sys.getrecursionlimit() < PYTHON_RECURSION:
-            # A JS call is ~15 nested Python generator frames; MAX_DEPTH JS calls must fit.
+        # A JS call is ~15 nested Python generator frames; MAX_DEPTH JS calls must fit. Raised
+        # for the step only: the app around the script keeps Python's own limit.
+        limit = sys.getrecursionlimit()
+        if limit < PYTHON_RECURSION:
             sys.setrecursionlimit(PYTHON_RECURSION)
+        try:
+            return self._step()
+        finally:
+            if limit < PYTHON_RECURSION:
+                sys.setrecursionlimit(limit)
+
+    def _step(self) -> bool:
         try:
             if not self.rt.step():
                 if self.rt.done:
