@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 
 import pytest
 
@@ -66,10 +67,15 @@ def test_a_process_that_exits_goes_away():
 def test_many_short_lived_children_while_scanning():
     scan = Scanner()
     stop = threading.Event()
+    overlapped = threading.Event()
     spawned: list[int] = []
+    deadline = time.monotonic() + 60
 
     def churn():
-        while not stop.is_set() and len(spawned) < 300:
+        # 300 children at least, and on until a scan has caught one alive (a loaded machine can
+        # run a whole batch between two scans).
+        while not stop.is_set() and (len(spawned) < 300 or not overlapped.is_set()) \
+                and time.monotonic() < deadline:
             batch = [subprocess.Popen(["sleep", "0.02"]) for _ in range(5)]
             spawned.extend(p.pid for p in batch)
             for p in batch:
@@ -83,6 +89,8 @@ def test_many_short_lived_children_while_scanning():
         while t.is_alive():
             res = scan.scan(threads_of=None)  # every thread too: the most to trip over
             seen_children += sum(1 for p in res.snapshot.procs.values() if p.ppid == me)
+            if seen_children:
+                overlapped.set()
     finally:
         stop.set()
         t.join()
