@@ -274,7 +274,7 @@ class Loop:
             r = self.alive()
         self.phase = "exit"
         self.finished = True
-        self.rt.events.emit(self.rt.clock.now(), E.PHASE, phase="exit", detail=self.iteration)
+        self.rt.events.emit(self.rt.clock.now(), E.PHASE, None, None, None, None, "exit", None, None, self.iteration)
 
     def run_timers(self):
         self.enter("timers")

@@ -153,7 +153,9 @@ class Pool:
         self.submitted += 1
         rt.events.emit(job.t_submit, E.SUBMIT, job.task, job.id, job.op, None, None, None, None, job.kind)
         self._post(job)
-        self._run_wakes()
+        waking = self._waking
+        while waking:
+            self._take_work(waking.popleft())
         return job
 
     def _init_threads(self) -> None:
@@ -161,7 +163,7 @@ class Pool:
         self.workers = [Worker(i) for i in range(self.size)]
         self.idle = deque(self.workers)
         self.t_init = self.rt.clock.now()
-        self.rt.events.emit(self.t_init, E.POOL, detail=self.size)
+        self.rt.events.emit(self.t_init, E.POOL, None, None, None, None, None, None, None, self.size)
         self.rt.executor.pool_created(self)
 
     def _post(self, job: Job) -> None:
@@ -180,10 +182,6 @@ class Pool:
         # uv_cond_signal: one waiting thread wakes, and runs once the poster lets go of the mutex.
         if self.idle:
             self._waking.append(self.idle.popleft())
-
-    def _run_wakes(self) -> None:
-        while self._waking:
-            self._take_work(self._waking.popleft())
 
     # -- the worker() loop ---------------------------------------------------------
 
@@ -210,20 +208,18 @@ class Pool:
                     wq.append(MARKER)
                     self.marker_queued = True
                     self._signal()
-            self._start(w, q)
+            # the worker starts q
+            rt = self.rt
+            now = rt.clock.now()
+            q.state = "running"
+            q.worker = w.index
+            q.t_start = now
+            w.job = q
+            self.started += 1
+            self.wait_total += now - q.t_submit
+            rt.events.emit(now, E.START, q.task, q.id, q.op, w.index)
+            rt.executor.start(q, w)
             return
-
-    def _start(self, w: Worker, job: Job) -> None:
-        rt = self.rt
-        now = rt.clock.now()
-        job.state = "running"
-        job.worker = w.index
-        job.t_start = now
-        w.job = job
-        self.started += 1
-        self.wait_total += now - job.t_submit
-        rt.events.emit(now, E.START, job.task, job.id, job.op, w.index)
-        rt.executor.start(job, w)
 
     def job_done(self, job: Job, result: Any = None, error=None) -> None:
         """Called by the executor when `job`'s work has returned on its worker."""
@@ -241,7 +237,8 @@ class Pool:
         self.run_total += ran
         if error is None:
             self.done += 1
-            rt.events.emit(now, E.DONE, job.task, job.id, job.op, w.index, None, _short(result))
+            rt.events.emit(now, E.DONE, job.task, job.id, job.op, w.index, None,
+                           result if result is None or type(result) in _PLAIN else _short(result))
         else:
             self.failed += 1
             rt.events.emit(now, E.DONE, job.task, job.id, job.op, w.index, None, None, error.code)
@@ -249,7 +246,9 @@ class Pool:
         if job.slow:
             self.slow_running -= 1
         self._take_work(w)                   # the same thread goes round its loop
-        self._run_wakes()
+        waking = self._waking
+        while waking:
+            self._take_work(waking.popleft())
 
     # -- uv_cancel -----------------------------------------------------------------
 
@@ -258,7 +257,7 @@ class Pool:
         rt = self.rt
         now = rt.clock.now()
         if job.state != "queued":
-            rt.events.emit(now, E.CANCEL, job.task, job.id, job.op, error="EBUSY")
+            rt.events.emit(now, E.CANCEL, job.task, job.id, job.op, None, None, None, "EBUSY")
             return "EBUSY"
         if job.slow:
             self.slow_pending.remove(job)
@@ -270,7 +269,7 @@ class Pool:
 
         job.error = uv_error("ECANCELED", job.op.split(".")[-1])
         self.cancelled += 1
-        rt.events.emit(now, E.CANCEL, job.task, job.id, job.op, result="ECANCELED")
+        rt.events.emit(now, E.CANCEL, job.task, job.id, job.op, None, None, "ECANCELED")
         rt.loop.work_completed(job)  # its callback still runs, in the poll phase, with ECANCELED
         return None
 
@@ -295,6 +294,9 @@ class Pool:
         busy = sum(w.busy_ms for w in self.workers)
         busy += sum(now - w.job.t_start for w in self.workers if w.job is not None)
         return min(1.0, busy / span)
+
+
+_PLAIN = frozenset((int, float, str))  # exact types _short() keeps: checked inline on the hot path
 
 
 def _short(result: Any) -> Any:

@@ -151,6 +151,8 @@ class Runtime:
 
     def run(self, until: float | None = None, max_steps: int | None = None) -> str:
         """Run until the loop exits (IDLE), can never go on (BLOCKED) or model time `until`."""
+        if until is None and max_steps is None:
+            return self._run_to_end()
         steps = 0
         while True:
             if self._gen is None:
@@ -165,6 +167,43 @@ class Runtime:
             steps += 1
             if max_steps is not None and steps >= max_steps:
                 return LIMIT
+
+    def _run_to_end(self) -> str:
+        """run() without limits: step() again and again, inlined (one step per worker event
+        or loop callback is the headless model's hot path)."""
+        heap = self._heap
+        heappop = heapq.heappop
+        clock = self.clock
+        now = clock.now
+        set_clock = clock.set
+        inbox = self._inbox
+        ready_at = self._loop_ready_at
+        inf = math.inf
+        while True:
+            gen = self._gen
+            if gen is None:
+                return IDLE
+            if inbox:
+                self._drain_inbox()
+                continue
+            tl = ready_at()
+            if heap:
+                th = heap[0][0]
+                if th <= tl and th != inf:
+                    te, _, fn = heappop(heap)
+                    t = now()
+                    set_clock(te if te > t else t)
+                    fn()
+                    continue
+            if tl == inf:
+                return BLOCKED
+            if tl > now():
+                set_clock(tl)
+            try:
+                self._wait = next(gen)
+            except StopIteration:
+                self._gen = None
+                self._wait = None
 
     def run_until(self, t: float) -> None:
         """For a UI frame: do everything due up to model time `t`, then set the clock there."""

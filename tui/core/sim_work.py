@@ -18,6 +18,7 @@ import random
 import stat as st
 import zlib
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from tui.core.errors import NodeError, dns_error, from_oserror, uv_error
@@ -98,7 +99,11 @@ class SimWork:
         if fn is None:
             fn = self._ops[op] = getattr(self, "_" + op.replace(".", "_"))
         dur, result, err = fn(args)
-        return self.jittered(dur), result, err
+        # jittered(), inlined (once per pool job): the same draw, the same arithmetic as uniform()
+        j = self.costs["jitter"]
+        if j <= 0 or dur == math.inf:
+            return dur, result, err
+        return dur * (1.0 + (-j + (j - -j) * self.rng.random())), result, err
 
     def _fs_open(self, a):
         path = a["path"]
@@ -197,7 +202,7 @@ class SimExecutor:
             job.handle = "blocked"  # holds its worker forever, as a FIFO open() would
             return
         job.handle = rt.clock.now() + dur  # when it will be done: the UI draws progress from it
-        rt.at(job.handle, lambda: rt.pool.job_done(job, result, err))
+        rt.at(job.handle, partial(rt.pool.job_done, job, result, err))
 
     def shutdown(self) -> None:
         pass
