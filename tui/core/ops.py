@@ -73,7 +73,7 @@ class _ReadFile:
         self.err = None
 
     def _step(self, op: str, args: dict, label: str, on_done) -> None:
-        self.api._job(self.task, op, FAST_IO, args, label, on_done)
+        self.api.rt.submit_job(self.task, op, FAST_IO, args, label, on_done)
 
     def after_open(self, job) -> None:
         if job.error is not None:
@@ -144,8 +144,8 @@ class NodeAPI:
         task = _then[0] if _then else rt.new_task(op, f"{op} {path}", path)
         steps = _ReadFile(self, task, name, cb, _then)
         # keep: live mode holds on to the bytes read when something (gzip) consumes them
-        self._job(task, "fs.open", FAST_IO, {"path": path, "keep": _then is not None}, f"fs.open {name}",
-                  steps.after_open)
+        rt.submit_job(task, "fs.open", FAST_IO, {"path": path, "keep": _then is not None}, f"fs.open {name}",
+                      steps.after_open)
         return task
 
     def _done_read(self, task, cb, then, nbytes, err, file=None):
@@ -171,9 +171,9 @@ class NodeAPI:
             rt.loop.next_tick(self._cb(lambda: rt.finish_task(task, f"{host} (family {fam})", None, cb, nested=False),
                                        f"dns.lookup {host} (IP literal)", task, "dns.lookup"))
             return task
-        self._job(task, "dns.lookup", SLOW_IO, {"host": host}, f"getaddrinfo {host}",
-                  lambda job: self._finish(task, cb, _lookup_text(job.result) if job.error is None else None,
-                                           job.error))
+        rt.submit_job(task, "dns.lookup", SLOW_IO, {"host": host}, f"getaddrinfo {host}",
+                      lambda job: self._finish(task, cb, _lookup_text(job.result) if job.error is None else None,
+                                               job.error))
         return task
 
     def resolve(self, host: str, cb: UserCb = None) -> Task:
@@ -198,10 +198,10 @@ class NodeAPI:
     # -- crypto, zlib --------------------------------------------------------------------------
 
     def pbkdf2(self, iterations: int, cb: UserCb = None) -> Task:
-        task = self.rt.new_task("crypto.pbkdf2", f"crypto.pbkdf2 {iterations:,} iterations", iterations)
-        self._job(task, "crypto.pbkdf2", CPU, {"iterations": iterations},
-                  f"pbkdf2 {iterations:,} iterations",
-                  lambda job: self._finish(task, cb, job.result, job.error))
+        rt = self.rt
+        task = rt.new_task("crypto.pbkdf2", f"crypto.pbkdf2 {iterations:,} iterations", iterations)
+        rt.submit_job(task, "crypto.pbkdf2", CPU, {"iterations": iterations}, f"pbkdf2 {iterations:,} iterations",
+                      lambda job: self._finish(task, cb, job.result, job.error))
         return task
 
     def gzip(self, path: str, cb: UserCb = None) -> Task:

@@ -152,10 +152,21 @@ class Pool:
         job.state = "queued"
         self.submitted += 1
         rt.events.emit(job.t_submit, E.SUBMIT, job.task, job.id, job.op, None, None, None, None, job.kind)
-        self._post(job)
-        waking = self._waking
-        while waking:
-            self._take_work(waking.popleft())
+        # post()
+        if job.kind == SLOW_IO:
+            job.slow = True
+            self.slow_pending.append(job)
+            if self.marker_queued:
+                return job  # the worker running slow I/O will re-queue the marker
+            self.marker_queued = True
+            self.wq.append(MARKER)
+        else:
+            self.wq.append(job)
+        if self.idle:
+            waking = self._waking
+            waking.append(self.idle.popleft())  # _signal()
+            while waking:
+                self._take_work(waking.popleft())
         return job
 
     def _init_threads(self) -> None:
@@ -165,18 +176,6 @@ class Pool:
         self.t_init = self.rt.clock.now()
         self.rt.events.emit(self.t_init, E.POOL, None, None, None, None, None, None, None, self.size)
         self.rt.executor.pool_created(self)
-
-    def _post(self, job: Job) -> None:
-        if job.kind == SLOW_IO:
-            job.slow = True
-            self.slow_pending.append(job)
-            if self.marker_queued:
-                return  # the worker running slow I/O will re-queue the marker
-            self.marker_queued = True
-            self.wq.append(MARKER)
-        else:
-            self.wq.append(job)
-        self._signal()
 
     def _signal(self) -> None:
         # uv_cond_signal: one waiting thread wakes, and runs once the poster lets go of the mutex.

@@ -48,6 +48,7 @@ class Runtime:
         self._task_id = 0
         self._job_id = 0
         self._gen = None
+        self._then = None  # the generator after _gen (uv_run after the main module)
         self._wait: tuple | None = None
         self.started = False
         self.task_counts = {"submitted": 0, "done": 0, "failed": 0, "cancelled": 0}
@@ -94,14 +95,35 @@ class Runtime:
         if self.started:
             raise RuntimeError("already started")
         self.started = True
-        self._gen = self._main_then_loop(main, cost)
+        self._gen = self._main_module(main, cost)
+        self._then = self.loop.run
         self._wait = None
 
-    def _main_then_loop(self, main, cost):
+    def _main_module(self, main, cost):
         if main is not None:
             yield from self.loop.invoke(Callback(main, "main module", op="main", cost=cost), "main")
         yield from self.loop.drain()
-        yield from self.loop.run()
+
+    def _resume(self):
+        """The loop thread goes on to its next wait: the main module, then uv_run.
+
+        Two generators one after the other rather than one delegating to both: every
+        level of `yield from` costs a frame on each resume, and uv_run resumes a few
+        times per pool job."""
+        try:
+            self._wait = next(self._gen)
+        except StopIteration:
+            self._next_generator()
+
+    def _next_generator(self) -> None:
+        then = self._then
+        if then is None:
+            self._gen = None
+            self._wait = None
+            return
+        self._then = None
+        self._gen = then()
+        self._resume()
 
     def _loop_ready_at(self) -> float:
         w = self._wait
@@ -142,11 +164,7 @@ class Runtime:
             return False
         if tl > self.clock.now():
             self.clock.set(tl)
-        try:
-            self._wait = next(self._gen)
-        except StopIteration:
-            self._gen = None
-            self._wait = None
+        self._resume()
         return True
 
     def run(self, until: float | None = None, max_steps: int | None = None) -> str:
@@ -192,7 +210,7 @@ class Runtime:
                 if th <= tl and th != inf:
                     te, _, fn = heappop(heap)
                     t = now()
-                    set_clock(te if te > t else t)
+                    set_clock(t if t > te else te)  # max(te, t)
                     fn()
                     continue
             if tl == inf:
@@ -202,8 +220,7 @@ class Runtime:
             try:
                 self._wait = next(gen)
             except StopIteration:
-                self._gen = None
-                self._wait = None
+                self._next_generator()
 
     def run_until(self, t: float) -> None:
         """For a UI frame: do everything due up to model time `t`, then set the clock there."""
@@ -232,10 +249,12 @@ class Runtime:
         return self.pool.submit(job)
 
     def completion_callback(self, job: Job) -> Callback:
-        cb = Callback(partial(_continue, job), job.label, job.task, job.op,
-                      cost=self.work.cost("internal"), internal=True)
-        cb.result = _short(job.result) if job.error is None else None
-        cb.error = job.error
+        cb = Callback(partial(_continue, job), job.label, job.task, job.op, self.work.costs["internal"], True)
+        error = job.error
+        if error is None:
+            result = job.result
+            cb.result = result if result is None or type(result) in _PLAIN else _short(result)
+        cb.error = error
         cb.ready_at = job.t_done
         return cb
 
@@ -255,20 +274,31 @@ class Runtime:
         task.result = result
         task.error = error
         task.t_end = now
-        task.phase = self.loop.phase
-        key = "cancelled" if cancelled else ("failed" if error is not None else "done")
-        self.task_counts[key] += 1
+        task.phase = phase = self.loop.phase
+        counts = self.task_counts
+        if cancelled:
+            counts["cancelled"] += 1
+        elif error is not None:
+            counts["failed"] += 1
+        else:
+            counts["done"] += 1
         if nested:
-            self.events.emit(now, E.CALLBACK, task.id, None, task.op, None, task.phase,
-                             _short(result) if error is None else None,
-                             error.code if error is not None else None, "user")
-        self._finished.append(task.id)
-        while len(self._finished) > self._keep_tasks:
-            self.tasks.pop(self._finished.popleft(), None)
+            if error is None:
+                self.events.emit(now, E.CALLBACK, task.id, None, task.op, None, phase,
+                                 result if result is None or type(result) in _PLAIN else _short(result),
+                                 None, "user")
+            else:
+                self.events.emit(now, E.CALLBACK, task.id, None, task.op, None, phase, None, error.code, "user")
+        finished = self._finished
+        finished.append(task.id)
+        if len(finished) > self._keep_tasks:
+            tasks = self.tasks
+            while len(finished) > self._keep_tasks:
+                tasks.pop(finished.popleft(), None)
         if user is not None:
             user(error, result)
         if nested:
-            self.consume(self.work.cost("callback"))
+            self.consume(self.work.costs["callback"])
 
     def on_callback(self, cb: Callback, phase: str) -> None:
         for fn in self.callback_listeners:
@@ -310,6 +340,9 @@ def _continue(job: Job) -> None:
     fn = job.on_done
     job.on_done = None
     fn(job)
+
+
+_PLAIN = frozenset((int, float, str))  # exact types _short() keeps: checked inline on the hot paths
 
 
 def _short(result: Any) -> Any:

@@ -80,6 +80,7 @@ class SimWork:
         self.seed = seed
         self.rng = random.Random(seed)
         self._keys: dict[int, str] = {}
+        self._hosts: dict[str, tuple[str, str]] = {}  # host → (cost name, address)
         self._ops: dict = {}  # op → its model method, looked up once
         self._fd = 17  # a fresh Node process's first fs.open tends to get a small fd like this
 
@@ -152,10 +153,19 @@ class SimWork:
 
     def _dns_lookup(self, a):
         host = a["host"]
+        # A host's answer never changes in sim: kept for the next lookup of it (lookups come
+        # by the thousand, from few hosts). Errors are not kept: each lookup gets its own.
+        known = self._hosts.get(host)
+        if known is not None:
+            return self.costs[known[0]], known[1], None
         err, addr = sim_resolve(host, "getaddrinfo")
         local = host.lower() == "localhost" or host.lower().endswith(".localhost")
-        cost = self.costs["dns.lookup_local" if local else "dns.lookup"]
-        return cost, addr, err
+        cost_name = "dns.lookup_local" if local else "dns.lookup"
+        if err is None:
+            if len(self._hosts) >= 1024:
+                self._hosts.clear()
+            self._hosts[host] = (cost_name, addr)
+        return self.costs[cost_name], addr, err
 
     def _crypto_pbkdf2(self, a):
         n = a["iterations"]
