@@ -91,6 +91,20 @@ class EventLog:
             for fn in self._listeners:
                 fn(e)
 
+    def phases(self, now: Callable[[], float], names: tuple[str, ...], iteration: int) -> None:
+        """The loop entered `names` one after the other (phases with nothing to run): one
+        PHASE event each, stamped by `now()` as it is entered — emit() for each, in one call."""
+        ring = self._ring
+        listeners = self._listeners
+        for name in names:
+            self.count += 1
+            r = (now(), PHASE, None, None, None, None, name, None, None, iteration)
+            ring.append(r)
+            if listeners:
+                e = Event(self.count, *r)
+                for fn in listeners:
+                    fn(e)
+
     def since(self, seq: int) -> list[Event]:
         """Events newer than `seq` still in the buffer, oldest first (for incremental UIs)."""
         out = []

@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from tui.core.runtime import Runtime
 
 PHASES = ("timers", "pending", "idle", "prepare", "poll", "check", "close")
+# Runs of phases entered back to back when nothing runs in them.
+_PENDING_TO_POLL = ("pending", "idle", "prepare", "poll")
+_IDLE_TO_POLL = ("idle", "prepare", "poll")
+_CHECK_CLOSE = ("check", "close")
 BUSY = "busy"
 POLL = "poll"
 INT_MAX = 2**31 - 1
@@ -137,7 +141,10 @@ class Loop:
         """Run one JS callback on the loop thread; it occupies the thread for cb.cost ms."""
         end = self.begin(cb, phase, queue)
         if end is not None:
-            yield (BUSY, end)
+            if self.rt.inline_waits:
+                self.rt.advance_to(end)
+            else:
+                yield (BUSY, end)
             self.running = None
             self.running_queue = None
 
@@ -186,7 +193,10 @@ class Loop:
     def call_and_drain(self, cb: Callback, phase: str):
         end = self.begin(cb, phase)
         if end is not None:
-            yield (BUSY, end)
+            if self.rt.inline_waits:
+                self.rt.advance_to(end)
+            else:
+                yield (BUSY, end)
             self.running = None
             self.running_queue = None
         if self.ticks or self.microtasks:
@@ -255,27 +265,26 @@ class Loop:
         # An empty phase only announces itself: entered here without a generator for it, and
         # the poll phase is inline: most iterations are one poll phase and six empty ones, and
         # every generator between the driver and a pool completion costs a frame per resume.
-        emit = self._emit
+        rt = self.rt
+        phases = rt.events.phases
         now = self._now
-        PHASE = E.PHASE
         while r and not self.stop_flag:
             self.iteration += 1
             it = self.iteration
             if self.pending:
                 yield from self.run_pending()
+                timeout = self.backend_timeout()
+                self.phase = "poll"  # set once for the run of phases: their events name each
+                phases(now, _IDLE_TO_POLL, it)
             else:
-                self.phase = "pending"
-                emit(now(), PHASE, None, None, None, None, "pending", None, None, it)
-            self.phase = "idle"
-            emit(now(), PHASE, None, None, None, None, "idle", None, None, it)
-            self.phase = "prepare"
-            emit(now(), PHASE, None, None, None, None, "prepare", None, None, it)
-            timeout = self.backend_timeout()
+                timeout = self.backend_timeout()
+                self.phase = "poll"
+                phases(now, _PENDING_TO_POLL, it)
             # poll: uv__io_poll
-            self.phase = "poll"
-            emit(now(), PHASE, None, None, None, None, "poll", None, None, it)
             if timeout != 0 and not self.io_ready:
-                yield (POLL, None if timeout < 0 else now() + timeout)
+                deadline = None if timeout < 0 else now() + timeout
+                if not (rt.inline_waits and rt.wait_io(deadline)):
+                    yield (POLL, deadline)
             self.time = math.floor(now())  # uv__io_poll refreshes the time after epoll_pwait returns
             ready = self.io_ready
             if ready:
@@ -295,7 +304,10 @@ class Loop:
                         # call_and_drain(), inlined: one completion per pool job is the model's hot path
                         end = self.begin(completion(job), "poll")
                         if end is not None:
-                            yield (BUSY, end)
+                            if rt.inline_waits:
+                                rt.advance_to(end)
+                            else:
+                                yield (BUSY, end)
                             self.running = None
                             self.running_queue = None
                         if self.ticks or self.microtasks:
@@ -306,25 +318,26 @@ class Loop:
                 yield from self.run_pending()
             if self.immediates:
                 yield from self.run_check()
-            else:
-                self.phase = "check"
-                emit(now(), PHASE, None, None, None, None, "check", None, None, it)
-            if self.closing:
+                if self.closing:
+                    yield from self.run_closing()
+                else:
+                    self.enter("close")
+            elif self.closing:
+                self.enter("check")
                 yield from self.run_closing()
             else:
                 self.phase = "close"
-                emit(now(), PHASE, None, None, None, None, "close", None, None, it)
+                phases(now, _CHECK_CLOSE, it)
             self.time = math.floor(now())
             due = self.uv_timer_due
             if due is None or due > self.time:
-                self.phase = "timers"
-                emit(now(), PHASE, None, None, None, None, "timers", None, None, it)
+                self.enter("timers")
             else:
                 yield from self.run_timers()
             r = self.alive()
         self.phase = "exit"
         self.finished = True
-        emit(now(), PHASE, None, None, None, None, "exit", None, None, self.iteration)
+        self._emit(now(), E.PHASE, None, None, None, None, "exit", None, None, self.iteration)
 
     def run_timers(self):
         self.enter("timers")

@@ -51,6 +51,9 @@ class Runtime:
         self._then = None  # the generator after _gen (uv_run after the main module)
         self._wait: tuple | None = None
         self.started = False
+        # True while run() drives a sim to its end: the loop then waits in place (wait_busy,
+        # wait_io) instead of yielding to the driver for every wait. See _run_to_end.
+        self.inline_waits = False
         self.task_counts = {"submitted": 0, "done": 0, "failed": 0, "cancelled": 0}
         self.callback_listeners: list[Callable[[Callback, str], None]] = []
 
@@ -77,10 +80,37 @@ class Runtime:
         clock = self.clock
         while heap and heap[0][0] <= t:
             te, _, fn = heapq.heappop(heap)
-            clock.set(max(te, clock.now()))
+            clock.forward(te)
             fn()
         if t > clock.now():
             clock.set(t)
+
+    def wait_io(self, deadline: float | None) -> bool:
+        """The loop blocks in epoll until I/O is ready or `deadline` (None: no timeout).
+
+        Does, in place, what the driver's steps would do while the loop waits: the worker
+        events due before it wakes, in time order, then the clock moves to the wake-up.
+        False when nothing will ever wake it: the loop then yields, and the driver says so.
+        """
+        heap = self._heap
+        loop = self.loop
+        clock = self.clock
+        limit = math.inf if deadline is None else deadline
+        while heap:
+            tl = clock.now() if loop.io_ready else limit
+            te = heap[0][0]
+            if te > tl or te == math.inf:
+                break
+            te, _, fn = heapq.heappop(heap)
+            clock.forward(te)
+            fn()
+        if loop.io_ready:
+            return True
+        if deadline is None:
+            return False
+        if deadline > clock.now():
+            clock.set(deadline)
+        return True
 
     def consume(self, ms: float) -> None:
         """The loop thread spends `ms` inside the running callback (sync JS, busy-wait)."""
@@ -157,7 +187,7 @@ class Runtime:
         th = self._heap[0][0] if self._heap else math.inf
         if th <= tl and th != math.inf:
             te, _, fn = heapq.heappop(self._heap)
-            self.clock.set(max(te, self.clock.now()))
+            self.clock.forward(te)
             fn()
             return True
         if tl == math.inf:
@@ -189,13 +219,23 @@ class Runtime:
     def _run_to_end(self) -> str:
         """run() without limits: step() again and again, inlined (one step per worker event
         or loop callback is the headless model's hot path)."""
+        # _loop_ready_at(), inlined unless a subclass (live) changes it; then, on a virtual
+        # clock, nobody can look between two steps: the loop may wait in place.
+        base = type(self)._loop_ready_at is Runtime._loop_ready_at
+        self.inline_waits = base and isinstance(self.clock, VirtualClock)
+        try:
+            return self._steps(None if base else self._loop_ready_at)
+        finally:
+            self.inline_waits = False
+
+    def _steps(self, ready_at) -> str:
         heap = self._heap
         heappop = heapq.heappop
         clock = self.clock
         now = clock.now
-        set_clock = clock.set
+        forward = clock.forward
         inbox = self._inbox
-        ready_at = self._loop_ready_at
+        loop = self.loop
         inf = math.inf
         while True:
             gen = self._gen
@@ -204,19 +244,27 @@ class Runtime:
             if inbox:
                 self._drain_inbox()
                 continue
-            tl = ready_at()
+            if ready_at is not None:
+                tl = ready_at()
+            else:
+                w = self._wait
+                if w is None or (w[0] != BUSY and loop.io_ready):
+                    tl = now()
+                else:
+                    tl = w[1]
+                    if tl is None:
+                        tl = inf
             if heap:
                 th = heap[0][0]
                 if th <= tl and th != inf:
                     te, _, fn = heappop(heap)
-                    t = now()
-                    set_clock(t if t > te else te)  # max(te, t)
+                    forward(te)
                     fn()
                     continue
             if tl == inf:
                 return BLOCKED
             if tl > now():
-                set_clock(tl)
+                clock.set(tl)
             try:
                 self._wait = next(gen)
             except StopIteration:
