@@ -312,10 +312,11 @@ class Loop:
                             self.running_queue = None
                         if self.ticks or self.microtasks:
                             yield from self.drain()
-            for _ in range(8):  # libuv >= 1.44.2: pending callbacks fed during poll, ≤ 8 rounds
-                if not self.pending:
-                    break
-                yield from self.run_pending()
+            if self.pending:
+                for _ in range(8):  # libuv >= 1.44.2: pending callbacks fed during poll, ≤ 8 rounds
+                    if not self.pending:
+                        break
+                    yield from self.run_pending()
             if self.immediates:
                 yield from self.run_check()
                 if self.closing:

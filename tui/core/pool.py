@@ -188,17 +188,20 @@ class Pool:
         """What worker `w` does when it holds the mutex and looks for work."""
         wq = self.wq
         while True:
-            if not wq or (wq[0] is MARKER and len(wq) == 1 and self.slow_running >= self.threshold):
+            if not wq:
                 self.idle.append(w)
                 return
             q = wq.popleft()
             if q is MARKER:
-                self.marker_queued = False
                 if self.slow_running >= self.threshold:
-                    # At the slow-I/O limit: run after everything queued behind it.
+                    # At the slow-I/O limit: run after everything queued behind it (or, when
+                    # nothing is, wait with the marker left in place).
                     wq.append(MARKER)
-                    self.marker_queued = True
+                    if len(wq) == 1:
+                        self.idle.append(w)
+                        return
                     continue
+                self.marker_queued = False
                 if not self.slow_pending:
                     continue  # its slow work was cancelled
                 self.slow_running += 1

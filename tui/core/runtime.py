@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import OrderedDict, deque
+from collections import deque
 from functools import partial
 from typing import Any, Callable
 
@@ -42,7 +42,7 @@ class Runtime:
         self._heap: list = []
         self._seq = 0
         self._inbox: deque = deque()  # thunks posted by real threads (live mode)
-        self.tasks: OrderedDict[int, Task] = OrderedDict()
+        self.tasks: dict[int, Task] = {}  # in submission order
         self._finished: deque[int] = deque()
         self._keep_tasks = keep_tasks
         self._task_id = 0
