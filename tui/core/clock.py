@@ -29,6 +29,11 @@ class VirtualClock:
         if not self._now > t:
             self._now = t
 
+    def advance(self, t: float) -> None:
+        """`if t > now(): set(t)` in one call: the driver does it after every wait."""
+        if t > self._now:
+            self._now = t
+
 
 class WallClock:
     """Milliseconds since the clock was made, from the monotonic clock."""
@@ -44,4 +49,7 @@ class WallClock:
         pass
 
     def forward(self, t: float) -> None:
+        pass
+
+    def advance(self, t: float) -> None:
         pass

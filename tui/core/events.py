@@ -67,6 +67,7 @@ class EventLog:
 
     def __init__(self, keep: int = 2000) -> None:
         self._ring: deque[tuple] = deque(maxlen=keep)
+        self._append = self._ring.append
         self.count = 0
         self._listeners: list[Listener] = []
 
@@ -85,7 +86,7 @@ class EventLog:
         """emit(t, ev, task, job, op, worker, phase, result, error, detail): positional
         (the hot paths call it per event), trailing Nones may be left out."""
         self.count += 1
-        self._ring.append(r)
+        self._append(r)
         if self._listeners:
             e = Event(self.count, *r)
             for fn in self._listeners:

@@ -122,6 +122,7 @@ class NodeAPI:
         # Child processes (fork), modelled in sim, real in live: the latest ones only, since a long
         # session may fork without end (the live ones are tracked, and reaped, by loop_io).
         self.children: deque[dict] = deque(maxlen=256)
+        self._pbkdf2_labels: dict[tuple, tuple[str, str]] = {}
 
     # -- helpers ------------------------------------------------------------------------
 
@@ -199,8 +200,17 @@ class NodeAPI:
 
     def pbkdf2(self, iterations: int, cb: UserCb = None) -> Task:
         rt = self.rt
-        task = rt.new_task("crypto.pbkdf2", f"crypto.pbkdf2 {iterations:,} iterations", iterations)
-        rt.submit_job(task, "crypto.pbkdf2", CPU, {"iterations": iterations}, f"pbkdf2 {iterations:,} iterations",
+        # The two labels, formatted once per iteration count (a third of a µs per call, and
+        # a server hashes with one count); keyed by type too, as 1000 and 1000.0 print apart.
+        key = (iterations, type(iterations))
+        labels = self._pbkdf2_labels.get(key)
+        if labels is None:
+            if len(self._pbkdf2_labels) >= 256:
+                self._pbkdf2_labels.clear()
+            labels = self._pbkdf2_labels[key] = (f"crypto.pbkdf2 {iterations:,} iterations",
+                                                 f"pbkdf2 {iterations:,} iterations")
+        task = rt.new_task("crypto.pbkdf2", labels[0], iterations)
+        rt.submit_job(task, "crypto.pbkdf2", CPU, {"iterations": iterations}, labels[1],
                       lambda job: self._finish(task, cb, job.result, job.error))
         return task
 

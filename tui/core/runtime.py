@@ -82,8 +82,7 @@ class Runtime:
             te, _, fn = heapq.heappop(heap)
             clock.forward(te)
             fn()
-        if t > clock.now():
-            clock.set(t)
+        clock.advance(t)
 
     def wait_io(self, deadline: float | None) -> bool:
         """The loop blocks in epoll until I/O is ready or `deadline` (None: no timeout).
@@ -108,8 +107,7 @@ class Runtime:
             return True
         if deadline is None:
             return False
-        if deadline > clock.now():
-            clock.set(deadline)
+        clock.advance(deadline)
         return True
 
     def consume(self, ms: float) -> None:
@@ -192,8 +190,7 @@ class Runtime:
             return True
         if tl == math.inf:
             return False
-        if tl > self.clock.now():
-            self.clock.set(tl)
+        self.clock.advance(tl)
         self._resume()
         return True
 
@@ -263,8 +260,7 @@ class Runtime:
                     continue
             if tl == inf:
                 return BLOCKED
-            if tl > now():
-                clock.set(tl)
+            clock.advance(tl)
             try:
                 self._wait = next(gen)
             except StopIteration:
