@@ -13,7 +13,7 @@ from collections import deque
 from typing import TYPE_CHECKING
 
 from tui.core import events as E
-from tui.core.callbacks import Callback
+from tui.core.callbacks import Callback, Completion
 from tui.core.timers import NodeTimers
 
 if TYPE_CHECKING:
@@ -298,11 +298,11 @@ class Loop:
                     self.async_pending = False
                     batch = self.done_jobs
                     self.done_jobs = deque()
-                    completion = self.rt.completion_callback
+                    costs = rt.work.costs
                     for job in batch:
                         self.active_reqs -= 1
                         # call_and_drain(), inlined: one completion per pool job is the model's hot path
-                        end = self.begin(completion(job), "poll")
+                        end = self.begin(Completion(job, costs["internal"]), "poll")
                         if end is not None:
                             if rt.inline_waits:
                                 rt.advance_to(end)

@@ -15,6 +15,7 @@ from collections import deque
 from typing import TYPE_CHECKING, Any, Callable
 
 from tui.core import events as E
+from tui.core.callbacks import _PLAIN, _short
 
 if TYPE_CHECKING:
     from tui.core.runtime import Runtime
@@ -296,12 +297,3 @@ class Pool:
         busy = sum(w.busy_ms for w in self.workers)
         busy += sum(now - w.job.t_start for w in self.workers if w.job is not None)
         return min(1.0, busy / span)
-
-
-_PLAIN = frozenset((int, float, str))  # exact types _short() keeps: checked inline on the hot path
-
-
-def _short(result: Any) -> Any:
-    if result is None or isinstance(result, (int, float, str)):
-        return result
-    return str(result)

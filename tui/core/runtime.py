@@ -11,11 +11,10 @@ from __future__ import annotations
 import heapq
 import math
 from collections import deque
-from functools import partial
 from typing import Any, Callable
 
 from tui.core import events as E
-from tui.core.callbacks import Callback
+from tui.core.callbacks import _PLAIN, Callback, _short
 from tui.core.clock import VirtualClock
 from tui.core.loop import BUSY, POLL, Loop
 from tui.core.pool import DEFAULT_THREADPOOL_SIZE, MARKER, Job, Pool
@@ -292,16 +291,6 @@ class Runtime:
         self.loop.active_reqs += 1
         return self.pool.submit(job)
 
-    def completion_callback(self, job: Job) -> Callback:
-        cb = Callback(partial(_continue, job), job.label, job.task, job.op, self.work.costs["internal"], True)
-        error = job.error
-        if error is None:
-            result = job.result
-            cb.result = result if result is None or type(result) in _PLAIN else _short(result)
-        cb.error = error
-        cb.ready_at = job.t_done
-        return cb
-
     def finish_task(self, task: Task, result: Any = None, error=None, user: Callable | None = None,
                     cancelled: bool = False, nested: bool = True) -> None:
         """The task's user callback runs now.
@@ -374,22 +363,3 @@ class Runtime:
         return take(self)
 
 
-def _continue(job: Job) -> None:
-    """Run the job's continuation once, then drop it.
-
-    The continuation closes over its task, and the task lists its jobs: left
-    in place, every finished task would be a reference cycle that only the
-    cyclic GC frees (slowly, and all the more often the faster jobs go).
-    """
-    fn = job.on_done
-    job.on_done = None
-    fn(job)
-
-
-_PLAIN = frozenset((int, float, str))  # exact types _short() keeps: checked inline on the hot paths
-
-
-def _short(result: Any) -> Any:
-    if result is None or isinstance(result, (int, float, str)):
-        return result
-    return str(result)
