@@ -95,12 +95,12 @@ class EventLog:
     def phases(self, now: Callable[[], float], names: tuple[str, ...], iteration: int) -> None:
         """The loop entered `names` one after the other (phases with nothing to run): one
         PHASE event each, stamped by `now()` as it is entered — emit() for each, in one call."""
-        ring = self._ring
+        append = self._append
         listeners = self._listeners
         for name in names:
             self.count += 1
             r = (now(), PHASE, None, None, None, None, name, None, None, iteration)
-            ring.append(r)
+            append(r)
             if listeners:
                 e = Event(self.count, *r)
                 for fn in listeners:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from tui.core import events as E
 from tui.core.callbacks import _PLAIN, _short
+from tui.core.loop import ASYNC
 
 if TYPE_CHECKING:
     from tui.core.runtime import Runtime
@@ -245,7 +246,12 @@ class Pool:
         else:
             self.failed += 1
             rt.events.emit(now, E.DONE, job.task, job.id, job.op, w.index, None, None, error.code)
-        rt.loop.work_completed(job)          # loop->wq + uv_async_send
+        # loop.work_completed(job), inlined (once per pool job): loop->wq + uv_async_send
+        loop = rt.loop
+        loop.done_jobs.append(job)
+        if not loop.async_pending:
+            loop.async_pending = True
+            loop.io_ready.append(ASYNC)
         if job.slow:
             self.slow_running -= 1
         self._take_work(w)                   # the same thread goes round its loop
