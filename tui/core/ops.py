@@ -52,6 +52,28 @@ def _lookup_text(result) -> str:
     return f"{result} (family 4)"
 
 
+class _FileLabels:
+    """What the UI calls fs.readFile's jobs on one path, made once per path: a readFile
+    formats five labels, a server reads the same files again and again."""
+
+    __slots__ = ("name", "open", "fstat", "close", "_reads")
+
+    def __init__(self, path: str) -> None:
+        name = self.name = os.path.basename(path.rstrip("/")) or path
+        self.open = f"fs.open {name}"
+        self.fstat = f"fs.fstat {name}"
+        self.close = f"fs.close {name}"
+        self._reads: dict[int, str] = {}  # a few lengths per file: 512 KiB, the last chunk
+
+    def read(self, length: int) -> str:
+        label = self._reads.get(length)
+        if label is None:
+            if len(self._reads) >= 16:
+                self._reads.clear()
+            label = self._reads[length] = f"fs.read {human_bytes(length)} of {self.name}"
+        return label
+
+
 class _ReadFile:
     """fs.readFile's steps after open, as methods of one object.
 
@@ -59,12 +81,12 @@ class _ReadFile:
     reference cycle per call, garbage only the cyclic GC can free.)
     """
 
-    __slots__ = ("api", "task", "name", "cb", "then", "file", "size", "pos", "err")
+    __slots__ = ("api", "task", "labels", "cb", "then", "file", "size", "pos", "err")
 
-    def __init__(self, api: "NodeAPI", task: Task, name: str, cb: UserCb, then) -> None:
+    def __init__(self, api: "NodeAPI", task: Task, labels: "_FileLabels", cb: UserCb, then) -> None:
         self.api = api
         self.task = task
-        self.name = name
+        self.labels = labels
         self.cb = cb
         self.then = then
         self.file = None
@@ -79,7 +101,7 @@ class _ReadFile:
         if job.error is not None:
             return self.api._done_read(self.task, self.cb, self.then, None, job.error)
         self.file = job.result
-        self._step("fs.fstat", {"file": job.result}, f"fs.fstat {self.name}", self.after_stat)
+        self._step("fs.fstat", {"file": job.result}, self.labels.fstat, self.after_stat)
 
     def after_stat(self, job) -> None:
         if job.error is not None:
@@ -94,7 +116,7 @@ class _ReadFile:
         size, pos = self.size, self.pos
         length = READ_FILE_UNKNOWN_CHUNK if size == 0 else min(READ_FILE_CHUNK, size - pos)
         self._step("fs.read", {"file": self.file, "pos": pos, "length": length},
-                   f"fs.read {human_bytes(length)} of {self.name}", self.after_read)
+                   self.labels.read(length), self.after_read)
 
     def after_read(self, job) -> None:
         if job.error is not None:
@@ -109,7 +131,7 @@ class _ReadFile:
 
     def close(self, err) -> None:
         self.err = err
-        self._step("fs.close", {"file": self.file}, f"fs.close {self.name}", self.after_close)
+        self._step("fs.close", {"file": self.file}, self.labels.close, self.after_close)
 
     def after_close(self, job) -> None:
         err = self.err or job.error
@@ -122,6 +144,7 @@ class NodeAPI:
         # Child processes (fork), modelled in sim, real in live: the latest ones only, since a long
         # session may fork without end (the live ones are tracked, and reaped, by loop_io).
         self.children: deque[dict] = deque(maxlen=256)
+        self._file_labels: dict[str, _FileLabels] = {}
         self._pbkdf2_labels: dict[tuple, tuple[str, str]] = {}
 
     # -- helpers ------------------------------------------------------------------------
@@ -141,11 +164,15 @@ class NodeAPI:
     def read_file(self, path: str, cb: UserCb = None, *, _then=None, op: str = "fs.readFile") -> Task:
         """lib/fs.js readFile: open → fstat → read 512 KiB (64 KiB if size 0)… → close."""
         rt = self.rt
-        name = os.path.basename(path.rstrip("/")) or path
+        labels = self._file_labels.get(path)
+        if labels is None:
+            if len(self._file_labels) >= 256:
+                self._file_labels.clear()
+            labels = self._file_labels[path] = _FileLabels(path)
         task = _then[0] if _then else rt.new_task(op, f"{op} {path}", path)
-        steps = _ReadFile(self, task, name, cb, _then)
+        steps = _ReadFile(self, task, labels, cb, _then)
         # keep: live mode holds on to the bytes read when something (gzip) consumes them
-        rt.submit_job(task, "fs.open", FAST_IO, {"path": path, "keep": _then is not None}, f"fs.open {name}",
+        rt.submit_job(task, "fs.open", FAST_IO, {"path": path, "keep": _then is not None}, labels.open,
                       steps.after_open)
         return task
 
