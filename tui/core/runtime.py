@@ -50,7 +50,7 @@ class Runtime:
         self._then = None  # the generator after _gen (uv_run after the main module)
         self._wait: tuple | None = None
         self.started = False
-        # True while run() drives a sim to its end: the loop then waits in place (wait_busy,
+        # True while run() drives a sim to its end: the loop then waits in place (advance_to,
         # wait_io) instead of yielding to the driver for every wait. See _run_to_end.
         self.inline_waits = False
         self.task_counts = {"submitted": 0, "done": 0, "failed": 0, "cancelled": 0}
