@@ -8,7 +8,7 @@ completion callback, so every step re-queues at the tail of the pool's FIFO.
 
 from __future__ import annotations
 
-import functools
+from functools import lru_cache, partial
 import ipaddress
 from collections import deque
 import math
@@ -38,12 +38,33 @@ def human_bytes(n: int) -> str:
     return f"{n} B"
 
 
-@functools.lru_cache(maxsize=1024)  # ipaddress raises for every host name: ~10 µs per lookup
+@lru_cache(maxsize=1024)  # ipaddress raises for every host name: ~10 µs per lookup
 def is_ip(host: str) -> int:
     try:
         return ipaddress.ip_address(host).version
     except ValueError:
         return 0
+
+
+# The continuations of one-job tasks, bound with partial rather than written as lambdas:
+# a lambda's captured variables are cells, and with the function and its closure that is
+# five objects per task that the cyclic GC walks while the task waits for a worker.
+
+def _pbkdf2_done(rt, task: Task, cb: UserCb, job) -> None:
+    error = job.error
+    rt.finish_task(task, job.result, error, cb, error is not None and error.code == "ECANCELED")
+
+
+def _lookup_done(rt, task: Task, cb: UserCb, job) -> None:
+    error = job.error
+    rt.finish_task(task, _lookup_text(job.result) if error is None else None, error, cb,
+                   error is not None and error.code == "ECANCELED")
+
+
+def _stat_done(rt, task: Task, cb: UserCb, job) -> None:
+    error = job.error
+    rt.finish_task(task, f"size {job.result}" if error is None else None, error, cb,
+                   error is not None and error.code == "ECANCELED")
 
 
 def _lookup_text(result) -> str:
@@ -184,7 +205,7 @@ class NodeAPI:
     def stat(self, path: str, cb: UserCb = None) -> Task:
         task = self.rt.new_task("fs.stat", f"fs.stat {path}", path)
         self._job(task, "fs.stat", FAST_IO, {"path": path}, f"fs.stat {os.path.basename(path) or path}",
-                  lambda job: self._finish(task, cb, f"size {job.result}" if job.error is None else None, job.error))
+                  partial(_stat_done, self.rt, task, cb))
         return task
 
     # -- dns --------------------------------------------------------------------------------
@@ -195,13 +216,16 @@ class NodeAPI:
         task = rt.new_task("dns.lookup", f"dns.lookup {host}", host)
         fam = is_ip(host)
         if fam:
-            task.waiting_on = "process.nextTick (IP literals skip getaddrinfo)"
-            rt.loop.next_tick(self._cb(lambda: rt.finish_task(task, f"{host} (family {fam})", None, cb, nested=False),
-                                       f"dns.lookup {host} (IP literal)", task, "dns.lookup"))
-            return task
+            return self._lookup_literal(task, host, fam, cb)
         rt.submit_job(task, "dns.lookup", SLOW_IO, {"host": host}, f"getaddrinfo {host}",
-                      lambda job: self._finish(task, cb, _lookup_text(job.result) if job.error is None else None,
-                                               job.error))
+                      partial(_lookup_done, rt, task, cb))
+        return task
+
+    def _lookup_literal(self, task: Task, host: str, fam: int, cb: UserCb) -> Task:
+        rt = self.rt
+        task.waiting_on = "process.nextTick (IP literals skip getaddrinfo)"
+        rt.loop.next_tick(self._cb(lambda: rt.finish_task(task, f"{host} (family {fam})", None, cb, nested=False),
+                                   f"dns.lookup {host} (IP literal)", task, "dns.lookup"))
         return task
 
     def resolve(self, host: str, cb: UserCb = None) -> Task:
@@ -238,7 +262,7 @@ class NodeAPI:
                                                  f"pbkdf2 {iterations:,} iterations")
         task = rt.new_task("crypto.pbkdf2", labels[0], iterations)
         rt.submit_job(task, "crypto.pbkdf2", CPU, {"iterations": iterations}, labels[1],
-                      lambda job: self._finish(task, cb, job.result, job.error))
+                      partial(_pbkdf2_done, rt, task, cb))
         return task
 
     def gzip(self, path: str, cb: UserCb = None) -> Task:
