@@ -51,7 +51,7 @@ DEFAULT_COSTS: dict[str, float] = {
 UNKNOWN_SIZE_LIMIT = 64 * 1024 * 1024  # bytes ptview reads from a file whose size stat can't tell
 
 
-@dataclass
+@dataclass(slots=True)  # one per readFile, alive until its close: no dict for the GC to walk
 class SimFile:
     """What `open` returned: the path and what stat said about it."""
 
