@@ -97,14 +97,17 @@ class EventLog:
         PHASE event each, stamped by `now()` as it is entered — emit() for each, in one call."""
         append = self._append
         listeners = self._listeners
+        count = self.count
         for name in names:
-            self.count += 1
+            count += 1
             r = (now(), PHASE, None, None, None, None, name, None, None, iteration)
             append(r)
             if listeners:
-                e = Event(self.count, *r)
+                self.count = count
+                e = Event(count, *r)
                 for fn in listeners:
                     fn(e)
+        self.count = count
 
     def since(self, seq: int) -> list[Event]:
         """Events newer than `seq` still in the buffer, oldest first (for incremental UIs)."""

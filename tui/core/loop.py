@@ -63,6 +63,7 @@ class Loop:
         self.pending: deque[Callback] = deque()
         self.closing: list[Callback] = []
         self.done_jobs: deque["Job"] = deque()
+        self._done_spare: deque["Job"] | None = None
         self.async_pending = False
         self.io_ready: deque = deque()    # ASYNC or Callbacks, in readiness order
         self.active_handles = 0           # ref'd active handles other than timers/immediates
@@ -288,8 +289,11 @@ class Loop:
             self.time = math.floor(now())  # uv__io_poll refreshes the time after epoll_pwait returns
             ready = self.io_ready
             if ready:
-                items = list(ready)  # what this epoll_wait returned
-                ready.clear()
+                if len(ready) == 1:  # what this epoll_wait returned (most often: the pool's eventfd)
+                    items = (ready.popleft(),)
+                else:
+                    items = list(ready)
+                    ready.clear()
                 for item in items:
                     if item is not ASYNC:
                         yield from self.call_and_drain(item, "poll")
@@ -297,7 +301,9 @@ class Loop:
                     # uv__work_done: take every completion queued *now*, call each in order.
                     self.async_pending = False
                     batch = self.done_jobs
-                    self.done_jobs = deque()
+                    spare = self._done_spare  # the last batch's deque, emptied: one less per poll
+                    self._done_spare = None
+                    self.done_jobs = spare if spare is not None else deque()
                     costs = rt.work.costs
                     for job in batch:
                         self.active_reqs -= 1
@@ -312,6 +318,8 @@ class Loop:
                             self.running_queue = None
                         if self.ticks or self.microtasks:
                             yield from self.drain()
+                    batch.clear()
+                    self._done_spare = batch
             if self.pending:
                 for _ in range(8):  # libuv >= 1.44.2: pending callbacks fed during poll, ≤ 8 rounds
                     if not self.pending:
