@@ -8,7 +8,7 @@ between callbacks, and step. Rules and sources: SEMANTICS.md §1 and §3.4-3.6.
 
 from __future__ import annotations
 
-import math
+from math import floor
 from collections import deque
 from typing import TYPE_CHECKING
 
@@ -85,7 +85,7 @@ class Loop:
     # -- time --------------------------------------------------------------------------
 
     def update_time(self) -> None:
-        self.time = math.floor(self._now())
+        self.time = floor(self._now())
 
     def libuv_now(self) -> int:
         """getLibuvNow(): Node refreshes the loop time when it reads it (env.cc GetNowUint64)."""
@@ -286,7 +286,7 @@ class Loop:
                 deadline = None if timeout < 0 else now() + timeout
                 if not (rt.inline_waits and rt.wait_io(deadline)):
                     yield (POLL, deadline)
-            self.time = math.floor(now())  # uv__io_poll refreshes the time after epoll_pwait returns
+            self.time = floor(now())  # uv__io_poll refreshes the time after epoll_pwait returns
             ready = self.io_ready
             if ready:
                 if len(ready) == 1:  # what this epoll_wait returned (most often: the pool's eventfd)
@@ -337,7 +337,7 @@ class Loop:
             else:
                 self.phase = "close"
                 phases(now, _CHECK_CLOSE, it)
-            self.time = math.floor(now())
+            self.time = floor(now())
             due = self.uv_timer_due
             if due is None or due > self.time:
                 self.enter("timers")
