@@ -165,8 +165,9 @@ class Pool:
         else:
             self.wq.append(job)
         if self.idle:
+            # uv_cond_signal: one waiting thread wakes, and runs once the poster lets go of the mutex.
             waking = self._waking
-            waking.append(self.idle.popleft())  # _signal()
+            waking.append(self.idle.popleft())
             while waking:
                 self._take_work(waking.popleft())
         return job
@@ -178,11 +179,6 @@ class Pool:
         self.t_init = self.rt.clock.now()
         self.rt.events.emit(self.t_init, E.POOL, None, None, None, None, None, None, None, self.size)
         self.rt.executor.pool_created(self)
-
-    def _signal(self) -> None:
-        # uv_cond_signal: one waiting thread wakes, and runs once the poster lets go of the mutex.
-        if self.idle:
-            self._waking.append(self.idle.popleft())
 
     # -- the worker() loop ---------------------------------------------------------
 
@@ -211,7 +207,8 @@ class Pool:
                 if self.slow_pending:
                     wq.append(MARKER)
                     self.marker_queued = True
-                    self._signal()
+                    if self.idle:  # uv_cond_signal: one waiting thread wakes (see submit)
+                        self._waking.append(self.idle.popleft())
             # the worker starts q
             rt = self.rt
             now = rt.clock.now()

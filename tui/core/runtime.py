@@ -91,18 +91,17 @@ class Runtime:
         False when nothing will ever wake it: the loop then yields, and the driver says so.
         """
         heap = self._heap
-        loop = self.loop
+        io_ready = self.loop.io_ready
         clock = self.clock
         limit = math.inf if deadline is None else deadline
         while heap:
-            tl = clock.now() if loop.io_ready else limit
             te = heap[0][0]
-            if te > tl or te == math.inf:
+            if te > (clock.now() if io_ready else limit) or te == math.inf:
                 break
             te, _, fn = heapq.heappop(heap)
             clock.forward(te)
             fn()
-        if loop.io_ready:
+        if io_ready:
             return True
         if deadline is None:
             return False
