@@ -22,3 +22,47 @@ class Callback:
 
     def __repr__(self) -> str:
         return f"Callback({self.label!r}, task={self.task})"
+
+
+class Completion(Callback):
+    """A pool job's completion (uv__work_done → the request's done callback): the
+    Node-internal callback that runs the job's continuation, then drops it.
+
+    One per pool job, so it is built in one call and runs as a method rather than
+    through a closure. The continuation closes over its task, and the task lists
+    its jobs: left in place, every finished task would be a reference cycle that
+    only the cyclic GC frees (slowly, and all the more often the faster jobs go).
+    """
+
+    __slots__ = ("job",)
+
+    def __init__(self, job, cost: float) -> None:
+        self.job = job
+        self.label = job.label
+        self.task = job.task
+        self.op = job.op
+        self.cost = cost
+        self.internal = True
+        self.ready_at = job.t_done
+        error = self.error = job.error
+        if error is None:
+            result = job.result
+            self.result = result if result is None or type(result) in _PLAIN else _short(result)
+        else:
+            self.result = None
+
+    def fn(self) -> None:  # what the loop calls: Callback.fn's slot is never set here
+        job = self.job
+        then = job.on_done
+        job.on_done = None
+        then(job)
+
+
+_PLAIN = frozenset((int, float, str))  # exact types _short() keeps: checked inline on the hot path
+
+
+def _short(result: Any) -> Any:
+    """What an event and the UI show of a result: plain values as they are, others as text."""
+    if result is None or isinstance(result, (int, float, str)):
+        return result
+    return str(result)

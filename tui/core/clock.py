@@ -24,6 +24,16 @@ class VirtualClock:
             raise ValueError(f"virtual clock cannot go back from {self._now} to {t}")
         self._now = t
 
+    def forward(self, t: float) -> None:
+        """set(max(t, now())) in one call: the driver does it for every worker event."""
+        if not self._now > t:
+            self._now = t
+
+    def advance(self, t: float) -> None:
+        """`if t > now(): set(t)` in one call: the driver does it after every wait."""
+        if t > self._now:
+            self._now = t
+
 
 class WallClock:
     """Milliseconds since the clock was made, from the monotonic clock."""
@@ -36,4 +46,10 @@ class WallClock:
 
     def set(self, t: float) -> None:
         # Wall time cannot be moved; a driver asking to "advance" just waited.
+        pass
+
+    def forward(self, t: float) -> None:
+        pass
+
+    def advance(self, t: float) -> None:
         pass

@@ -58,37 +58,65 @@ Listener = Callable[[Event], None]
 
 class EventLog:
     """Recent events as plain tuples: an Event object is only built for a listener
-    or a reader, so a headless run with nobody listening pays for a tuple per event."""
+    or a reader, so a headless run with nobody listening pays for a tuple per event.
+
+    A record is emit()'s own argument tuple, without its sequence number: every
+    emit appends exactly one record, so a record's number follows from its
+    place in the ring and `count`.
+    """
 
     def __init__(self, keep: int = 2000) -> None:
         self._ring: deque[tuple] = deque(maxlen=keep)
+        self._append = self._ring.append
         self.count = 0
         self._listeners: list[Listener] = []
 
+    def _first_seq(self) -> int:
+        return self.count - len(self._ring) + 1
+
     @property
     def recent(self) -> list[Event]:
-        return [Event(*r) for r in self._ring]
+        return [Event(seq, *r) for seq, r in enumerate(self._ring, self._first_seq())]
 
     def subscribe(self, fn: Listener) -> Callable[[], None]:
         self._listeners.append(fn)
         return lambda: self._listeners.remove(fn)
 
-    def emit(self, t, ev, task=None, job=None, op=None, worker=None, phase=None,
-             result=None, error=None, detail=None) -> None:
+    def emit(self, *r) -> None:
+        """emit(t, ev, task, job, op, worker, phase, result, error, detail): positional
+        (the hot paths call it per event), trailing Nones may be left out."""
         self.count += 1
-        r = (self.count, t, ev, task, job, op, worker, phase, result, error, detail)
-        self._ring.append(r)
+        self._append(r)
         if self._listeners:
-            e = Event(*r)
+            e = Event(self.count, *r)
             for fn in self._listeners:
                 fn(e)
+
+    def phases(self, now: Callable[[], float], names: tuple[str, ...], iteration: int) -> None:
+        """The loop entered `names` one after the other (phases with nothing to run): one
+        PHASE event each, stamped by `now()` as it is entered — emit() for each, in one call."""
+        append = self._append
+        listeners = self._listeners
+        count = self.count
+        for name in names:
+            count += 1
+            r = (now(), PHASE, None, None, None, None, name, None, None, iteration)
+            append(r)
+            if listeners:
+                self.count = count
+                e = Event(count, *r)
+                for fn in listeners:
+                    fn(e)
+        self.count = count
 
     def since(self, seq: int) -> list[Event]:
         """Events newer than `seq` still in the buffer, oldest first (for incremental UIs)."""
         out = []
+        n = self.count
         for r in reversed(self._ring):
-            if r[0] <= seq:
+            if n <= seq:
                 break
-            out.append(Event(*r))
+            out.append(Event(n, *r))
+            n -= 1
         out.reverse()
         return out

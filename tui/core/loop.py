@@ -8,12 +8,12 @@ between callbacks, and step. Rules and sources: SEMANTICS.md §1 and §3.4-3.6.
 
 from __future__ import annotations
 
-import math
+from math import floor
 from collections import deque
 from typing import TYPE_CHECKING
 
 from tui.core import events as E
-from tui.core.callbacks import Callback
+from tui.core.callbacks import Callback, Completion
 from tui.core.timers import NodeTimers
 
 if TYPE_CHECKING:
@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from tui.core.runtime import Runtime
 
 PHASES = ("timers", "pending", "idle", "prepare", "poll", "check", "close")
+# Runs of phases entered back to back when nothing runs in them.
+_PENDING_TO_POLL = ("pending", "idle", "prepare", "poll")
+_IDLE_TO_POLL = ("idle", "prepare", "poll")
+_CHECK_CLOSE = ("check", "close")
 BUSY = "busy"
 POLL = "poll"
 INT_MAX = 2**31 - 1
@@ -59,6 +63,7 @@ class Loop:
         self.pending: deque[Callback] = deque()
         self.closing: list[Callback] = []
         self.done_jobs: deque["Job"] = deque()
+        self._done_spare: deque["Job"] | None = None
         self.async_pending = False
         self.io_ready: deque = deque()    # ASYNC or Callbacks, in readiness order
         self.active_handles = 0           # ref'd active handles other than timers/immediates
@@ -73,11 +78,14 @@ class Loop:
         self.delay_last = 0.0
         self.delay_max = 0.0
         self.callbacks_run = 0
+        # Bound once: every phase entered and every callback run records an event.
+        self._emit = rt.events.emit
+        self._now = rt.clock.now
 
     # -- time --------------------------------------------------------------------------
 
     def update_time(self) -> None:
-        self.time = int(math.floor(self.rt.clock.now()))
+        self.time = floor(self._now())
 
     def libuv_now(self) -> int:
         """getLibuvNow(): Node refreshes the loop time when it reads it (env.cc GetNowUint64)."""
@@ -97,11 +105,13 @@ class Loop:
         # toggleTimerRef: the handle is ref'd while any JS timer is ref'd.
         return self.uv_timer_due is not None and self.timers.ref_count > 0
 
+    # alive() and backend_timeout() run once per iteration: the two predicates above are inlined.
+
     def alive(self) -> bool:
         """uv__loop_alive: ref'd active handles, active requests, or closing handles."""
         return (
-            self.timer_handle_active()
-            or self.idle_active()
+            (self.uv_timer_due is not None and self.timers.ref_count > 0)
+            or self.immediate_ref > 0
             or self.active_handles > 0
             or self.active_reqs > 0
             or bool(self.closing)
@@ -112,14 +122,16 @@ class Loop:
         """uv__backend_timeout + uv__next_timeout: -1 blocks forever, 0 does not block."""
         if self.stop_flag:
             return 0
-        if not (self.active_handles > 0 or self.timer_handle_active() or self.idle_active()
+        due = self.uv_timer_due
+        idle = self.immediate_ref > 0
+        if not (self.active_handles > 0 or (due is not None and self.timers.ref_count > 0) or idle
                 or self.active_reqs > 0):
             return 0
-        if self.pending or self.idle_active() or self.closing:
+        if self.pending or idle or self.closing:
             return 0
-        if self.uv_timer_due is None:
+        if due is None:
             return -1
-        diff = self.uv_timer_due - self.time
+        diff = due - self.time
         if diff <= 0:
             return 0
         return min(diff, INT_MAX)
@@ -130,7 +142,10 @@ class Loop:
         """Run one JS callback on the loop thread; it occupies the thread for cb.cost ms."""
         end = self.begin(cb, phase, queue)
         if end is not None:
-            yield (BUSY, end)
+            if self.rt.inline_waits:
+                self.rt.advance_to(end)
+            else:
+                yield (BUSY, end)
             self.running = None
             self.running_queue = None
 
@@ -139,25 +154,28 @@ class Loop:
         thread is free again (the caller yields BUSY until then and clears `running`), or
         None when it cost nothing."""
         rt = self.rt
-        now = rt.clock.now()
+        now = self._now()
         self.running = cb
         self.running_queue = queue
         self.callbacks_run += 1
-        if cb.ready_at is not None:
-            late = max(0.0, now - cb.ready_at)
+        ready = cb.ready_at
+        if ready is not None:
+            late = now - ready
+            if not late > 0.0:  # max(0.0, late)
+                late = 0.0
             self.delay_last = late
             if late > self.delay_max:
                 self.delay_max = late
-        err = cb.error.code if cb.error is not None else None
-        rt.events.emit(now, E.CALLBACK, cb.task, None, cb.op, None, phase, cb.result,
-                       err, queue or ("internal" if cb.internal else None))
+        err = cb.error
+        self._emit(now, E.CALLBACK, cb.task, None, cb.op, None, phase, cb.result,
+                   err.code if err is not None else None, queue or ("internal" if cb.internal else None))
         if rt.callback_listeners:
             rt.on_callback(cb, phase)
         cb.fn()
         cost = cb.cost
         if cost > 0:
             self.blocked_ms += cost
-            return rt.clock.now() + cost
+            return self._now() + cost
         self.running = None
         self.running_queue = None
         return None
@@ -176,7 +194,10 @@ class Loop:
     def call_and_drain(self, cb: Callback, phase: str):
         end = self.begin(cb, phase)
         if end is not None:
-            yield (BUSY, end)
+            if self.rt.inline_waits:
+                self.rt.advance_to(end)
+            else:
+                yield (BUSY, end)
             self.running = None
             self.running_queue = None
         if self.ticks or self.microtasks:
@@ -232,8 +253,7 @@ class Loop:
 
     def enter(self, phase: str) -> None:
         self.phase = phase
-        rt = self.rt
-        rt.events.emit(rt.clock.now(), E.PHASE, None, None, None, None, phase, None, None, self.iteration)
+        self._emit(self._now(), E.PHASE, None, None, None, None, phase, None, None, self.iteration)
 
     def run(self):
         r = self.alive()
@@ -243,29 +263,81 @@ class Loop:
             # libuv >= 1.45: due timers run once before the first iteration (UV_RUN_DEFAULT).
             self.update_time()
             yield from self.run_timers()
-        # An empty phase only announces itself: entered here without a generator for it.
+        # An empty phase only announces itself: entered here without a generator for it, and
+        # the poll phase is inline: most iterations are one poll phase and six empty ones, and
+        # every generator between the driver and a pool completion costs a frame per resume.
+        rt = self.rt
+        phases = rt.events.phases
+        now = self._now
         while r and not self.stop_flag:
             self.iteration += 1
+            it = self.iteration
             if self.pending:
                 yield from self.run_pending()
+                timeout = self.backend_timeout()
+                self.phase = "poll"  # set once for the run of phases: their events name each
+                phases(now, _IDLE_TO_POLL, it)
             else:
-                self.enter("pending")
-            self.enter("idle")
-            self.enter("prepare")
-            yield from self.run_poll(self.backend_timeout())
-            for _ in range(8):  # libuv >= 1.44.2: pending callbacks fed during poll, ≤ 8 rounds
-                if not self.pending:
-                    break
-                yield from self.run_pending()
+                timeout = self.backend_timeout()
+                self.phase = "poll"
+                phases(now, _PENDING_TO_POLL, it)
+            # poll: uv__io_poll
+            if timeout != 0 and not self.io_ready:
+                deadline = None if timeout < 0 else now() + timeout
+                if not (rt.inline_waits and rt.wait_io(deadline)):
+                    yield (POLL, deadline)
+            self.time = floor(now())  # uv__io_poll refreshes the time after epoll_pwait returns
+            ready = self.io_ready
+            if ready:
+                if len(ready) == 1:  # what this epoll_wait returned (most often: the pool's eventfd)
+                    items = (ready.popleft(),)
+                else:
+                    items = list(ready)
+                    ready.clear()
+                for item in items:
+                    if item is not ASYNC:
+                        yield from self.call_and_drain(item, "poll")
+                        continue
+                    # uv__work_done: take every completion queued *now*, call each in order.
+                    self.async_pending = False
+                    batch = self.done_jobs
+                    spare = self._done_spare  # the last batch's deque, emptied: one less per poll
+                    self._done_spare = None
+                    self.done_jobs = spare if spare is not None else deque()
+                    costs = rt.work.costs
+                    for job in batch:
+                        self.active_reqs -= 1
+                        # call_and_drain(), inlined: one completion per pool job is the model's hot path
+                        end = self.begin(Completion(job, costs["internal"]), "poll")
+                        if end is not None:
+                            if rt.inline_waits:
+                                rt.advance_to(end)
+                            else:
+                                yield (BUSY, end)
+                            self.running = None
+                            self.running_queue = None
+                        if self.ticks or self.microtasks:
+                            yield from self.drain()
+                    batch.clear()
+                    self._done_spare = batch
+            if self.pending:
+                for _ in range(8):  # libuv >= 1.44.2: pending callbacks fed during poll, ≤ 8 rounds
+                    if not self.pending:
+                        break
+                    yield from self.run_pending()
             if self.immediates:
                 yield from self.run_check()
-            else:
+                if self.closing:
+                    yield from self.run_closing()
+                else:
+                    self.enter("close")
+            elif self.closing:
                 self.enter("check")
-            if self.closing:
                 yield from self.run_closing()
             else:
-                self.enter("close")
-            self.update_time()
+                self.phase = "close"
+                phases(now, _CHECK_CLOSE, it)
+            self.time = floor(now())
             due = self.uv_timer_due
             if due is None or due > self.time:
                 self.enter("timers")
@@ -274,7 +346,7 @@ class Loop:
             r = self.alive()
         self.phase = "exit"
         self.finished = True
-        self.rt.events.emit(self.rt.clock.now(), E.PHASE, phase="exit", detail=self.iteration)
+        self._emit(now(), E.PHASE, None, None, None, None, "exit", None, None, self.iteration)
 
     def run_timers(self):
         self.enter("timers")
@@ -298,35 +370,6 @@ class Loop:
         self.pending = deque()
         for cb in batch:
             yield from self.call_and_drain(cb, "pending")
-
-    def run_poll(self, timeout: int):
-        self.enter("poll")
-        if timeout != 0 and not self.io_ready:
-            now = self.rt.clock.now()
-            deadline = None if timeout < 0 else now + timeout
-            yield (POLL, deadline)
-        self.update_time()  # uv__io_poll refreshes the time after epoll_pwait returns
-        ready = list(self.io_ready)  # what this epoll_wait returned
-        self.io_ready.clear()
-        for item in ready:
-            if item is ASYNC:
-                # uv__work_done: take every completion queued *now*, call each in order.
-                self.async_pending = False
-                batch = self.done_jobs
-                self.done_jobs = deque()
-                completion = self.rt.completion_callback
-                for job in batch:
-                    self.active_reqs -= 1
-                    # call_and_drain(), inlined: one completion per pool job is the model's hot path
-                    end = self.begin(completion(job), "poll")
-                    if end is not None:
-                        yield (BUSY, end)
-                        self.running = None
-                        self.running_queue = None
-                    if self.ticks or self.microtasks:
-                        yield from self.drain()
-            else:
-                yield from self.call_and_drain(item, "poll")
 
     def run_check(self):
         self.enter("check")

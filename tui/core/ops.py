@@ -8,7 +8,7 @@ completion callback, so every step re-queues at the tail of the pool's FIFO.
 
 from __future__ import annotations
 
-import functools
+from functools import lru_cache, partial
 import ipaddress
 from collections import deque
 import math
@@ -38,7 +38,7 @@ def human_bytes(n: int) -> str:
     return f"{n} B"
 
 
-@functools.lru_cache(maxsize=1024)  # ipaddress raises for every host name: ~10 µs per lookup
+@lru_cache(maxsize=1024)  # ipaddress raises for every host name: ~10 µs per lookup
 def is_ip(host: str) -> int:
     try:
         return ipaddress.ip_address(host).version
@@ -46,10 +46,53 @@ def is_ip(host: str) -> int:
         return 0
 
 
+# The continuations of one-job tasks, bound with partial rather than written as lambdas:
+# a lambda's captured variables are cells, and with the function and its closure that is
+# five objects per task that the cyclic GC walks while the task waits for a worker.
+
+def _pbkdf2_done(rt, task: Task, cb: UserCb, job) -> None:
+    error = job.error
+    rt.finish_task(task, job.result, error, cb, error is not None and error.code == "ECANCELED")
+
+
+def _lookup_done(rt, task: Task, cb: UserCb, job) -> None:
+    error = job.error
+    rt.finish_task(task, _lookup_text(job.result) if error is None else None, error, cb,
+                   error is not None and error.code == "ECANCELED")
+
+
+def _stat_done(rt, task: Task, cb: UserCb, job) -> None:
+    error = job.error
+    rt.finish_task(task, f"size {job.result}" if error is None else None, error, cb,
+                   error is not None and error.code == "ECANCELED")
+
+
 def _lookup_text(result) -> str:
     if isinstance(result, tuple):  # live: (address, family) from getaddrinfo
         return f"{result[0]} (family {result[1]})"
     return f"{result} (family 4)"
+
+
+class _FileLabels:
+    """What the UI calls fs.readFile's jobs on one path, made once per path: a readFile
+    formats five labels, a server reads the same files again and again."""
+
+    __slots__ = ("name", "open", "fstat", "close", "_reads")
+
+    def __init__(self, path: str) -> None:
+        name = self.name = os.path.basename(path.rstrip("/")) or path
+        self.open = f"fs.open {name}"
+        self.fstat = f"fs.fstat {name}"
+        self.close = f"fs.close {name}"
+        self._reads: dict[int, str] = {}  # a few lengths per file: 512 KiB, the last chunk
+
+    def read(self, length: int) -> str:
+        label = self._reads.get(length)
+        if label is None:
+            if len(self._reads) >= 16:
+                self._reads.clear()
+            label = self._reads[length] = f"fs.read {human_bytes(length)} of {self.name}"
+        return label
 
 
 class _ReadFile:
@@ -59,12 +102,12 @@ class _ReadFile:
     reference cycle per call, garbage only the cyclic GC can free.)
     """
 
-    __slots__ = ("api", "task", "name", "cb", "then", "file", "size", "pos", "err")
+    __slots__ = ("api", "task", "labels", "cb", "then", "file", "size", "pos", "err")
 
-    def __init__(self, api: "NodeAPI", task: Task, name: str, cb: UserCb, then) -> None:
+    def __init__(self, api: "NodeAPI", task: Task, labels: "_FileLabels", cb: UserCb, then) -> None:
         self.api = api
         self.task = task
-        self.name = name
+        self.labels = labels
         self.cb = cb
         self.then = then
         self.file = None
@@ -73,13 +116,13 @@ class _ReadFile:
         self.err = None
 
     def _step(self, op: str, args: dict, label: str, on_done) -> None:
-        self.api._job(self.task, op, FAST_IO, args, label, on_done)
+        self.api.rt.submit_job(self.task, op, FAST_IO, args, label, on_done)
 
     def after_open(self, job) -> None:
         if job.error is not None:
             return self.api._done_read(self.task, self.cb, self.then, None, job.error)
         self.file = job.result
-        self._step("fs.fstat", {"file": job.result}, f"fs.fstat {self.name}", self.after_stat)
+        self._step("fs.fstat", {"file": job.result}, self.labels.fstat, self.after_stat)
 
     def after_stat(self, job) -> None:
         if job.error is not None:
@@ -94,7 +137,7 @@ class _ReadFile:
         size, pos = self.size, self.pos
         length = READ_FILE_UNKNOWN_CHUNK if size == 0 else min(READ_FILE_CHUNK, size - pos)
         self._step("fs.read", {"file": self.file, "pos": pos, "length": length},
-                   f"fs.read {human_bytes(length)} of {self.name}", self.after_read)
+                   self.labels.read(length), self.after_read)
 
     def after_read(self, job) -> None:
         if job.error is not None:
@@ -109,7 +152,7 @@ class _ReadFile:
 
     def close(self, err) -> None:
         self.err = err
-        self._step("fs.close", {"file": self.file}, f"fs.close {self.name}", self.after_close)
+        self._step("fs.close", {"file": self.file}, self.labels.close, self.after_close)
 
     def after_close(self, job) -> None:
         err = self.err or job.error
@@ -122,6 +165,8 @@ class NodeAPI:
         # Child processes (fork), modelled in sim, real in live: the latest ones only, since a long
         # session may fork without end (the live ones are tracked, and reaped, by loop_io).
         self.children: deque[dict] = deque(maxlen=256)
+        self._file_labels: dict[str, _FileLabels] = {}
+        self._pbkdf2_labels: dict[tuple, tuple[str, str]] = {}
 
     # -- helpers ------------------------------------------------------------------------
 
@@ -140,12 +185,16 @@ class NodeAPI:
     def read_file(self, path: str, cb: UserCb = None, *, _then=None, op: str = "fs.readFile") -> Task:
         """lib/fs.js readFile: open → fstat → read 512 KiB (64 KiB if size 0)… → close."""
         rt = self.rt
-        name = os.path.basename(path.rstrip("/")) or path
+        labels = self._file_labels.get(path)
+        if labels is None:
+            if len(self._file_labels) >= 256:
+                self._file_labels.clear()
+            labels = self._file_labels[path] = _FileLabels(path)
         task = _then[0] if _then else rt.new_task(op, f"{op} {path}", path)
-        steps = _ReadFile(self, task, name, cb, _then)
+        steps = _ReadFile(self, task, labels, cb, _then)
         # keep: live mode holds on to the bytes read when something (gzip) consumes them
-        self._job(task, "fs.open", FAST_IO, {"path": path, "keep": _then is not None}, f"fs.open {name}",
-                  steps.after_open)
+        rt.submit_job(task, "fs.open", FAST_IO, {"path": path, "keep": _then is not None}, labels.open,
+                      steps.after_open)
         return task
 
     def _done_read(self, task, cb, then, nbytes, err, file=None):
@@ -156,7 +205,7 @@ class NodeAPI:
     def stat(self, path: str, cb: UserCb = None) -> Task:
         task = self.rt.new_task("fs.stat", f"fs.stat {path}", path)
         self._job(task, "fs.stat", FAST_IO, {"path": path}, f"fs.stat {os.path.basename(path) or path}",
-                  lambda job: self._finish(task, cb, f"size {job.result}" if job.error is None else None, job.error))
+                  partial(_stat_done, self.rt, task, cb))
         return task
 
     # -- dns --------------------------------------------------------------------------------
@@ -167,13 +216,16 @@ class NodeAPI:
         task = rt.new_task("dns.lookup", f"dns.lookup {host}", host)
         fam = is_ip(host)
         if fam:
-            task.waiting_on = "process.nextTick (IP literals skip getaddrinfo)"
-            rt.loop.next_tick(self._cb(lambda: rt.finish_task(task, f"{host} (family {fam})", None, cb, nested=False),
-                                       f"dns.lookup {host} (IP literal)", task, "dns.lookup"))
-            return task
-        self._job(task, "dns.lookup", SLOW_IO, {"host": host}, f"getaddrinfo {host}",
-                  lambda job: self._finish(task, cb, _lookup_text(job.result) if job.error is None else None,
-                                           job.error))
+            return self._lookup_literal(task, host, fam, cb)
+        rt.submit_job(task, "dns.lookup", SLOW_IO, {"host": host}, f"getaddrinfo {host}",
+                      partial(_lookup_done, rt, task, cb))
+        return task
+
+    def _lookup_literal(self, task: Task, host: str, fam: int, cb: UserCb) -> Task:
+        rt = self.rt
+        task.waiting_on = "process.nextTick (IP literals skip getaddrinfo)"
+        rt.loop.next_tick(self._cb(lambda: rt.finish_task(task, f"{host} (family {fam})", None, cb, nested=False),
+                                   f"dns.lookup {host} (IP literal)", task, "dns.lookup"))
         return task
 
     def resolve(self, host: str, cb: UserCb = None) -> Task:
@@ -198,10 +250,19 @@ class NodeAPI:
     # -- crypto, zlib --------------------------------------------------------------------------
 
     def pbkdf2(self, iterations: int, cb: UserCb = None) -> Task:
-        task = self.rt.new_task("crypto.pbkdf2", f"crypto.pbkdf2 {iterations:,} iterations", iterations)
-        self._job(task, "crypto.pbkdf2", CPU, {"iterations": iterations},
-                  f"pbkdf2 {iterations:,} iterations",
-                  lambda job: self._finish(task, cb, job.result, job.error))
+        rt = self.rt
+        # The two labels, formatted once per iteration count (a third of a µs per call, and
+        # a server hashes with one count); keyed by type too, as 1000 and 1000.0 print apart.
+        key = (iterations, type(iterations))
+        labels = self._pbkdf2_labels.get(key)
+        if labels is None:
+            if len(self._pbkdf2_labels) >= 256:
+                self._pbkdf2_labels.clear()
+            labels = self._pbkdf2_labels[key] = (f"crypto.pbkdf2 {iterations:,} iterations",
+                                                 f"pbkdf2 {iterations:,} iterations")
+        task = rt.new_task("crypto.pbkdf2", labels[0], iterations)
+        rt.submit_job(task, "crypto.pbkdf2", CPU, {"iterations": iterations}, labels[1],
+                      partial(_pbkdf2_done, rt, task, cb))
         return task
 
     def gzip(self, path: str, cb: UserCb = None) -> Task:

@@ -15,6 +15,8 @@ from collections import deque
 from typing import TYPE_CHECKING, Any, Callable
 
 from tui.core import events as E
+from tui.core.callbacks import _PLAIN, _short
+from tui.core.loop import ASYNC
 
 if TYPE_CHECKING:
     from tui.core.runtime import Runtime
@@ -152,8 +154,22 @@ class Pool:
         job.state = "queued"
         self.submitted += 1
         rt.events.emit(job.t_submit, E.SUBMIT, job.task, job.id, job.op, None, None, None, None, job.kind)
-        self._post(job)
-        self._run_wakes()
+        # post()
+        if job.kind == SLOW_IO:
+            job.slow = True
+            self.slow_pending.append(job)
+            if self.marker_queued:
+                return job  # the worker running slow I/O will re-queue the marker
+            self.marker_queued = True
+            self.wq.append(MARKER)
+        else:
+            self.wq.append(job)
+        if self.idle:
+            # uv_cond_signal: one waiting thread wakes, and runs once the poster lets go of the mutex.
+            waking = self._waking
+            waking.append(self.idle.popleft())
+            while waking:
+                self._take_work(waking.popleft())
         return job
 
     def _init_threads(self) -> None:
@@ -161,29 +177,8 @@ class Pool:
         self.workers = [Worker(i) for i in range(self.size)]
         self.idle = deque(self.workers)
         self.t_init = self.rt.clock.now()
-        self.rt.events.emit(self.t_init, E.POOL, detail=self.size)
+        self.rt.events.emit(self.t_init, E.POOL, None, None, None, None, None, None, None, self.size)
         self.rt.executor.pool_created(self)
-
-    def _post(self, job: Job) -> None:
-        if job.kind == SLOW_IO:
-            job.slow = True
-            self.slow_pending.append(job)
-            if self.marker_queued:
-                return  # the worker running slow I/O will re-queue the marker
-            self.marker_queued = True
-            self.wq.append(MARKER)
-        else:
-            self.wq.append(job)
-        self._signal()
-
-    def _signal(self) -> None:
-        # uv_cond_signal: one waiting thread wakes, and runs once the poster lets go of the mutex.
-        if self.idle:
-            self._waking.append(self.idle.popleft())
-
-    def _run_wakes(self) -> None:
-        while self._waking:
-            self._take_work(self._waking.popleft())
 
     # -- the worker() loop ---------------------------------------------------------
 
@@ -191,17 +186,20 @@ class Pool:
         """What worker `w` does when it holds the mutex and looks for work."""
         wq = self.wq
         while True:
-            if not wq or (wq[0] is MARKER and len(wq) == 1 and self.slow_running >= self.threshold):
+            if not wq:
                 self.idle.append(w)
                 return
             q = wq.popleft()
             if q is MARKER:
-                self.marker_queued = False
                 if self.slow_running >= self.threshold:
-                    # At the slow-I/O limit: run after everything queued behind it.
+                    # At the slow-I/O limit: run after everything queued behind it (or, when
+                    # nothing is, wait with the marker left in place).
                     wq.append(MARKER)
-                    self.marker_queued = True
+                    if len(wq) == 1:
+                        self.idle.append(w)
+                        return
                     continue
+                self.marker_queued = False
                 if not self.slow_pending:
                     continue  # its slow work was cancelled
                 self.slow_running += 1
@@ -209,21 +207,20 @@ class Pool:
                 if self.slow_pending:
                     wq.append(MARKER)
                     self.marker_queued = True
-                    self._signal()
-            self._start(w, q)
+                    if self.idle:  # uv_cond_signal: one waiting thread wakes (see submit)
+                        self._waking.append(self.idle.popleft())
+            # the worker starts q
+            rt = self.rt
+            now = rt.clock.now()
+            q.state = "running"
+            q.worker = w.index
+            q.t_start = now
+            w.job = q
+            self.started += 1
+            self.wait_total += now - q.t_submit
+            rt.events.emit(now, E.START, q.task, q.id, q.op, w.index)
+            rt.executor.start(q, w)
             return
-
-    def _start(self, w: Worker, job: Job) -> None:
-        rt = self.rt
-        now = rt.clock.now()
-        job.state = "running"
-        job.worker = w.index
-        job.t_start = now
-        w.job = job
-        self.started += 1
-        self.wait_total += now - job.t_submit
-        rt.events.emit(now, E.START, job.task, job.id, job.op, w.index)
-        rt.executor.start(job, w)
 
     def job_done(self, job: Job, result: Any = None, error=None) -> None:
         """Called by the executor when `job`'s work has returned on its worker."""
@@ -241,15 +238,23 @@ class Pool:
         self.run_total += ran
         if error is None:
             self.done += 1
-            rt.events.emit(now, E.DONE, job.task, job.id, job.op, w.index, None, _short(result))
+            rt.events.emit(now, E.DONE, job.task, job.id, job.op, w.index, None,
+                           result if result is None or type(result) in _PLAIN else _short(result))
         else:
             self.failed += 1
             rt.events.emit(now, E.DONE, job.task, job.id, job.op, w.index, None, None, error.code)
-        rt.loop.work_completed(job)          # loop->wq + uv_async_send
+        # loop.work_completed(job), inlined (once per pool job): loop->wq + uv_async_send
+        loop = rt.loop
+        loop.done_jobs.append(job)
+        if not loop.async_pending:
+            loop.async_pending = True
+            loop.io_ready.append(ASYNC)
         if job.slow:
             self.slow_running -= 1
         self._take_work(w)                   # the same thread goes round its loop
-        self._run_wakes()
+        waking = self._waking
+        while waking:
+            self._take_work(waking.popleft())
 
     # -- uv_cancel -----------------------------------------------------------------
 
@@ -258,7 +263,7 @@ class Pool:
         rt = self.rt
         now = rt.clock.now()
         if job.state != "queued":
-            rt.events.emit(now, E.CANCEL, job.task, job.id, job.op, error="EBUSY")
+            rt.events.emit(now, E.CANCEL, job.task, job.id, job.op, None, None, None, "EBUSY")
             return "EBUSY"
         if job.slow:
             self.slow_pending.remove(job)
@@ -270,7 +275,7 @@ class Pool:
 
         job.error = uv_error("ECANCELED", job.op.split(".")[-1])
         self.cancelled += 1
-        rt.events.emit(now, E.CANCEL, job.task, job.id, job.op, result="ECANCELED")
+        rt.events.emit(now, E.CANCEL, job.task, job.id, job.op, None, None, "ECANCELED")
         rt.loop.work_completed(job)  # its callback still runs, in the poll phase, with ECANCELED
         return None
 
@@ -295,9 +300,3 @@ class Pool:
         busy = sum(w.busy_ms for w in self.workers)
         busy += sum(now - w.job.t_start for w in self.workers if w.job is not None)
         return min(1.0, busy / span)
-
-
-def _short(result: Any) -> Any:
-    if result is None or isinstance(result, (int, float, str)):
-        return result
-    return str(result)

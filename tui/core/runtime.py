@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import OrderedDict, deque
-from functools import partial
+from collections import deque
 from typing import Any, Callable
 
 from tui.core import events as E
-from tui.core.callbacks import Callback
+from tui.core.callbacks import _PLAIN, Callback, _short
 from tui.core.clock import VirtualClock
 from tui.core.loop import BUSY, POLL, Loop
 from tui.core.pool import DEFAULT_THREADPOOL_SIZE, MARKER, Job, Pool
@@ -42,14 +41,18 @@ class Runtime:
         self._heap: list = []
         self._seq = 0
         self._inbox: deque = deque()  # thunks posted by real threads (live mode)
-        self.tasks: OrderedDict[int, Task] = OrderedDict()
+        self.tasks: dict[int, Task] = {}  # in submission order
         self._finished: deque[int] = deque()
         self._keep_tasks = keep_tasks
         self._task_id = 0
         self._job_id = 0
         self._gen = None
+        self._then = None  # the generator after _gen (uv_run after the main module)
         self._wait: tuple | None = None
         self.started = False
+        # True while run() drives a sim to its end: the loop then waits in place (advance_to,
+        # wait_io) instead of yielding to the driver for every wait. See _run_to_end.
+        self.inline_waits = False
         self.task_counts = {"submitted": 0, "done": 0, "failed": 0, "cancelled": 0}
         self.callback_listeners: list[Callable[[Callback, str], None]] = []
 
@@ -76,16 +79,48 @@ class Runtime:
         clock = self.clock
         while heap and heap[0][0] <= t:
             te, _, fn = heapq.heappop(heap)
-            clock.set(max(te, clock.now()))
+            clock.forward(te)
             fn()
-        if t > clock.now():
-            clock.set(t)
+        clock.advance(t)
+
+    def wait_io(self, deadline: float | None) -> bool:
+        """The loop blocks in epoll until I/O is ready or `deadline` (None: no timeout).
+
+        Does, in place, what the driver's steps would do while the loop waits: the worker
+        events due before it wakes, in time order, then the clock moves to the wake-up.
+        False when nothing will ever wake it: the loop then yields, and the driver says so.
+        """
+        heap = self._heap
+        io_ready = self.loop.io_ready
+        clock = self.clock
+        limit = math.inf if deadline is None else deadline
+        while heap:
+            te = heap[0][0]
+            if te > (clock.now() if io_ready else limit) or te == math.inf:
+                break
+            te, _, fn = heapq.heappop(heap)
+            clock.forward(te)
+            fn()
+        if io_ready:
+            return True
+        if deadline is None:
+            return False
+        clock.advance(deadline)
+        return True
 
     def consume(self, ms: float) -> None:
         """The loop thread spends `ms` inside the running callback (sync JS, busy-wait)."""
         if ms > 0:
             self.loop.blocked_ms += ms
-            self.advance_to(self.clock.now() + ms)
+            # advance_to(now + ms), inlined: every user callback of a pool job consumes
+            heap = self._heap
+            clock = self.clock
+            t = clock.now() + ms
+            while heap and heap[0][0] <= t:
+                te, _, fn = heapq.heappop(heap)
+                clock.forward(te)
+                fn()
+            clock.advance(t)
 
     # -- driving ---------------------------------------------------------------------
 
@@ -94,14 +129,35 @@ class Runtime:
         if self.started:
             raise RuntimeError("already started")
         self.started = True
-        self._gen = self._main_then_loop(main, cost)
+        self._gen = self._main_module(main, cost)
+        self._then = self.loop.run
         self._wait = None
 
-    def _main_then_loop(self, main, cost):
+    def _main_module(self, main, cost):
         if main is not None:
             yield from self.loop.invoke(Callback(main, "main module", op="main", cost=cost), "main")
         yield from self.loop.drain()
-        yield from self.loop.run()
+
+    def _resume(self):
+        """The loop thread goes on to its next wait: the main module, then uv_run.
+
+        Two generators one after the other rather than one delegating to both: every
+        level of `yield from` costs a frame on each resume, and uv_run resumes a few
+        times per pool job."""
+        try:
+            self._wait = next(self._gen)
+        except StopIteration:
+            self._next_generator()
+
+    def _next_generator(self) -> None:
+        then = self._then
+        if then is None:
+            self._gen = None
+            self._wait = None
+            return
+        self._then = None
+        self._gen = then()
+        self._resume()
 
     def _loop_ready_at(self) -> float:
         w = self._wait
@@ -135,22 +191,19 @@ class Runtime:
         th = self._heap[0][0] if self._heap else math.inf
         if th <= tl and th != math.inf:
             te, _, fn = heapq.heappop(self._heap)
-            self.clock.set(max(te, self.clock.now()))
+            self.clock.forward(te)
             fn()
             return True
         if tl == math.inf:
             return False
-        if tl > self.clock.now():
-            self.clock.set(tl)
-        try:
-            self._wait = next(self._gen)
-        except StopIteration:
-            self._gen = None
-            self._wait = None
+        self.clock.advance(tl)
+        self._resume()
         return True
 
     def run(self, until: float | None = None, max_steps: int | None = None) -> str:
         """Run until the loop exits (IDLE), can never go on (BLOCKED) or model time `until`."""
+        if until is None and max_steps is None:
+            return self._run_to_end()
         steps = 0
         while True:
             if self._gen is None:
@@ -166,6 +219,59 @@ class Runtime:
             if max_steps is not None and steps >= max_steps:
                 return LIMIT
 
+    def _run_to_end(self) -> str:
+        """run() without limits: step() again and again, inlined (one step per worker event
+        or loop callback is the headless model's hot path)."""
+        # _loop_ready_at(), inlined unless a subclass (live) changes it; then, on a virtual
+        # clock, nobody can look between two steps: the loop may wait in place.
+        base = type(self)._loop_ready_at is Runtime._loop_ready_at
+        self.inline_waits = base and isinstance(self.clock, VirtualClock)
+        try:
+            return self._steps(None if base else self._loop_ready_at)
+        finally:
+            self.inline_waits = False
+
+    def _steps(self, ready_at) -> str:
+        heap = self._heap
+        heappop = heapq.heappop
+        clock = self.clock
+        now = clock.now
+        forward = clock.forward
+        inbox = self._inbox
+        loop = self.loop
+        inf = math.inf
+        while True:
+            gen = self._gen
+            if gen is None:
+                return IDLE
+            if inbox:
+                self._drain_inbox()
+                continue
+            if ready_at is not None:
+                tl = ready_at()
+            else:
+                w = self._wait
+                if w is None or (w[0] != BUSY and loop.io_ready):
+                    tl = now()
+                else:
+                    tl = w[1]
+                    if tl is None:
+                        tl = inf
+            if heap:
+                th = heap[0][0]
+                if th <= tl and th != inf:
+                    te, _, fn = heappop(heap)
+                    forward(te)
+                    fn()
+                    continue
+            if tl == inf:
+                return BLOCKED
+            clock.advance(tl)
+            try:
+                self._wait = next(gen)
+            except StopIteration:
+                self._next_generator()
+
     def run_until(self, t: float) -> None:
         """For a UI frame: do everything due up to model time `t`, then set the clock there."""
         while self._gen is not None and self.next_time() <= t:
@@ -176,11 +282,11 @@ class Runtime:
     # -- tasks and jobs ----------------------------------------------------------------
 
     def new_task(self, op: str, label: str, arg: Any = None) -> Task:
-        self._task_id += 1
-        task = Task(self._task_id, op, arg, label, self.clock.now())
-        self.tasks[task.id] = task
+        tid = self._task_id = self._task_id + 1
+        now = self.clock.now()
+        task = self.tasks[tid] = Task(tid, op, arg, label, now)
         self.task_counts["submitted"] += 1
-        self.events.emit(task.t_submit, E.SUBMIT, task.id, None, op, None, None, None, None, label)
+        self.events.emit(now, E.SUBMIT, tid, None, op, None, None, None, None, label)
         return task
 
     def submit_job(self, task: Task, op: str, kind: str, args: dict, label: str,
@@ -191,14 +297,6 @@ class Runtime:
         task.current = job
         self.loop.active_reqs += 1
         return self.pool.submit(job)
-
-    def completion_callback(self, job: Job) -> Callback:
-        cb = Callback(partial(_continue, job), job.label, job.task, job.op,
-                      cost=self.work.cost("internal"), internal=True)
-        cb.result = _short(job.result) if job.error is None else None
-        cb.error = job.error
-        cb.ready_at = job.t_done
-        return cb
 
     def finish_task(self, task: Task, result: Any = None, error=None, user: Callable | None = None,
                     cancelled: bool = False, nested: bool = True) -> None:
@@ -216,20 +314,31 @@ class Runtime:
         task.result = result
         task.error = error
         task.t_end = now
-        task.phase = self.loop.phase
-        key = "cancelled" if cancelled else ("failed" if error is not None else "done")
-        self.task_counts[key] += 1
+        task.phase = phase = self.loop.phase
+        counts = self.task_counts
+        if cancelled:
+            counts["cancelled"] += 1
+        elif error is not None:
+            counts["failed"] += 1
+        else:
+            counts["done"] += 1
         if nested:
-            self.events.emit(now, E.CALLBACK, task.id, None, task.op, None, task.phase,
-                             _short(result) if error is None else None,
-                             error.code if error is not None else None, "user")
-        self._finished.append(task.id)
-        while len(self._finished) > self._keep_tasks:
-            self.tasks.pop(self._finished.popleft(), None)
+            if error is None:
+                self.events.emit(now, E.CALLBACK, task.id, None, task.op, None, phase,
+                                 result if result is None or type(result) in _PLAIN else _short(result),
+                                 None, "user")
+            else:
+                self.events.emit(now, E.CALLBACK, task.id, None, task.op, None, phase, None, error.code, "user")
+        finished = self._finished
+        finished.append(task.id)
+        if len(finished) > self._keep_tasks:
+            tasks = self.tasks
+            while len(finished) > self._keep_tasks:
+                tasks.pop(finished.popleft(), None)
         if user is not None:
             user(error, result)
         if nested:
-            self.consume(self.work.cost("callback"))
+            self.consume(self.work.costs["callback"])
 
     def on_callback(self, cb: Callback, phase: str) -> None:
         for fn in self.callback_listeners:
@@ -261,19 +370,3 @@ class Runtime:
         return take(self)
 
 
-def _continue(job: Job) -> None:
-    """Run the job's continuation once, then drop it.
-
-    The continuation closes over its task, and the task lists its jobs: left
-    in place, every finished task would be a reference cycle that only the
-    cyclic GC frees (slowly, and all the more often the faster jobs go).
-    """
-    fn = job.on_done
-    job.on_done = None
-    fn(job)
-
-
-def _short(result: Any) -> Any:
-    if result is None or isinstance(result, (int, float, str)):
-        return result
-    return str(result)

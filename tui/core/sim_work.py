@@ -18,6 +18,7 @@ import random
 import stat as st
 import zlib
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from tui.core.errors import NodeError, dns_error, from_oserror, uv_error
@@ -50,7 +51,7 @@ DEFAULT_COSTS: dict[str, float] = {
 UNKNOWN_SIZE_LIMIT = 64 * 1024 * 1024  # bytes ptview reads from a file whose size stat can't tell
 
 
-@dataclass
+@dataclass(slots=True)  # one per readFile, alive until its close: no dict for the GC to walk
 class SimFile:
     """What `open` returned: the path and what stat said about it."""
 
@@ -79,6 +80,7 @@ class SimWork:
         self.seed = seed
         self.rng = random.Random(seed)
         self._keys: dict[int, str] = {}
+        self._hosts: dict[str, tuple[str, str]] = {}  # host → (cost name, address)
         self._ops: dict = {}  # op → its model method, looked up once
         self._fd = 17  # a fresh Node process's first fs.open tends to get a small fd like this
 
@@ -98,7 +100,11 @@ class SimWork:
         if fn is None:
             fn = self._ops[op] = getattr(self, "_" + op.replace(".", "_"))
         dur, result, err = fn(args)
-        return self.jittered(dur), result, err
+        # jittered(), inlined (once per pool job): the same draw, the same arithmetic as uniform()
+        j = self.costs["jitter"]
+        if j <= 0 or dur == math.inf:
+            return dur, result, err
+        return dur * (1.0 + (-j + (j - -j) * self.rng.random())), result, err
 
     def _fs_open(self, a):
         path = a["path"]
@@ -147,10 +153,19 @@ class SimWork:
 
     def _dns_lookup(self, a):
         host = a["host"]
+        # A host's answer never changes in sim: kept for the next lookup of it (lookups come
+        # by the thousand, from few hosts). Errors are not kept: each lookup gets its own.
+        known = self._hosts.get(host)
+        if known is not None:
+            return self.costs[known[0]], known[1], None
         err, addr = sim_resolve(host, "getaddrinfo")
         local = host.lower() == "localhost" or host.lower().endswith(".localhost")
-        cost = self.costs["dns.lookup_local" if local else "dns.lookup"]
-        return cost, addr, err
+        cost_name = "dns.lookup_local" if local else "dns.lookup"
+        if err is None:
+            if len(self._hosts) >= 1024:
+                self._hosts.clear()
+            self._hosts[host] = (cost_name, addr)
+        return self.costs[cost_name], addr, err
 
     def _crypto_pbkdf2(self, a):
         n = a["iterations"]
@@ -197,7 +212,7 @@ class SimExecutor:
             job.handle = "blocked"  # holds its worker forever, as a FIFO open() would
             return
         job.handle = rt.clock.now() + dur  # when it will be done: the UI draws progress from it
-        rt.at(job.handle, lambda: rt.pool.job_done(job, result, err))
+        rt.at(job.handle, partial(rt.pool.job_done, job, result, err))
 
     def shutdown(self) -> None:
         pass
