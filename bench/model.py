@@ -72,8 +72,7 @@ def run(kind: str, jobs: int, inflight: int, path: str) -> dict:
 
     t0, c0 = time.perf_counter(), time.process_time()
     rt.start(main)
-    if inflight <= 0:
-        run_main_module(rt)  # as `ptview --headless --fire` runs its fires
+    run_main_module(rt)  # as `ptview --headless --fire` runs its main module, then the loop
     ended = rt.run()
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     done = rt.pool.done + rt.pool.failed

@@ -13,6 +13,8 @@ import time
 class VirtualClock:
     """Time moves only when the simulation says so."""
 
+    still = True  # nothing but the model moves it: one reading holds for a run of empty phases
+
     def __init__(self, start: float = 0.0) -> None:
         self._now = start
 
@@ -37,6 +39,8 @@ class VirtualClock:
 
 class WallClock:
     """Milliseconds since the clock was made, from the monotonic clock."""
+
+    still = False
 
     def __init__(self) -> None:
         self._t0 = time.monotonic()

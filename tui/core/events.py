@@ -92,15 +92,20 @@ class EventLog:
             for fn in self._listeners:
                 fn(e)
 
-    def phases(self, now: Callable[[], float], names: tuple[str, ...], iteration: int) -> None:
+    def phases(self, now: Callable[[], float], names: tuple[str, ...], iteration: int,
+               still: bool = False) -> None:
         """The loop entered `names` one after the other (phases with nothing to run): one
-        PHASE event each, stamped by `now()` as it is entered — emit() for each, in one call."""
+        PHASE event each, stamped by `now()` as it is entered — emit() for each, in one call.
+
+        `still`: the clock cannot move between them (sim: only the model moves it, and an
+        empty phase does nothing), so one reading stamps them all."""
         append = self._append
         listeners = self._listeners
         count = self.count
+        t = now() if still else None
         for name in names:
             count += 1
-            r = (now(), PHASE, None, None, None, None, name, None, None, iteration)
+            r = (t if still else now(), PHASE, None, None, None, None, name, None, None, iteration)
             append(r)
             if listeners:
                 self.count = count

@@ -25,6 +25,7 @@ PHASES = ("timers", "pending", "idle", "prepare", "poll", "check", "close")
 _PENDING_TO_POLL = ("pending", "idle", "prepare", "poll")
 _IDLE_TO_POLL = ("idle", "prepare", "poll")
 _CHECK_CLOSE = ("check", "close")
+_CHECK_CLOSE_TIMERS = ("check", "close", "timers")
 BUSY = "busy"
 POLL = "poll"
 INT_MAX = 2**31 - 1
@@ -269,6 +270,7 @@ class Loop:
         rt = self.rt
         phases = rt.events.phases
         now = self._now
+        still = rt.clock.still
         while r and not self.stop_flag:
             self.iteration += 1
             it = self.iteration
@@ -276,11 +278,11 @@ class Loop:
                 yield from self.run_pending()
                 timeout = self.backend_timeout()
                 self.phase = "poll"  # set once for the run of phases: their events name each
-                phases(now, _IDLE_TO_POLL, it)
+                phases(now, _IDLE_TO_POLL, it, still)
             else:
                 timeout = self.backend_timeout()
                 self.phase = "poll"
-                phases(now, _PENDING_TO_POLL, it)
+                phases(now, _PENDING_TO_POLL, it, still)
             # poll: uv__io_poll
             if timeout != 0 and not self.io_ready:
                 deadline = None if timeout < 0 else now() + timeout
@@ -335,8 +337,18 @@ class Loop:
                 self.enter("check")
                 yield from self.run_closing()
             else:
+                if still:
+                    # Nothing to check or close, and the clock cannot move on the way: the next
+                    # iteration's timers phase is entered in the same run when no timer is due.
+                    self.time = floor(now())
+                    due = self.uv_timer_due
+                    if due is None or due > self.time:
+                        self.phase = "timers"
+                        phases(now, _CHECK_CLOSE_TIMERS, it, still)
+                        r = self.alive()
+                        continue
                 self.phase = "close"
-                phases(now, _CHECK_CLOSE, it)
+                phases(now, _CHECK_CLOSE, it, still)
             self.time = floor(now())
             due = self.uv_timer_due
             if due is None or due > self.time:
