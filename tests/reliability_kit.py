@@ -35,7 +35,7 @@ def can_drop_privileges() -> bool:
 _AS_NOBODY = """
 import os, sys
 sys.path.insert(0, {root!r})
-import ctypes, ctypes.util, encodings.idna, psutil, tui.cli, tui.lab, tui.lab_live, tui.tree_cmd, tui.core.live.runtime, tui.core.live.driver
+import aiofiles.os, ctypes, ctypes.util, encodings.idna, psutil, tui.cli, tui.lab, tui.lab_live, tui.tree_cmd, tui.core.live.runtime, tui.core.live.driver
 os.setgroups([])
 os.setresgid({uid}, {uid}, {uid})
 os.setresuid({uid}, {uid}, {uid})

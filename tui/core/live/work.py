@@ -21,15 +21,25 @@ import stat as st
 import threading
 import zlib
 from concurrent.futures import Executor, Future
+from types import SimpleNamespace
 from typing import Any, Callable
-
-import aiofiles.os
 
 from tui.core.errors import NodeError, dns_error, from_oserror
 
-_open = aiofiles.os.wrap(os.open)
-_read = aiofiles.os.wrap(os.read)
-_close = aiofiles.os.wrap(os.close)
+_aio_calls = None
+
+
+def _aiofiles() -> SimpleNamespace:
+    """aiofiles' stat and wrapped open/read/close, loaded by the first file job: aiofiles brings
+    ssl and tempfile machinery along, ~12 ms the app's first frame does not need. Two workers
+    racing here both get working calls (the import lock orders them)."""
+    global _aio_calls
+    if _aio_calls is None:
+        import aiofiles.os
+
+        _aio_calls = SimpleNamespace(stat=aiofiles.os.stat, open=aiofiles.os.wrap(os.open),
+                                     read=aiofiles.os.wrap(os.read), close=aiofiles.os.wrap(os.close))
+    return _aio_calls
 
 PBKDF2_PASSWORD = b"secret"
 PBKDF2_SALT = b"salt"
@@ -110,25 +120,25 @@ class LiveWork:
 
     def _fs_open(self, a):
         path = a["path"]
-        fd = self._aio(_open(path, os.O_RDONLY | os.O_CLOEXEC, executor=self._inline))
+        fd = self._aio(_aiofiles().open(path, os.O_RDONLY | os.O_CLOEXEC, executor=self._inline))
         return LiveFile(fd, path, bool(a.get("keep")))
 
     def _fs_fstat(self, a):
-        s = self._aio(aiofiles.os.stat(a["file"].fd, executor=self._inline))
+        s = self._aio(_aiofiles().stat(a["file"].fd, executor=self._inline))
         return s.st_size if st.S_ISREG(s.st_mode) else 0
 
     def _fs_read(self, a):
         f: LiveFile = a["file"]
-        data = self._aio(_read(f.fd, a["length"], executor=self._inline))
+        data = self._aio(_aiofiles().read(f.fd, a["length"], executor=self._inline))
         if f.keep:
             f.data.append(data)
         return len(data)
 
     def _fs_close(self, a):
-        self._aio(_close(a["file"].fd, executor=self._inline))
+        self._aio(_aiofiles().close(a["file"].fd, executor=self._inline))
 
     def _fs_stat(self, a):
-        return self._aio(aiofiles.os.stat(a["path"], executor=self._inline)).st_size
+        return self._aio(_aiofiles().stat(a["path"], executor=self._inline)).st_size
 
     # -- dns, crypto, zlib -------------------------------------------------------------
 
