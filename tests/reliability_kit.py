@@ -30,12 +30,17 @@ def can_drop_privileges() -> bool:
     return os.geteuid() == 0 and hasattr(os, "setresuid")
 
 
-# Python and its site-packages may be unreadable for nobody (a pyenv under /root): import as root,
-# then drop to nobody before ptview runs, so the code under test runs with nobody's rights.
+# Python, its site-packages and this checkout may be unreadable for nobody (a pyenv under /root, a
+# clone in a 0700 temporary directory): import as root, then drop to nobody before ptview runs, so
+# the code under test runs with nobody's rights. Every tui module is imported first, since ptview
+# loads many lazily (for its start-up time), and so are the libraries it loads on first use.
 _AS_NOBODY = """
-import os, sys
+import os, pkgutil, sys
 sys.path.insert(0, {root!r})
-import aiofiles.os, ctypes, ctypes.util, encodings.idna, psutil, tui.cli, tui.lab, tui.lab_live, tui.tree_cmd, tui.core.live.runtime, tui.core.live.driver
+import aiofiles.os, ctypes, ctypes.util, encodings.idna, psutil, tui
+for m in pkgutil.walk_packages(tui.__path__, "tui."):
+    if not m.name.endswith("__main__"):
+        __import__(m.name)
 os.setgroups([])
 os.setresgid({uid}, {uid}, {uid})
 os.setresuid({uid}, {uid}, {uid})
