@@ -13,7 +13,6 @@ import os
 import threading
 from collections.abc import Iterable
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import on
@@ -30,6 +29,7 @@ from tui.core.procs.naming import set_os_thread_name
 from tui.core.procs.scanner import Scanner, ScanResult
 from tui.core.procs.tree import fmt_bytes, fmt_role
 from tui.core.procs.view import Row, RowId, TreeView, find_row
+from widgets.style import changed_until
 
 # pid, state, CPU %, RSS, threads: 28 cells, leaving 52 for the tree at 80 columns.
 HEADER = f"{'PID':>7} S {'CPU%':>5} {'RSS':>6} {'THR':>4} NAME"
@@ -120,10 +120,7 @@ class ProcLines(ScrollView, can_focus=True):
         tb = "".join(s.text for s in self._segments(b, base))
         if ta == tb:
             return None
-        n = max(len(ta), len(tb))
-        ta, tb = ta.ljust(n), tb.ljust(n)
-        last = next(i for i in range(n - 1, -1, -1) if ta[i] != tb[i])
-        return max(cell_len(ta[: last + 1]), cell_len(tb[: last + 1]))
+        return changed_until(ta, tb)
 
     def move_to(self, index: int, *, center: bool = False) -> None:
         if not self.rows:

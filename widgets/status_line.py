@@ -8,12 +8,13 @@ region's end, so a clock near the left costs its first 40 columns.
 
 from __future__ import annotations
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.text import Text
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
+
+from widgets.style import changed_until
 
 
 class StatusLine(Widget):
@@ -35,10 +36,7 @@ class StatusLine(Widget):
         if a == b:
             self.refresh()  # only the styles changed
             return
-        n = max(len(a), len(b))
-        a, b = a.ljust(n), b.ljust(n)
-        last = next(i for i in range(n - 1, -1, -1) if a[i] != b[i])
-        self.refresh(Region(0, 0, max(cell_len(a[: last + 1]), cell_len(b[: last + 1])), 1))
+        self.refresh(Region(0, 0, changed_until(a, b), 1))
 
     def render(self) -> Text:
         return self._text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 
 # Distinct on a 256-colour terminal and readable on dark and light themes.
@@ -33,3 +34,14 @@ def ms(v: float) -> str:
     if v >= 1:
         return f"{v:.1f} ms"
     return f"{v:.2f} ms"
+
+
+def changed_until(a: str, b: str) -> int:
+    """The cell just after the last one where two renderings of a line differ (0 if equal).
+
+    Textual sends a dirty region from the widget's left edge to the region's end, so a line
+    refreshed only this far resends what changed and what is left of it, not the whole line."""
+    n = max(len(a), len(b))
+    a, b = a.ljust(n), b.ljust(n)
+    last = next((i for i in range(n - 1, -1, -1) if a[i] != b[i]), -1)
+    return max(cell_len(a[: last + 1]), cell_len(b[: last + 1]))
