@@ -32,8 +32,7 @@ VIEW_BINDINGS = [
     Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
 ]
 EXIT_WITHIN_S = 2.0
-VIEWS = ("all", "flow", "procs", "log", "too-small")
-# The panes each view shows: app.tcss hides the others (tests/test_app_views.py checks the two agree).
+# The views, and the panes each shows: app.tcss hides the others (tests/test_app_views.py checks the two agree).
 PANES_IN_VIEW = {
     "all": frozenset({"procs", "loop", "pool", "log", "output", "timeline"}),
     "flow": frozenset({"loop", "pool"}),
@@ -137,7 +136,7 @@ class PaneApp(App):
 
     def _set_view_classes(self, update: bool = True) -> str:
         v = self.effective_view()
-        self.screen.update_classes({f"-view-{name}": name == v for name in VIEWS}, update=update)
+        self.screen.update_classes({f"-view-{name}": name == v for name in PANES_IN_VIEW}, update=update)
         return v
 
     def _apply_view(self) -> None:
