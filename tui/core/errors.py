@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 import os
 
+from tui.core.untrusted import shown
+
 # libuv's uv_strerror() texts for the codes ptview meets (src/uv-common.h UV_ERRNO_MAP).
 _UV_MESSAGES = {
     "ENOENT": "no such file or directory",
@@ -26,7 +28,7 @@ _UV_MESSAGES = {
 
 def one_line(text: str) -> str:
     """`text` on one printable line: user input echoed in a message must not break it (or the terminal)."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return shown(text)
 
 
 class NodeError(Exception):
