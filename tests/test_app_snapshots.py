@@ -48,7 +48,7 @@ async def readfile_then_immediate(pilot):
     await pilot.pause()
 
 
-@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40), (142, 44), (160, 48), (200, 50)])
 def test_five_pbkdf2_on_a_pool_of_four(snap_compare, size):
     assert snap_compare(make_app(), terminal_size=size, run_before=five_pbkdf2)
 

@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from tui.core.snapshot import Item, Snapshot
-from widgets.style import chip, ms
+from widgets.style import chip, ms, pack
 
 RING = (("timers", "timers"), ("pending", "pending"), ("idle", "idle/prepare"), ("poll", "poll"),
         ("check", "check"), ("close", "close"))
@@ -43,21 +43,24 @@ class LoopView(Widget):
             self._sig = sig
             self.refresh(layout=True)
 
-    def _ring(self, phase: str) -> Text:
-        t = Text(" ")
+    def _ring(self, phase: str) -> list[Text]:
         phase = "idle" if phase == "prepare" else phase
-        narrow = self.size.width and self.size.width < 64
-        for i, (key, label) in enumerate(RING):
-            if narrow and key == "idle":
-                label = "idle/prep"
-            if i:
-                t.append(" " if narrow else " › ", style="dim")
+        groups = []
+        for key, label in RING:
+            t = Text()
             if key == phase:
                 t.append(f" {label.upper()} ", style="bold black on #e5a50a")
             else:
                 t.append(label, style="dim" if phase not in ("main", "exit") else "")
-        t.append("  ⟳", style="dim")
-        return t
+            if key == "close":
+                t.append(" ⟳", style="dim")  # the ring goes round: the arrow stays with the last phase
+            groups.append(t)
+        gap = Text(" › ", style="dim")
+        lines = pack(groups, 0, gap=gap)
+        if not self.size.width or lines[0].cell_len <= self.size.width:
+            return lines
+        # Too narrow for one line: two halves of three phases, not five phases and a stray "close".
+        return [*pack(groups[:3], self.size.width, gap=gap), *pack(groups[3:], self.size.width, gap=gap)]
 
     def _now(self, s: Snapshot) -> Text:
         if s.running is not None:
@@ -92,16 +95,17 @@ class LoopView(Widget):
         s = self.snap
         if s is None:
             return Text("starting…")
-        head = Text.assemble(
-            (" iteration ", "dim"), (f"{s.iteration:,}", "bold"),
-            ("  uv_now ", "dim"), (f"{s.loop_time:,} ms", "bold"),
-            ("  late ", "dim"), (ms(s.delay_last), "bold"),
-        )
+        late = Text.assemble(("late ", "dim"), (ms(s.delay_last), "bold"))
         if not self.size.width or self.size.width >= 56:
-            head.append(f" (max {ms(s.delay_max)})", style="dim")
+            late.append(f" (max {ms(s.delay_max)})", style="dim")
+        head = pack([Text.assemble(("iteration ", "dim"), (f"{s.iteration:,}", "bold")),
+                     Text.assemble(("uv_now ", "dim"), (f"{s.loop_time:,} ms", "bold")),
+                     late], self.size.width, gap="  ")
         width = max(10, self.size.width - 14)
         room = max(1, (self.size.width or 80) - 12)
-        lines = [self._ring(s.phase), head, self._now(s)]
+        now = self._now(s)
+        now.no_wrap, now.overflow = True, "ellipsis"
+        lines = [*self._ring(s.phase), *head, now]
         # One Text per queue, a fixed 11-cell name column: what a two-column Rich grid drew,
         # without the grid's measuring (a Table was most of this pane's cost per frame).
         for attr, name, _ in QUEUES:

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from tui.core.snapshot import Snapshot
-from widgets.style import chip, ms, task_colour
+from widgets.style import chip, ms, pack, task_colour
 
 BAR = 12
 
@@ -65,11 +65,12 @@ class PoolView(Widget):
         if s is None:
             return Text("starting…")
         limit = f"{s.slow_running}/{s.threshold}"
-        head = Text.assemble((" threads ", "dim"), (f"{s.pool_size}", "bold"),
-                             ("   slow I/O running ", "dim"), (limit, "bold"),
-                             ("   queued ", "dim"), (f"{s.queue_len + s.slow_queue_len:,}", "bold"))
+        head = pack([Text.assemble(("threads ", "dim"), (f"{s.pool_size}", "bold")),
+                     Text.assemble(("slow I/O running ", "dim"), (limit, "bold")),
+                     Text.assemble(("queued ", "dim"), (f"{s.queue_len + s.slow_queue_len:,}", "bold"))],
+                    self.size.width, gap="   ")
         if not s.pool_created:
-            return Group(head, Text(
+            return Group(*head, Text(
                 f" not created yet: libuv starts all {s.pool_size} threads at the first pool request",
                 style="dim italic"))
         rows = Table.grid(padding=(0, 1), expand=True)
@@ -85,21 +86,21 @@ class PoolView(Widget):
                 continue
             rows.add_row(*self._worker_row(w, s.t))
             shown += 1
-        parts = [head, rows]
+        parts = [*head, rows]
         if idle_hidden:
             parts.append(Text(f" … {idle_hidden:,} more idle workers", style="dim"))
         parts.append(self._queue_line(" queue", s.queue, s.queue_len))
         if s.slow_queue_len:
             parts.append(self._queue_line(" slow ", s.slow_queue, s.slow_queue_len))
         c = s.pool
-        parts.append(Text.assemble(
-            (" submitted ", "dim"), (f"{c.submitted:,}", "bold"), ("  done ", "dim"), (f"{c.done:,}", "bold"),
-            ("  failed ", "dim"), (f"{c.failed:,}", "bold"), ("  cancelled ", "dim"), (f"{c.cancelled:,}", "bold"),
-        ))
-        parts.append(Text.assemble(
-            (" mean wait ", "dim"), (ms(c.mean_wait), "bold"), ("  run ", "dim"), (ms(c.mean_run), "bold"),
-            ("  busy ", "dim"), (f"{c.utilisation * 100:.0f}%", "bold"),
-        ))
+        parts.extend(pack([Text.assemble(("submitted ", "dim"), (f"{c.submitted:,}", "bold")),
+                           Text.assemble(("done ", "dim"), (f"{c.done:,}", "bold")),
+                           Text.assemble(("failed ", "dim"), (f"{c.failed:,}", "bold")),
+                           Text.assemble(("cancelled ", "dim"), (f"{c.cancelled:,}", "bold"))], self.size.width, gap="  "))
+        parts.extend(pack([Text.assemble(("mean wait ", "dim"), (ms(c.mean_wait), "bold")),
+                           Text.assemble(("run ", "dim"), (ms(c.mean_run), "bold")),
+                           Text.assemble(("busy ", "dim"), (f"{c.utilisation * 100:.0f}%", "bold"))],
+                          self.size.width, gap="  "))
         return Group(*parts)
 
     def _queue_line(self, title: str, items, total: int) -> Text:

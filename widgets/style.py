@@ -45,3 +45,30 @@ def changed_until(a: str, b: str) -> int:
     a, b = a.ljust(n), b.ljust(n)
     last = next((i for i in range(n - 1, -1, -1) if a[i] != b[i]), -1)
     return max(cell_len(a[: last + 1]), cell_len(b[: last + 1]))
+
+
+def pack(groups: list[Text], width: int, indent: str = " ", gap: str | Text = " ") -> list[Text]:
+    """Lay out label/value groups on as few lines as `width` allows, breaking only between groups.
+
+    A pane that lets Rich wrap its lines breaks a label from its value ("late 0.00" / "ms",
+    "queued" / "0") at in-between sizes; each group here moves to the next line whole. A group
+    wider than the line is cropped, never wrapped."""
+    gap = gap if isinstance(gap, Text) else Text(gap)
+    lines: list[Text] = []
+    line = Text(indent, no_wrap=True)
+    for group in groups:
+        sep = gap.cell_len if line.cell_len > len(indent) else 0
+        if sep and width and line.cell_len + sep + group.cell_len > width:
+            lines.append(line)
+            line = Text(indent, no_wrap=True)
+            sep = 0
+        if sep:
+            line.append_text(gap)
+        line.append_text(group)
+    lines.append(line)
+    for t in lines:
+        t.no_wrap = True
+        t.overflow = "crop"
+        if width:
+            t.truncate(width)
+    return lines
