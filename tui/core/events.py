@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import deque
 from typing import Callable
 
+from tui.core.rules import rule_for
+
 # Event kinds (the `ev` key of the JSON schema in the README).
 SUBMIT = "submit"      # a task was fired, or a pool job was queued
 START = "start"        # a pool job was taken by a worker
@@ -41,12 +43,18 @@ class Event:
         self.error = error
         self.detail = detail
 
+    @property
+    def rule(self) -> str:
+        """The SEMANTICS rule that put this event here (tui/core/rules.py): derived, not stored."""
+        return rule_for(self.ev, self.op, self.phase, self.detail)
+
     def to_dict(self) -> dict:
         d = {"t": round(self.t, 3), "ev": self.ev}
         for k in _FIELDS[3:]:
             v = getattr(self, k)
             if v is not None:
                 d[k] = v
+        d["rule"] = self.rule
         return d
 
     def __repr__(self) -> str:
