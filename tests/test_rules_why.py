@@ -58,3 +58,25 @@ def test_rule_queues_and_phases_each_callback_by_where_it_ran():
 def test_each_rule_is_one_plain_sentence_with_its_source(rule):
     assert "\n" not in rule.sentence and rule.sentence.endswith(".") and len(rule.sentence) < 160
     assert rule.source.startswith("SEMANTICS §")
+
+
+async def test_e_explains_the_selected_task_with_its_rules():
+    from tui.app import PtviewApp
+    from tui.screens.why import WhyScreen
+
+    app = PtviewApp(autoplay=False, seed=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.fire("readFile", "/etc/hostname")
+        app.driver.advance(50)
+        app.render_model()
+        await pilot.press("right_square_bracket")
+        await pilot.press("e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, WhyScreen)
+        ids = [r for r, _ in screen.rules]
+        assert "fs.readfile-jobs" in ids and "pool.completion" in ids
+        assert ids.index("fs.readfile-jobs") < ids.index("pool.completion")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, WhyScreen)

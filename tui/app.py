@@ -45,6 +45,7 @@ def _bindings() -> list[Binding]:
         Binding("right_square_bracket", "select(1)", "Next task", key_display="]"),
         Binding("enter", "details", "Details"),
         Binding("x", "cancel_selected", "Cancel job"),
+        Binding("e", "why", "Why?"),
     ]
     return b + VIEW_BINDINGS
 
@@ -414,6 +415,18 @@ class PtviewApp(PaneApp):
         from tui.screens.task_details import TaskDetails
 
         self.push_screen(TaskDetails(self, self.selected))
+
+    def action_why(self) -> None:
+        """The rules behind the selected task's events, or behind the last step when none is selected."""
+        from tui.screens.why import WhyScreen
+
+        recent = self.rt.events.recent
+        task = self.rt.task(self.selected) if self.selected is not None else None
+        if task is not None:
+            self.push_screen(WhyScreen(f"#{task.id} {task.label}", [e for e in recent if e.task == task.id]))
+            return
+        last = [e for e in recent if e.ev != "phase"][-3:]
+        self.push_screen(WhyScreen("the last step", last or recent[-1:]))
 
     def cancel_task(self, tid: int) -> None:
         task = self.rt.task(tid)

@@ -47,7 +47,8 @@ next **poll** phase.
 | + / - | faster / slower | | [ / ] | select previous / next task |
 | enter | details of the selected task | | x | cancel the selected task's queued job |
 | 1 / 2 / 3 / 0 | loop & pool / processes / log / all | | w | save an SVG screenshot |
-| ctrl+p | command palette (themes too) | | q | quit |
+| e | why? the Node/libuv rules behind the selected task (or the last step) | | ctrl+p | command palette (themes too) |
+| q | quit | | | |
 
 In the process pane (tab into it), capitals act on the tree: **C** collapse
 all, **T** every thread, **F** follow, **P** pause the scans, **S** back to
