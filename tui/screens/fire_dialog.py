@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -9,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from tui.core.spec import SpecError
+from tui.core.untrusted import shown
 from tui.fire_ops import FireOp
 
 
@@ -47,7 +49,8 @@ class FireDialog(ModalScreen):
         try:
             value = self.op.parse(text)
         except SpecError as e:
-            self.query_one("#error", Label).update(str(e))
+            # The message echoes what was typed or pasted: plain text, controls made visible.
+            self.query_one("#error", Label).update(Text(shown(str(e))))
             return
         self.dismiss((text, value))
 
