@@ -14,6 +14,15 @@ from tui.core.untrusted import shown
 from tui.fire_ops import FireOp
 
 
+class _PlainInput(Input):
+    """The argument box. A paste may carry control characters (a hostile file name copied from
+    elsewhere); they become their visible form (`^[`) before the value is drawn, and that visible
+    text is what is fired: an argument the app cannot show as it is, it does not send."""
+
+    def validate_value(self, value: str) -> str:
+        return shown(value)
+
+
 class FireDialog(ModalScreen):
     """Dismisses with the parsed value, or None when cancelled."""
 
@@ -37,7 +46,7 @@ class FireDialog(ModalScreen):
         with Vertical():
             yield Label(f"[b]{self.op.title}[/b] — {self.op.arg}")
             yield Label(self.op.help, classes="hint")
-            yield Input(value=self.value, id="value", select_on_focus=True)
+            yield _PlainInput(value=self.value, id="value", select_on_focus=True)
             yield Label("", id="error")
             yield Label("enter: fire   escape: cancel", classes="hint")
 
