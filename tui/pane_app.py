@@ -185,7 +185,7 @@ class PaneApp(App):
 
     def action_svg(self) -> None:
         path = self.save_screenshot(path=self.screenshot_dir)
-        self.notify(f"saved {path}")
+        self.notify(f"saved {shown(path)}", markup=False)  # the directory may be anyone's name
 
     def get_system_commands(self, screen):
         yield from super().get_system_commands(screen)
