@@ -106,3 +106,14 @@ def test_a_scripts_uncaught_error_on_stderr_is_shown_visibly_while_stdout_stays_
     assert out == "\x1b[2Jout\n"
     assert_clean(err)
     assert TITLE_SHOWN + "<U+202E>" in err
+
+
+def test_a_unix_socket_path_is_kept_whole_and_exact_then_shown_visibly():
+    from tui.core.attach.proc_reader import describe_socket, parse_unix_table
+    from tui.core.untrusted import exact, shown
+
+    raw = (b"Num RefCount Protocol Flags Type St Inode Path\n"
+           b"0000: 00000002 00000000 00010000 0001 01 4242 /tmp/s\xe2\x80\xa8\x1b]0;pwned\x07\xff\n")
+    info = parse_unix_table(exact(raw))[4242]
+    assert os.fsencode(info.path) == b"/tmp/s\xe2\x80\xa8\x1b]0;pwned\x07\xff"  # one line, every byte
+    assert shown(describe_socket(info)) == f"unix socket /tmp/s<U+2028>{TITLE_SHOWN}\ufffd"

@@ -138,7 +138,7 @@ def parse_inet_table(text: str, proto: str) -> dict[int, SocketInfo]:
 
 def parse_unix_table(text: str) -> dict[int, SocketInfo]:
     out: dict[int, SocketInfo] = {}
-    for line in text.splitlines()[1:]:
+    for line in text.split("\n")[1:]:  # not splitlines(): a path may hold U+2028 or U+0085
         f = line.split(None, 7)
         if len(f) < 7:
             continue
@@ -323,7 +323,8 @@ class ProcReader:
                 continue
             out.update(parse_inet_table(text, proto))
         try:
-            out.update(parse_unix_table(_read_small(f"{self.root}/{pid}/net/unix", 1 << 22).decode(errors="replace")))
+            # Socket paths are anyone's names: exact here (--json), shown() on a screen.
+            out.update(parse_unix_table(exact(_read_small(f"{self.root}/{pid}/net/unix", 1 << 22))))
         except OSError:
             pass
         return out
