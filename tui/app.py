@@ -12,6 +12,7 @@ import math
 import os
 import time
 
+from rich.text import Text
 from textual.binding import Binding
 
 from tui.core import events as E
@@ -20,6 +21,7 @@ from tui.core.driver import SimDriver
 from tui.core.ops import NodeAPI
 from tui.core.runtime import Runtime
 from tui.core.sim_work import SimWork
+from tui.core.untrusted import shown
 from tui.fire_ops import BY_NAME, FIRE_OPS
 from tui.pane_app import VIEW_BINDINGS, PaneApp
 from widgets.loop_view import LoopView
@@ -127,9 +129,9 @@ class PtviewApp(PaneApp):
 
     def bottom_panes(self):
         if self.session is not None:
-            from textual.widgets import RichLog
+            from widgets.script_output import ScriptOutput
 
-            out = RichLog(id="output", classes="pane", max_lines=2000, wrap=True, markup=False)
+            out = ScriptOutput(id="output", classes="pane")
             out.border_title = "Output (stdout)"
             yield out
         yield self.pane("log", "Event log", lambda: EventLog(self.log_lines, id="eventlog"), scroll=False)
@@ -281,9 +283,7 @@ class PtviewApp(PaneApp):
         if len(text) > self._out_len:
             chunk = text[self._out_len:]
             self._out_len = len(text)
-            out = self.query_one("#output")
-            for line in chunk.rstrip("\n").split("\n"):
-                out.write(line)
+            self.query_one("#output").add(chunk)  # shown() line by line: the script is untrusted
         if session.position != self._where_pos:
             self._where_pos = session.position
             from widgets.code_view import CodeView
@@ -294,23 +294,28 @@ class PtviewApp(PaneApp):
             else:
                 code.highlight(None)
 
-    def _status(self, snap) -> str:
+    def _status(self, snap) -> Text:
+        # ptview's own words as markup; what it quotes (a task's label with its path or host, a
+        # script's function name or uncaught error) as plain text through shown(), never markup.
         state = "[b reverse] PAUSED [/]" if self.driver.paused else "▶"
-        sel = ""
+        sel = Text()
         if self.selected is not None:
             task = self.rt.task(self.selected)
             if task is not None:
-                sel = f" │ [b]#{task.id}[/b] {task.label} ({task.state})"
+                sel = Text.assemble(" │ ", (f"#{task.id}", "bold"), f" {shown(task.label)} ({task.state})")
         if self.session is not None:
             session = self.session
-            end = ""
+            end = Text()
             if session.done:
-                end = f" │ [b]exit {session.exit_code}[/b]" + (f" {session.end_message}" if session.end_message else "")
-            where = f" │ {session.where.label} ({session.where.phase})" if session.where else ""
-            return (f"[b]ptview[/b] script │ {state} {self.driver.speed:g}x │ step [b]{session.position}[/b] │ "
-                    f"t [b]{snap.t:,.1f}[/b] ms │ iter {snap.iteration:,}{where}{end}")
-        return (f"[b]ptview[/b] {self.driver.mode} │ {state} {self.driver.speed:g}x │ "
-                f"t [b]{snap.t:,.1f}[/b] ms │ iter [b]{snap.iteration:,}[/b] │ pool {snap.pool_size}{sel}")
+                end = Text.assemble(" │ ", (f"exit {session.exit_code}", "bold"),
+                                    f" {shown(session.end_message)}" if session.end_message else "")
+            where = (f" │ {shown(session.where.label)} ({session.where.phase})" if session.where else "")
+            return Text.assemble(Text.from_markup(
+                f"[b]ptview[/b] script │ {state} {self.driver.speed:g}x │ step [b]{session.position}[/b] │ "
+                f"t [b]{snap.t:,.1f}[/b] ms │ iter {snap.iteration:,}"), where, end)
+        return Text.assemble(Text.from_markup(
+            f"[b]ptview[/b] {self.driver.mode} │ {state} {self.driver.speed:g}x │ "
+            f"t [b]{snap.t:,.1f}[/b] ms │ iter [b]{snap.iteration:,}[/b] │ pool {snap.pool_size}"), sel)
 
     # -- firing -----------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from textual.widgets import RichLog
 
 from tui.core.attach.sampler import Sampler
 from tui.core.attach.snapshot import Snapshot
+from tui.core.untrusted import shown
 from tui.pane_app import VIEW_BINDINGS, PaneApp
 from widgets.attach_view import AttachLoopView, AttachPoolView
 from widgets.proc_tree import ProcTree
@@ -84,13 +85,14 @@ class AttachApp(PaneApp):
             self.query_one(Timeline).show(self.recorder, now, 10_000.0, len(snap.workers), None)
             self.query_one("#status").update(self._status(snap))
 
-    def _status(self, snap: Snapshot) -> str:
+    def _status(self, snap: Snapshot) -> Text:
         what = "Node.js" if snap.is_node else "not Node.js"
-        state = "alive" if snap.alive else f"[b]{snap.ended or 'exited'}[/b]"
+        # `ended` may be a sampler error quoting a path: plain text through shown(), never markup.
+        state = Text("alive") if snap.alive else Text(shown(snap.ended or "exited"), style="bold")
         perm = "" if snap.syscall_readable is not False else " │ [b]no ptrace permission: scheduler state only[/b]"
         sat = " │ [b reverse] POOL SATURATED [/]" if snap.saturated and snap.syscall_readable else ""
-        return (f"[b]ptview[/b] attach │ pid {snap.pid} {what} │ {state} │ {snap.hz:g} Hz │ "
-                f"{len(snap.threads)} threads{sat}{perm}")
+        return Text.assemble(Text.from_markup(f"[b]ptview[/b] attach │ pid {snap.pid} {what} │ "), state,
+                             Text.from_markup(f" │ {snap.hz:g} Hz │ {len(snap.threads)} threads{sat}{perm}"))
 
     def _log_changes(self, snap: Snapshot) -> None:
         log = self.query_one(RichLog)
@@ -99,7 +101,8 @@ class AttachApp(PaneApp):
         for th in snap.threads:
             if th.role not in ("main", "libuv worker") or not th.alive:
                 continue
-            label = "idle" if th.activity.idle else th.activity.label
+            # An activity names a path or socket the process chose (a FIFO called ESC]0;...): shown().
+            label = "idle" if th.activity.idle else shown(th.activity.label)
             if self._last.get(th.tid) == label:
                 continue
             self._last[th.tid] = label

@@ -21,6 +21,7 @@ from tui.core.pool import threadpool_size_from_env
 from tui.core.runtime import BLOCKED, IDLE, Runtime
 from tui.core.sim_work import DEFAULT_COSTS, SimWork
 from tui.core.spec import SpecError, parse_spec
+from tui.core.untrusted import shown
 
 
 def parse_costs(items: list[str]) -> dict[str, float]:
@@ -171,9 +172,9 @@ def format_summary(s: dict) -> str:
     else:
         lines.append("ended    at the --until limit, with work still in flight")
     for b in s["still_running"]:
-        lines.append(f"         worker {b['worker']} still runs job {b['job']} ({b['label']})")
+        lines.append(f"         worker {b['worker']} still runs job {b['job']} ({shown(b['label'])})")
     for th in s.get("threads", ()):
-        lines.append(f"thread   worker {th['worker']} = tid {th['tid']} '{th['comm']}'")
+        lines.append(f"thread   worker {th['worker']} = tid {th['tid']} '{shown(th['comm'])}'")
     return "\n".join(lines) + "\n"
 
 
@@ -196,7 +197,8 @@ class TextPrinter:
         self.held: E.Event | None = None
 
     def line(self, t: float, who: str, what: str) -> None:
-        self.out.write(f"{t:12.3f}  {who:<9} {what}\n")
+        # `what` quotes labels, results and errors: paths and hosts the user (or a file) chose.
+        self.out.write(f"{t:12.3f}  {who:<9} {shown(what)}\n")
 
     def __call__(self, e: E.Event) -> None:
         held = self.held

@@ -8,12 +8,14 @@ import os
 import signal
 from functools import partial
 
+from rich.text import Text
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
+from tui.core.untrusted import shown
 from widgets.key_bar import KeyBar
 from widgets.status_line import StatusLine
 
@@ -83,7 +85,7 @@ class PaneApp(App):
                 self._deferred[pane_id] = content
                 content = None
         box = (VerticalScroll if scroll else Vertical)(*([] if content is None else [content]), id=pane_id, classes="pane")
-        box.border_title = title
+        box.border_title = Text(shown(title))  # may name a script file: plain text, not markup
         return box
 
     def left_pane(self) -> tuple[str, Widget]:
@@ -183,7 +185,7 @@ class PaneApp(App):
 
     def action_svg(self) -> None:
         path = self.save_screenshot(path=self.screenshot_dir)
-        self.notify(f"saved {path}")
+        self.notify(f"saved {shown(path)}", markup=False)  # the directory may be anyone's name
 
     def get_system_commands(self, screen):
         yield from super().get_system_commands(screen)

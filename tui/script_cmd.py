@@ -15,6 +15,7 @@ from tui.cli import UsageError
 from tui.core.script.errors import ScriptError
 from tui.core.script.runner import ScriptRun, error_line
 from tui.core.trace import TraceRecorder
+from tui.core.untrusted import shown, shown_lines
 from tui.lab import JsonPrinter, parse_costs
 
 
@@ -58,7 +59,8 @@ def run_script(args) -> int:
         code = 2
     except RecursionError:
         out.flush()
-        print(f"ptview: error: {os.path.basename(path)}: the script nests too deeply for ptview", file=sys.stderr)
+        print(f"ptview: error: {shown(os.path.basename(path))}: the script nests too deeply for ptview",
+              file=sys.stderr)
         code = 2
     except Exception as e:  # a bug in ptview's interpreter: still one line (PTVIEW_DEBUG=1 for the traceback)
         if os.environ.get("PTVIEW_DEBUG"):
@@ -66,19 +68,21 @@ def run_script(args) -> int:
         out.flush()
         node = run.interp.current
         where = f"{os.path.basename(path)}:{node.loc.start.line}" if node is not None else os.path.basename(path)
-        print(f"ptview: error: {where}: internal error in ptview's interpreter "
-              f"({type(e).__name__}: {e}); please report it", file=sys.stderr)
+        print(f"ptview: error: {shown(where)}: internal error in ptview's interpreter "
+              f"({type(e).__name__}: {shown(str(e))}); please report it", file=sys.stderr)
         code = 2
     else:
         if run.exit_message:
             out.flush()
             prefix = "ptview: error: " if code == 2 else "ptview: "
-            print(f"{prefix}{run.exit_message}", file=sys.stderr)
+            # The script's own words (an uncaught error's message): stdout stays exact, as node's,
+            # but this line is ptview's, on the user's terminal.
+            print(prefix + "\n".join(shown_lines(run.exit_message)), file=sys.stderr)
     out.flush()
     if tracer is not None:
         try:
             tracer.write(args.trace)
         except OSError as e:
-            print(f"ptview: error: cannot write trace {args.trace!r}: {e.strerror}", file=sys.stderr)
+            print(f"ptview: error: cannot write trace {shown(repr(args.trace))}: {e.strerror}", file=sys.stderr)
             return 2
     return code

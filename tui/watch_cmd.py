@@ -17,6 +17,7 @@ from tui.cli import UsageError
 from tui.core.attach.proc_reader import ProcReader
 from tui.core.attach.report import to_doc, to_text
 from tui.core.attach.sampler import Sampler
+from tui.core.untrusted import shown
 
 HZ = 20.0
 
@@ -58,7 +59,7 @@ def run_watch(args: argparse.Namespace) -> int:
         print(f"ptview: process {pid} exited after {snap.elapsed_s:.1f} s; reporting what was sampled",
               file=sys.stderr)
     elif snap.ended and snap.ended.startswith("sampler error"):
-        print(f"ptview: {snap.ended}", file=sys.stderr)
+        print(f"ptview: {shown(snap.ended)}", file=sys.stderr)  # an OS error may quote a path
         code = code or 1
     if snap.syscall_readable is False:
         print(f"ptview: cannot read /proc/{pid}/task/*/syscall (needs ptrace permission: run as the "

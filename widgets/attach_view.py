@@ -1,4 +1,7 @@
-"""Attach mode's loop and pool panes: a real process's threads, sampled from /proc."""
+"""Attach mode's loop and pool panes: a real process's threads, sampled from /proc.
+
+Thread names and the paths a thread blocks on belong to the watched process
+(any user's): they reach the screen through shown(), as Text, never markup."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from tui.core.attach.snapshot import Snapshot, ThreadSnapshot
+from tui.core.untrusted import shown
 
 
 def _secs(s: float) -> str:
@@ -25,9 +29,9 @@ def _pct_bar(pct: float, width: int = 10) -> Text:
 def _activity(t: ThreadSnapshot) -> Text:
     a = t.activity
     if a.idle:
-        return Text(f"· idle ({a.what})", style="dim")
+        return Text(f"· idle ({shown(a.what)})", style="dim")
     style = "bold #f66151" if a.kind == "cpu" else "bold #3daee9"
-    return Text(a.label, style=style)
+    return Text(shown(a.label), style=style)
 
 
 class _SampledView(Widget):
@@ -59,7 +63,7 @@ class AttachLoopView(_SampledView):
             parts.append(Text(" scheduler state only: no ptrace permission to read system calls",
                               style="bold #f66151"))
         if not s.alive:
-            parts.append(Text(f" the process has {s.ended or 'exited'}", style="bold #f66151"))
+            parts.append(Text(f" the process has {shown(s.ended or 'exited')}", style="bold #f66151"))
         loop = s.loop
         if loop is None:
             parts.append(Text(" no loop thread found (the main thread is the loop thread in Node)", style="dim"))
@@ -87,7 +91,7 @@ class AttachLoopView(_SampledView):
                               style="dim italic"))
         top = loop.window.activities[:3]
         for a in top:
-            label = a.what + (f" {a.target}" if a.target else "")
+            label = shown(a.what + (f" {a.target}" if a.target else ""))
             parts.append(Text(f"   {a.share * 100:3.0f}%  {label}", style="dim" if a.idle else ""))
         return Group(*parts)
 
@@ -131,5 +135,6 @@ class AttachPoolView(_SampledView):
         busy = [t for t in others if not t.activity.idle]
         t = Text(f" other threads {len(others)}", style="dim")
         if busy:
-            t.append(", busy: " + ", ".join(f"{x.name}({x.role or '?'}) {x.activity.label}" for x in busy[:3]))
+            t.append(", busy: " + ", ".join(f"{shown(x.name)}({x.role or '?'}) {shown(x.activity.label)}"
+                                            for x in busy[:3]))
         return t

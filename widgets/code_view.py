@@ -5,6 +5,10 @@ JavaScript grammar is installed (`pip install textual[syntax]`), otherwise
 from Rich's Syntax (Pygments), which needs nothing extra. Either way the
 app calls `highlight(where)` after each step with the session's `Where`
 (or explicit line numbers); the widget never touches the model.
+
+The source is anyone's file: it is drawn through shown_lines() (an ESC in a
+comment shows as `^[`), tabs expanded first so indentation still reads as such.
+`source` keeps the exact text.
 """
 
 from __future__ import annotations
@@ -12,11 +16,14 @@ from __future__ import annotations
 import importlib.util
 
 from rich.syntax import Syntax
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static, TextArea
+
+from tui.core.untrusted import shown, shown_lines
 
 
 def tree_sitter_javascript_available() -> bool:
@@ -41,15 +48,17 @@ class CodeView(Widget):
                  classes: str | None = None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.source = source
+        # Line for line as the source (line numbers still match); only what a terminal would obey changes.
+        self.shown_source = "\n".join(shown_lines(source.expandtabs(4)))
         self.filename = filename
         self.theme = theme
         self.use_tree_sitter = tree_sitter_javascript_available() if use_tree_sitter is None else use_tree_sitter
         if filename:
-            self.border_title = filename
+            self.border_title = Text(shown(filename))
 
     def compose(self) -> ComposeResult:
         if self.use_tree_sitter:
-            yield TextArea(self.source, language="javascript", read_only=True, show_line_numbers=True,
+            yield TextArea(self.shown_source, language="javascript", read_only=True, show_line_numbers=True,
                            id="code-text")
         else:
             with VerticalScroll(id="code-scroll"):
@@ -77,7 +86,7 @@ class CodeView(Widget):
         return lit
 
     def _syntax(self) -> Syntax:
-        return Syntax(self.source, "javascript", theme=self.theme, line_numbers=True, word_wrap=False,
+        return Syntax(self.shown_source, "javascript", theme=self.theme, line_numbers=True, word_wrap=False,
                       highlight_lines=self._lit_lines(), indent_guides=False)
 
     def watch_span(self) -> None:

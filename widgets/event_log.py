@@ -18,6 +18,7 @@ from textual.strip import Strip
 
 from tui.core import events as E
 from tui.core.describe import describe, who
+from tui.core.untrusted import shown
 from widgets.style import task_colour
 
 MAX_PER_FRAME = 200
@@ -46,7 +47,8 @@ class LogLines:
         for e in events:
             text = describe(e)
             if text is not None:
-                self._add((e.t, who(e), text, e.task))
+                # Once, as the line is stored: it quotes paths, hosts and error messages.
+                self._add((e.t, who(e), shown(text), e.task))
 
     def _add(self, line: tuple) -> None:
         self.lines.append(line)

@@ -5,6 +5,9 @@ up) and arrive as `ProcTree.Scanned` messages; an app that scans elsewhere
 passes `autostart=False` and posts those messages itself. Between two
 snapshots only the lines whose rows changed are repainted, which keeps an
 idle pane cheap over SSH.
+
+Names, command lines and thread names are anyone's to choose (a process can
+call itself ESC]0;...BEL): every one reaches a segment through shown().
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from collections.abc import Iterable
 
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -29,6 +33,7 @@ from tui.core.procs.naming import set_os_thread_name
 from tui.core.procs.scanner import Scanner, ScanResult
 from tui.core.procs.tree import fmt_bytes, fmt_role
 from tui.core.procs.view import Row, RowId, TreeView, find_row
+from tui.core.untrusted import shown
 from widgets.style import changed_until
 
 # pid, state, CPU %, RSS, threads: 28 cells, leaving 52 for the tree at 80 columns.
@@ -202,10 +207,11 @@ class ProcLines(ScrollView, can_focus=True):
                 Segment(row.marker + " " if row.marker.strip() else "  ", base),
             ]
             kernel = not p.cmdline and p.exe is None and p.state != "Z"
-            segs.append(Segment(f"[{p.name}]" if kernel else p.name, name_style))
+            name = shown(p.name)
+            segs.append(Segment(f"[{name}]" if kernel else name, name_style))
             if p.node and not p.name.startswith("node"):
                 segs.append(Segment(" (node)", _NODE_BADGE))
-            args = " ".join(p.cmdline[1:])
+            args = shown(" ".join(p.cmdline[1:]))
             if args:
                 segs.append(Segment(" " + args, dim))
             if p.unreadable:
@@ -220,7 +226,7 @@ class ProcLines(ScrollView, can_focus=True):
             Segment(cols[8:10], _state_style(t.state, base)),
             Segment(cols[10:], base),
             Segment(row.prefix, dim),
-            Segment("{" + (t.name if t.name is not None else "?") + "}", base),
+            Segment("{" + (shown(t.name) if t.name is not None else "?") + "}", base),
         ]
         role = fmt_role(t.role, t.role_inferred)
         if role:
@@ -593,7 +599,7 @@ class ProcTree(Vertical):
         if self.root_pid is not None and self._view.snapshot and self.root_pid not in self._view.snapshot.procs:
             lines.placeholder = f"process {self.root_pid} is gone"
         elif self._view.filter:
-            lines.placeholder = f"nothing matches {self._view.filter!r}"
+            lines.placeholder = shown(f"nothing matches {self._view.filter!r}")
         lines.show(rows, index)
         if rows and (index != old_cursor or center or first):
             lines.scroll_cursor_visible(center=center)
@@ -614,9 +620,9 @@ class ProcTree(Vertical):
     def _update_status(self) -> None:
         bits = []
         if self._error:
-            bits.append(f"scan error: {self._error}")
+            bits.append(f"scan error: {shown(self._error)}")
         if self._view.filter:
-            bits.append(f"filter: {self._view.filter}")
+            bits.append(f"filter: {shown(self._view.filter)}")
         if self._view.all_threads:
             bits.append("all threads")
         bits.append("follow" if self.follow else "no follow")
@@ -631,7 +637,8 @@ class ProcTree(Vertical):
         same_width = self._status_text is not None and len(text) == len(self._status_text)
         self._status_text = text
         try:
-            self.query_one("#proc-status", Static).update(text, layout=not same_width)
+            # Text, not markup: a filter or an error message may hold "[".
+            self.query_one("#proc-status", Static).update(Text(text), layout=not same_width)
         except Exception:
             pass  # not composed yet
 

@@ -1,4 +1,8 @@
-"""The status line at the top: one line of markup, repainted only up to its last changed cell.
+"""The status line at the top: one line, repainted only up to its last changed cell.
+
+It takes ptview's own markup (a str) or a Text: a status that quotes a task's
+label, a script's error or a process's state is built as Text (the quoted part
+through shown()), so no outside text is ever parsed as markup.
 
 In sim mode its clock ticks every second while nothing else moves; as a
 Static each tick resent the whole line (200 columns at 200x50, a third of the
@@ -17,19 +21,25 @@ from textual.widget import Widget
 from widgets.style import changed_until
 
 
+def _line(content: str | Text) -> Text:
+    if isinstance(content, Text):
+        return Text.assemble(" ", content)
+    return Text.from_markup(" " + content)
+
+
 class StatusLine(Widget):
     DEFAULT_CSS = """
     StatusLine { height: 1; }
     """
 
-    def __init__(self, markup: str = "", **kw) -> None:
+    def __init__(self, markup: str | Text = "", **kw) -> None:
         super().__init__(**kw)
-        self._text = Text.from_markup(" " + markup)
+        self._text = _line(markup)
 
-    def update(self, markup: str, layout: bool = False) -> None:
+    def update(self, markup: str | Text, layout: bool = False) -> None:
         """Static's signature; the line never changes size, so `layout` is ignored."""
         old = self._text
-        self._text = new = Text.from_markup(" " + markup)
+        self._text = new = _line(markup)
         a, b = old.plain, new.plain
         if a == b and old.spans == new.spans:
             return

@@ -5,6 +5,8 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.text import Text
 
+from tui.core.untrusted import shown
+
 # Distinct on a 256-colour terminal and readable on dark and light themes.
 TASK_COLOURS = ("#e5a50a", "#3daee9", "#c061cb", "#2ec27e", "#f66151", "#ff7800", "#99c1f1", "#b5835a")
 
@@ -16,7 +18,11 @@ def task_colour(task: int | None) -> str:
 
 
 def chip(label: str, task: int | None, selected: bool, width: int = 28) -> Text:
-    """One queue entry: '#3 pbkdf2 …', coloured by task, reversed when selected."""
+    """One queue entry: '#3 pbkdf2 …', coloured by task, reversed when selected.
+
+    Labels quote paths and host names (`fs.readFile /tmp/x`): shown() before they are cut,
+    and as Text, never markup; the loop and pool panes draw every label through here."""
+    label = shown(label)
     text = f"#{task} {label}" if task is not None else label
     if len(text) > width:
         text = text[: width - 1] + "…"

@@ -19,6 +19,13 @@ What `shown()` does, one line at a time (callers split multi-line text first):
 - invalid UTF-8 (undecodable bytes, lone surrogates from `surrogateescape`)
   as U+FFFD, as every UTF-8 decoder does.
 Everything else printable (any script, emoji, non-breaking spaces) is kept.
+
+Bytes from the OS (a comm, a command line, a path read from a process's
+memory) are decoded with `exact()`: invalid UTF-8 becomes lone surrogates
+(`surrogateescape`, as `os.fsdecode` and `os.readlink` do), so the value is
+kept byte for byte. `shown()` turns those into U+FFFD on a screen; `--json`
+(json.dumps, ASCII by default) writes them as `\\udcXX`, which `json.loads`
+followed by `os.fsencode` turns back into the original bytes.
 """
 
 from __future__ import annotations
@@ -40,6 +47,11 @@ def _visible(c: str) -> str:
     if cat in ("Cc", "Cf", "Zl", "Zp"):
         return f"<U+{o:04X}>"
     return c  # Zs (no-break spaces), Co (private use), Cn (unassigned): harmless to a terminal
+
+
+def exact(raw: bytes) -> str:
+    """Bytes from /proc as a str that keeps them all: invalid UTF-8 as lone surrogates."""
+    return raw.decode("utf-8", "surrogateescape")
 
 
 def shown(text: str | bytes | None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -9,7 +10,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from tui.core.spec import SpecError
+from tui.core.untrusted import shown
 from tui.fire_ops import FireOp
+
+
+class _PlainInput(Input):
+    """The argument box. A paste may carry control characters (a hostile file name copied from
+    elsewhere); they become their visible form (`^[`) before the value is drawn, and that visible
+    text is what is fired: an argument the app cannot show as it is, it does not send."""
+
+    def validate_value(self, value: str) -> str:
+        return shown(value)
 
 
 class FireDialog(ModalScreen):
@@ -35,7 +46,7 @@ class FireDialog(ModalScreen):
         with Vertical():
             yield Label(f"[b]{self.op.title}[/b] — {self.op.arg}")
             yield Label(self.op.help, classes="hint")
-            yield Input(value=self.value, id="value", select_on_focus=True)
+            yield _PlainInput(value=self.value, id="value", select_on_focus=True)
             yield Label("", id="error")
             yield Label("enter: fire   escape: cancel", classes="hint")
 
@@ -47,7 +58,8 @@ class FireDialog(ModalScreen):
         try:
             value = self.op.parse(text)
         except SpecError as e:
-            self.query_one("#error", Label).update(str(e))
+            # The message echoes what was typed or pasted: plain text, controls made visible.
+            self.query_one("#error", Label).update(Text(shown(str(e))))
             return
         self.dismiss((text, value))
 

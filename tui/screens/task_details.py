@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
+
+from tui.core.untrusted import shown, shown_lines
 
 
 class TaskDetails(ModalScreen):
@@ -44,8 +47,10 @@ class TaskDetails(ModalScreen):
         if task is None:
             self.query_one("#title", Label).update(f"task #{self.task_id} is no longer kept")
             return
-        self.query_one("#title", Label).update(f"[b]#{task.id} {task.label}[/b] — {task.state}")
-        self.query_one("#life", Static).update("\n".join(task.life()))
+        # The label and the life quote paths, hosts and error messages: Text through shown(), not markup.
+        self.query_one("#title", Label).update(Text.assemble((f"#{task.id} {shown(task.label)}", "bold"),
+                                                             f" — {task.state}"))
+        self.query_one("#life", Static).update(Text("\n".join(ln for line in task.life() for ln in shown_lines(line))))
 
     def action_cancel_task(self) -> None:
         self.app_ref.cancel_task(self.task_id)

@@ -20,6 +20,8 @@ import stat as stat_mod
 import sys
 from dataclasses import dataclass
 
+from tui.core.untrusted import exact
+
 
 class ProcessGone(Exception):
     """The process no longer exists (or is a zombie: nothing left to sample)."""
@@ -136,7 +138,7 @@ def parse_inet_table(text: str, proto: str) -> dict[int, SocketInfo]:
 
 def parse_unix_table(text: str) -> dict[int, SocketInfo]:
     out: dict[int, SocketInfo] = {}
-    for line in text.splitlines()[1:]:
+    for line in text.split("\n")[1:]:  # not splitlines(): a path may hold U+2028 or U+0085
         f = line.split(None, 7)
         if len(f) < 7:
             continue
@@ -241,7 +243,7 @@ class ProcReader:
             raw = _read_small(f"{self.root}/{pid}/cmdline", 65536)
         except OSError:
             return []
-        return [a.decode(errors="replace") for a in raw.split(b"\0") if a]
+        return [exact(a) for a in raw.split(b"\0") if a]  # exact: shown() is for screens
 
     def exe(self, pid: int) -> str | None:
         try:
@@ -253,7 +255,7 @@ class ProcReader:
 
     def thread_name(self, pid: int, tid: int) -> str | None:
         try:
-            return _read_small(f"{self.root}/{pid}/task/{tid}/comm").decode(errors="replace").rstrip("\n")
+            return exact(_read_small(f"{self.root}/{pid}/task/{tid}/comm")).rstrip("\n")
         except OSError:
             return None
 
@@ -280,7 +282,7 @@ class ProcReader:
         if not want_stat and sc is not None and (sc.running or sc.nr is not None):
             return ThreadRaw(tid=tid, state="", cpu_ticks=None, syscall=sc)
         try:
-            _, state, ticks = parse_stat(self._task_file(pid, tid, "stat").decode(errors="replace"))
+            _, state, ticks = parse_stat(exact(self._task_file(pid, tid, "stat")))
         except OSError as e:
             if e.errno in _GONE_ERRNOS:
                 raise ThreadGone(tid) from None
@@ -321,7 +323,8 @@ class ProcReader:
                 continue
             out.update(parse_inet_table(text, proto))
         try:
-            out.update(parse_unix_table(_read_small(f"{self.root}/{pid}/net/unix", 1 << 22).decode(errors="replace")))
+            # Socket paths are anyone's names: exact here (--json), shown() on a screen.
+            out.update(parse_unix_table(exact(_read_small(f"{self.root}/{pid}/net/unix", 1 << 22))))
         except OSError:
             pass
         return out
@@ -350,4 +353,4 @@ class ProcReader:
         end = data.find(b"\0")
         if end < 0:
             return None  # not a string, or longer than any sane path
-        return data[:end].decode(errors="replace")
+        return exact(data[:end])

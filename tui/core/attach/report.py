@@ -1,10 +1,12 @@
-"""The `--watch` summary of a sampler snapshot: one JSON document, or text for a terminal."""
+"""The `--watch` summary of a sampler snapshot: one JSON document (exact values), or text for a terminal
+(names and paths through shown())."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from tui.core.attach.snapshot import Snapshot, ThreadSnapshot
+from tui.core.untrusted import shown
 
 TOP_JSON = 5
 TOP_TEXT = 3
@@ -64,7 +66,8 @@ def to_text(snap: Snapshot) -> str:
         s = t.run
         role = (t.role + (" (inferred)" if t.role_inferred else "")) if t.role else "-"
         cpu = f"{s.cpu_pct:5.1f}%" if s.cpu_pct is not None else "    -"
-        head = (f"{t.tid:>7} {t.name[:15]:<15} {role:<24} {s.samples:>5} samples"
+        # A comm is at most 15 bytes; its visible form (^[ for ESC) may be longer: kept whole.
+        head = (f"{t.tid:>7} {shown(t.name):<15} {role:<24} {s.samples:>5} samples"
                 f"  busy {s.busy_pct:5.1f}%  cpu {cpu}")
         if t.role == "main" or s.longest_busy_s > 0:
             head += f"  longest busy {s.longest_busy_s:.2f} s"
@@ -72,6 +75,6 @@ def to_text(snap: Snapshot) -> str:
             head += "  (exited)"
         lines.append(head)
         for a in s.activities[:TOP_TEXT]:
-            label = f"{a.what} {a.target}" if a.target else a.what
+            label = shown(f"{a.what} {a.target}" if a.target else a.what)  # a path any user may name
             lines.append(f"{'':>9}{100 * a.share:4.0f}%  {label}{'  (idle)' if a.idle else ''}")
     return "\n".join(lines)

@@ -20,6 +20,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from tui.core.procs.roles import PTVIEW_POOL, is_node, label_threads, role_from_name
+from tui.core.untrusted import exact
 
 # A process or thread is the same one only if its start time is the same too:
 # pids and tids are reused.
@@ -223,7 +224,8 @@ class Scanner:
         if cached is not None and cached[1] == raw:
             cmdline = cached[2]
         else:
-            cmdline = tuple(a.decode("utf-8", "replace") for a in raw.rstrip(b"\0").split(b"\0")) if raw else ()
+            # Exact (surrogateescape): --json carries the bytes; every screen shows them through shown().
+            cmdline = tuple(exact(a) for a in raw.rstrip(b"\0").split(b"\0")) if raw else ()
         # The executable only changes with exec, which changes the command
         # line (or at least the comm) too: spare a readlink per process.
         if cached is not None and cached[0] == comm and cached[1] == raw:
@@ -426,7 +428,7 @@ def _parse_stat(data: bytes) -> tuple[str, list[bytes]]:
     """(comm, fields from `state` on). comm may hold spaces and parentheses."""
     lp = data.index(b"(")
     rp = data.rindex(b")")
-    return data[lp + 1 : rp].decode("utf-8", "replace"), data[rp + 2 :].split()
+    return exact(data[lp + 1 : rp]), data[rp + 2 :].split()
 
 
 def _boot_time(root: str) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from tui.core.procs.scanner import ProcRow, Snapshot, ThreadRow
+from tui.core.untrusted import shown
 
 
 @dataclass
@@ -76,24 +77,26 @@ def fmt_role(role: str | None, inferred: bool) -> str:
 
 
 def render_text(forest: list[TreeNode], cmdline_width: int = 60) -> str:
-    """Like `pstree -p -t`, one line per process and per thread, with state, CPU and roles."""
+    """Like `pstree -p -t`, one line per process and per thread, with state, CPU and roles.
+
+    Names and command lines are anyone's to choose: they are printed through shown()."""
     lines: list[str] = []
 
     def proc_line(p: ProcRow) -> str:
-        parts = [f"{p.name}({p.pid})", p.state or "?", fmt_cpu(p.cpu_percent), fmt_bytes(p.rss)]
+        parts = [f"{shown(p.name)}({p.pid})", p.state or "?", fmt_cpu(p.cpu_percent), fmt_bytes(p.rss)]
         if p.num_threads > 1:
             parts.append(f"{p.num_threads} threads")
         if p.node:
             parts.append("[node]")
         if p.cmdline:
-            cmd = " ".join(p.cmdline)
+            cmd = shown(" ".join(p.cmdline))  # before cutting: a cut must not split a visible ^[
             parts.append(cmd if len(cmd) <= cmdline_width else cmd[: cmdline_width - 1] + "…")
         if p.unreadable:  # as the pane shows it: what this user may not read, not a blank
             parts.append("(" + ", ".join(sorted(p.unreadable)) + ": denied)")
         return " ".join(parts)
 
     def thread_line(t: ThreadRow) -> str:
-        parts = [f"{{{t.name if t.name is not None else '?'}}}({t.tid})", t.state or "?", fmt_cpu(t.cpu_percent)]
+        parts = [f"{{{shown(t.name) if t.name is not None else '?'}}}({t.tid})", t.state or "?", fmt_cpu(t.cpu_percent)]
         role = fmt_role(t.role, t.role_inferred)
         if role:
             parts.append(role)
