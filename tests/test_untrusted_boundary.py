@@ -34,6 +34,7 @@ SHOWS_OUTSIDE_TEXT = {
     "tui/watch_cmd.py": "sampler errors",
     "tui/screens/fire_dialog.py": "the argument box and its refusal",
     "tui/screens/task_details.py": "a task's label and life",
+    "tui/screens/why.py": "the selected task's label",
 }
 # Modules that draw only ptview's own words, or labels chip() already made safe.
 OWN_TEXT_ONLY = {
