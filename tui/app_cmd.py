@@ -7,7 +7,7 @@ import os
 import shlex
 import sys
 
-from tui.cli import UsageError
+from tui.errors import UsageError
 from tui.core.pool import threadpool_size_from_env
 
 
@@ -49,8 +49,11 @@ def _require_terminal() -> None:
     if os.environ.get("TEXTUAL_DRIVER"):
         return  # textual-serve's web driver: the browser is the terminal
     instead = "use --headless, --tree or --watch PID"
-    if not sys.stdin.isatty() or not (sys.stdout.isatty() or sys.stderr.isatty()):
-        raise UsageError(f"the app needs a terminal (stdin is not one, or neither stdout nor stderr is); {instead}")
+    # Textual reads keys from stdin and draws on stderr (sys.__stderr__): `ptview 2>log` would
+    # draw into the log. A closed stderr was already given the terminal on stdout (tui/stdio.py).
+    if not sys.stdin.isatty() or not os.isatty(2):
+        raise UsageError(f"the app needs a terminal (it reads keys from stdin and draws on stderr; "
+                         f"{'stdin' if not sys.stdin.isatty() else 'stderr'} is not one); {instead}")
     if os.environ.get("TERM") == "dumb":
         raise UsageError(f"TERM=dumb cannot draw the app (no cursor movement); {instead}, "
                          "or run it in a terminal with TERM=xterm-256color")

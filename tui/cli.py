@@ -7,15 +7,15 @@ ptview never prints a traceback for bad input.
 from __future__ import annotations
 
 import argparse
-import os
+import errno
 import sys
 
 
 _DEPENDENCIES = {"psutil", "textual", "rich", "aiofiles", "esprima", "textual_serve"}
 
 
-class UsageError(Exception):
-    """Bad input from the command line: one line for the user, exit 2."""
+from tui import stdio
+from tui.errors import OutputError, UsageError  # noqa: F401  (UsageError: re-exported for old imports)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -109,13 +109,28 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    saved = stdio.prepare()
+    try:
+        return _main(argv)
+    except OutputError as e:
+        return stdio.report(e, saved)
+    except BrokenPipeError:  # a write that bypassed the guarded stdout (sys.__stdout__)
+        return stdio.report(OutputError(errno.EPIPE, "Broken pipe"), saved)
+    finally:
+        stdio.restore(saved)
+
+
+def _main(argv: list[str]) -> int:
     try:
         args = build_parser().parse_args(argv)
-        return _dispatch(args)
+        code = _dispatch(args)
+        stdio.finish()  # a full disk may only show at the last flush: ours to report
+        return code
     except UsageError as e:
         from tui.core.errors import one_line
 
-        print(f"ptview: error: {one_line(str(e))}", file=sys.stderr)
+        stdio.finish()  # what was printed before the refusal comes before it
+        stdio.say(one_line(str(e)))
         return 2
     except KeyboardInterrupt:
         return 130
@@ -126,11 +141,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ptview: error: cannot import {e.name} ({e}): is ptview installed and readable by this user?",
               file=sys.stderr)
         return 1
-    except BrokenPipeError:
-        # `ptview ... | head`: the reader left; say nothing more (Python docs' recipe).
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
 
 
 def _dispatch(args: argparse.Namespace) -> int:

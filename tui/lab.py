@@ -13,7 +13,7 @@ import os
 import sys
 import time
 
-from tui.cli import UsageError
+from tui.errors import UsageError
 from tui.core import events as E
 from tui.core.describe import describe, who
 from tui.core.ops import NodeAPI

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 
-from tui.cli import UsageError
+from tui.errors import OutputError, UsageError
 from tui.core.script.errors import ScriptError
 from tui.core.script.runner import ScriptRun, error_line
 from tui.core.trace import TraceRecorder
@@ -60,6 +60,8 @@ def run_script(args) -> int:
         out.flush()
         print(f"ptview: error: {os.path.basename(path)}: the script nests too deeply for ptview", file=sys.stderr)
         code = 2
+    except OutputError:
+        raise  # stdout failed (full, closed, the reader left): tui/stdio.py reports it
     except Exception as e:  # a bug in ptview's interpreter: still one line (PTVIEW_DEBUG=1 for the traceback)
         if os.environ.get("PTVIEW_DEBUG"):
             raise
