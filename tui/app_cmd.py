@@ -60,17 +60,47 @@ def _require_terminal() -> None:
 
 
 def _serve(args) -> int:
+    if not 1 <= args.port <= 65535:
+        raise UsageError(f"invalid port {args.port}: expected 1..65535")
+    _require_port(args.port)  # before handing over: textual-serve would die with a traceback
     try:
         from textual_serve.server import Server
     except ImportError:
         raise UsageError("--serve needs textual-serve: pip install textual-serve") from None
-    if not 1 <= args.port <= 65535:
-        raise UsageError(f"invalid port {args.port}: expected 1..65535")
     cmd = [sys.executable, "-m", "tui", "--sim", "--seed", str(args.seed)]
     if args.pool_size:
         cmd += ["--pool-size", str(args.pool_size)]
     Server(shlex.join(cmd), host="localhost", port=args.port, title="ptview").serve()
     return 0
+
+
+def _require_port(port: int) -> None:
+    """textual-serve binds inside aiohttp and dies with a traceback if it cannot: try first.
+
+    The probe binds the same address aiohttp will (localhost, SO_REUSEADDR as aiohttp sets
+    it) and closes at once; another program could take the port in between, a window that
+    only a race can hit."""
+    import errno
+    import socket
+
+    try:
+        infos = socket.getaddrinfo("localhost", port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as e:
+        raise UsageError(f"--serve: cannot resolve localhost: {e.strerror}") from None
+    for family, kind, proto, _, addr in infos:
+        with socket.socket(family, kind, proto) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                sock.bind(addr)
+            except OSError as e:
+                if e.errno == errno.EADDRINUSE:
+                    raise UsageError(f"--serve: port {port} is in use by another program (try --port N)") from None
+                if e.errno == errno.EACCES:
+                    raise UsageError(f"--serve: port {port} needs privileges (ports below 1024 do): "
+                                     "use --port 8000 or higher") from None
+                if e.errno == errno.EADDRNOTAVAIL:
+                    continue  # e.g. no IPv6 on this host: aiohttp skips it too
+                raise UsageError(f"--serve: cannot listen on port {port}: {e.strerror}") from None
 
 
 def _script_app(args, app_cls) -> int:
@@ -79,7 +109,11 @@ def _script_app(args, app_cls) -> int:
     from tui.core.script.session import ScriptSession
 
     try:
-        session = ScriptSession.from_file(args.script, seed=args.seed)
+        from tui.lab import parse_costs
+
+        pool_env = str(args.pool_size) if args.pool_size is not None else os.environ.get("UV_THREADPOOL_SIZE")
+        session = ScriptSession.from_file(args.script, seed=args.seed, costs=parse_costs(args.cost) or None,
+                                          pool_env=pool_env)
     except OSError as e:
         raise UsageError(f"cannot read {args.script}: {e.strerror or e}") from None
     except UnicodeDecodeError:
