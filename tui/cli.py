@@ -15,6 +15,7 @@ _DEPENDENCIES = {"psutil", "textual", "rich", "aiofiles", "esprima", "textual_se
 
 
 from tui import stdio
+from tui.core.errors import echo
 from tui.errors import OutputError, UsageError  # noqa: F401  (UsageError: re-exported for old imports)
 
 
@@ -29,11 +30,6 @@ MIN_REFRESH_S = 0.05       # below this the tree rescans /proc in a loop and spi
 MAX_REFRESH_S = 3600.0
 MAX_WATCH_S = 86_400.0     # --seconds: a day (threading's wait() overflows near 1e10 s)
 MAX_UNTIL_MS = 1e12        # --until: about 31 years of model time
-
-
-def echo(text: str, limit: int = 40) -> str:
-    """User text quoted in a message, cut short: a 5,000-digit argument stays a short line."""
-    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 def _int(text: str) -> int:

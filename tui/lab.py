@@ -20,7 +20,8 @@ from tui.core.ops import NodeAPI
 from tui.core.pool import threadpool_size_from_env
 from tui.core.runtime import BLOCKED, IDLE, Runtime
 from tui.core.sim_work import DEFAULT_COSTS, SimWork, check_cost
-from tui.core.spec import SpecError, echo, parse_specs
+from tui.core.errors import echo
+from tui.core.spec import SpecError, parse_specs
 
 
 def parse_costs(items: list[str]) -> dict[str, float]:

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from tui.core.errors import echo
+
 # Every fired task lives until its turn (the main module fires them all at t=0): about 2.7 KB
 # per readFile, 0.9 KB per pbkdf2. 100,000 readFiles peak at 270 MB; 10,000,000 was a MemoryError.
 MAX_COUNT = 100_000     # per --fire spec
@@ -125,11 +127,6 @@ class Spec:
 
     def fire_one(self, api):
         return OPS[self.op][1](api, self.arg)
-
-
-def echo(text: str, limit: int = 60) -> str:
-    """User text quoted in a message, cut to `limit` characters (a 5,000-digit count stays one short line)."""
-    return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
 def parse_specs(texts: list[str]) -> list[Spec]:
