@@ -182,7 +182,16 @@ class PaneApp(App):
         self.push_screen(HelpScreen())
 
     def action_svg(self) -> None:
-        path = self.save_screenshot(path=self.screenshot_dir)
+        try:
+            path = self.save_screenshot(path=self.screenshot_dir)
+        except OSError as e:
+            # A read-only or vanished directory, a full disk: the demo goes on, the notice says why.
+            from tui.core.untrusted import shown
+
+            where = shown(e.filename or self.screenshot_dir)
+            self.notify(f"cannot save a screenshot in {where}: {e.strerror or e}", severity="error", timeout=8,
+                        markup=False)  # a path may hold [brackets]
+            return
         self.notify(f"saved {path}")
 
     def get_system_commands(self, screen):
