@@ -155,3 +155,25 @@ def test_serve_on_port_80_as_nobody_is_one_line():
     r = run_as_nobody(["--serve", "--port", "80"])
     assert r.returncode == 2 and r.stderr.startswith("ptview: error: --serve: port 80 needs privileges"), r.stderr
     assert r.stderr.count("\n") == 1
+
+
+def _kthreadd_pid() -> int | None:
+    try:
+        with open("/proc/2/comm") as f:
+            return 2 if f.read().strip() == "kthreadd" else None
+    except OSError:
+        return None
+
+
+@pytest.mark.skipif(_kthreadd_pid() is None, reason="needs Linux's kthreadd as pid 2")
+def test_attaching_to_a_kernel_thread_is_one_line():
+    code, out, err = cli("--pid", "2")
+    assert code == 2 and one_line_error(err) and "pid 2 (kthreadd) is a kernel thread" in err, err
+
+
+def test_a_kernel_threads_syscall_line_is_no_call():
+    from tui.core.attach.proc_reader import parse_syscall
+
+    # sp and pc 0: no user-space registers. Before, this was read(2) on fd 0: "busy: read".
+    assert parse_syscall("0 0x0 0x0 0x0 0x0 0x0 0x0 0x0 0x0").nr is None
+    assert parse_syscall("0 0x3 0x7ffd0 0x10 0x0 0x0 0x0 0x7ffd1000 0x7f1200").nr == 0  # a real read(3, …)

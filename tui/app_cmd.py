@@ -25,6 +25,7 @@ def run_app(args) -> int:
         require_pid(args.pid)
         if not args.sim and not args.live:
             # --pid: watch that process's own loop thread and pool (issue: attach).
+            _require_user_process(args.pid)
             from tui.attach_app import AttachApp
 
             app = AttachApp(args.pid, refresh=args.refresh)
@@ -41,6 +42,18 @@ def run_app(args) -> int:
     app = PtviewApp(pool_size=size, seed=args.seed, root_pid=args.pid, refresh=args.refresh, live=not args.sim)
     app.run()
     return app.return_code or 0
+
+
+def _require_user_process(pid: int) -> None:
+    """Attach watches a process's user-space threads: a kernel thread (kthreadd, kworkers) has none."""
+    from tui.core.attach.proc_reader import ProcReader
+    from tui.core.untrusted import shown
+
+    reader = ProcReader()
+    if reader.is_kernel_thread(pid):
+        name = shown(reader.thread_name(pid, pid) or "?")
+        raise UsageError(f"pid {pid} ({name}) is a kernel thread, not a Node process: it has no user-space "
+                         f"threads or event loop to attach to (ptview --tree --pid {pid} shows it)")
 
 
 def _require_terminal() -> None:
