@@ -126,3 +126,30 @@ def test_an_ascii_locale_prints_a_non_ascii_process_name(tmp_path):
         p.kill()
         p.wait()
     assert r.returncode == 0 and "sl\\xebep" in r.stdout and "Traceback" not in r.stderr, r.stderr
+
+
+def test_the_app_with_a_closed_stderr_draws_on_the_terminal_and_quits():
+    # Textual draws on stderr: with fd 2 closed, ptview gives it the terminal that stdout is.
+    import pty
+    import select
+    import time
+
+    master, slave = pty.openpty()
+    env = dict(os.environ, PYTHONPATH=ROOT, TERM="xterm-256color", COLUMNS="100", LINES="30")
+    p = subprocess.Popen(["sh", "-c", f"exec '{PY}' -m tui --sim 2>&-"], cwd=ROOT, stdin=slave, stdout=slave,
+                         stderr=slave, env=env, start_new_session=True)
+    os.close(slave)
+    out = b""
+    try:
+        deadline = time.monotonic() + 30
+        while b"PAUSED" not in out and b"sim" not in out and time.monotonic() < deadline:
+            if select.select([master], [], [], 0.1)[0]:
+                out += os.read(master, 65536)
+        assert b"ptview" in out, out[-300:]
+        os.write(master, b"q")
+        assert p.wait(timeout=10) == 0
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+        os.close(master)

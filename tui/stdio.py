@@ -69,15 +69,16 @@ def _fill(fd: int, flags: int, source: int | None = None) -> None:
 def prepare() -> tuple:
     """Fix up the process's standard streams; returns what `restore()` needs."""
     saved = (sys.stdin, sys.stdout, sys.stderr)
+    # Python left sys.stdX *and* sys.__stdX__ None for a closed fd; Textual writes to sys.__stderr__.
     if not _fd_open(0):
         _fill(0, os.O_RDONLY)
-        sys.stdin = open(0, "r", closefd=False)
+        sys.stdin = sys.__stdin__ = open(0, "r", closefd=False)
     if not _fd_open(1):
         _fill(1, os.O_RDONLY)  # writes fail with EBADF: reported, not silently lost
-        sys.stdout = open(1, "w", closefd=False)
+        sys.stdout = sys.__stdout__ = open(1, "w", closefd=False)
     if not _fd_open(2):
         _fill(2, os.O_WRONLY, source=1 if os.isatty(1) else None)
-        sys.stderr = open(2, "w", closefd=False, errors="backslashreplace")
+        sys.stderr = sys.__stderr__ = open(2, "w", closefd=False, errors="backslashreplace")
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
         if stream is getattr(sys, "__" + name + "__") and hasattr(stream, "reconfigure"):
