@@ -41,3 +41,33 @@ def test_q_during_a_long_step_exits_within_2_s(tmp_path):
         assert took < 2.0, took
     finally:
         tty.close()
+
+
+def test_a_step_that_outlasts_the_wait_goes_on_off_the_ui_thread():
+    import threading
+
+    from tui.core.script.offthread import OffThreadScriptDriver
+    from tui.core.script.session import ScriptSession
+
+    s = ScriptSession("t.js", "console.log('a');\nsetTimeout(() => console.log('b'), 5);\n")
+    done = threading.Event()
+    d = OffThreadScriptDriver(s, on_done=done.set)
+    gate = threading.Event()
+    real = s.step
+
+    def held_step():  # a step that lasts until the test lets it go
+        gate.wait()
+        return real()
+
+    s.step = held_step
+    d.wait_s = 0.01
+    assert d.step() is True and d.busy      # the UI thread is back; the step goes on
+    assert d.step() is True and d.busy      # a second press does not start another
+    d.advance(1000.0)                        # frames leave the model alone meanwhile
+    gate.set()
+    assert done.wait(10) and not d.busy
+    assert s.output == "a\n" and s.position == 1
+    s.step = real
+    d.wait_s = None
+    assert d.step() and s.output == "a\nb\n"  # a short step: done before step() returns
+    d.shutdown()

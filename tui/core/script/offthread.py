@@ -28,6 +28,7 @@ class OffThreadScriptDriver(ScriptDriver):
                  on_done: Callable[[], None] | None = None) -> None:
         super().__init__(session, speed=speed, paused=paused)
         self.on_done = on_done
+        self.wait_s: float | None = WAIT_S  # None: wait for every step (headless tests: deterministic frames)
         self.cancelled = False
         self._jobs: queue.SimpleQueue = queue.SimpleQueue()
         self._lock = threading.Lock()
@@ -81,7 +82,7 @@ class OffThreadScriptDriver(ScriptDriver):
         with self._lock:
             self._running = job
         self._jobs.put(job)
-        job["event"].wait(WAIT_S)
+        job["event"].wait(self.wait_s)
         with self._lock:
             if not job["done"]:
                 job["detached"] = True
