@@ -1,7 +1,9 @@
 """Command line: the interactive app, the headless lab, the one-shot tree.
 
 Every mistake on the command line is one line on stderr and exit status 2;
-ptview never prints a traceback for bad input.
+ptview never prints a traceback for bad input. Output that cannot be written
+(a full disk, a closed stdout) is one line and 2 as well; a reader that left
+(EPIPE) ends ptview quietly with 141 (tui/stdio.py).
 """
 
 from __future__ import annotations
@@ -10,13 +12,11 @@ import argparse
 import errno
 import sys
 
+from tui import stdio
+from tui.core.errors import echo, one_line
+from tui.errors import OutputError, UsageError  # noqa: F401  (UsageError: re-exported for old imports)
 
 _DEPENDENCIES = {"psutil", "textual", "rich", "aiofiles", "esprima", "textual_serve"}
-
-
-from tui import stdio
-from tui.core.errors import echo
-from tui.errors import OutputError, UsageError  # noqa: F401  (UsageError: re-exported for old imports)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -166,8 +166,6 @@ def _main(argv: list[str]) -> int:
         stdio.finish()  # a full disk may only show at the last flush: ours to report
         return code
     except UsageError as e:
-        from tui.core.errors import one_line
-
         stdio.finish()  # what was printed before the refusal comes before it
         stdio.say(one_line(str(e)))
         return 2
