@@ -62,11 +62,12 @@ class PtviewApp(PaneApp):
         super().__init__(screenshot_dir)
         self.session = session  # a ScriptSession: `ptview SCRIPT.js`
         if session is not None:
-            from tui.core.script.driver import ScriptDriver
+            from tui.core.script.offthread import OffThreadScriptDriver
 
             self.rt = session.rt
             self.api = None
-            self.driver = ScriptDriver(session, speed=speed, paused=True)
+            # Steps run off the UI thread: a long one must not hold `q` (tui/core/script/offthread.py).
+            self.driver = OffThreadScriptDriver(session, speed=speed, paused=True, on_done=self._step_done_elsewhere)
         elif live:
             from tui.core.live.driver import LiveDriver
             from tui.core.live.runtime import LiveRuntime
@@ -97,6 +98,7 @@ class PtviewApp(PaneApp):
         self.log_lines = LogLines()  # filled while the log is hidden, so it shows the past when shown
         self._seen = 0
         self._last_wall = time.monotonic()
+        self._ui_loop = None  # the asyncio loop, set on mount
         self._last_render = 0.0
         self._timeline_sel: int | None = None
         self._out_len = 0
@@ -145,6 +147,10 @@ class PtviewApp(PaneApp):
             self.render_model()
 
     def on_mount(self) -> None:
+        self._ui_loop = asyncio.get_running_loop()  # for the script worker thread's wake-up
+        if self.is_headless and self.session is not None:
+            # Pilot tests and snapshots: every step completes before the next key, whatever the load.
+            self.driver.wait_s = None
         self._apply_view()
         self._mounted_once = True
         if self.autoplay:
@@ -180,7 +186,26 @@ class PtviewApp(PaneApp):
         elif e.ev == E.DONE:
             self.recorder.finished(e.job, e.t)
 
+    def _step_done_elsewhere(self) -> None:
+        """On the script's worker thread: a long step ended; redraw on the UI thread."""
+        loop = self._ui_loop
+        if loop is not None:
+            try:
+                loop.call_soon_threadsafe(self._after_long_step)
+            except RuntimeError:
+                pass  # the app has ended meanwhile
+
+    def _after_long_step(self) -> None:
+        self._last_wall = time.monotonic()  # the long step is not time to make up for
+        self.render_model()
+
+    def _model_busy(self) -> bool:
+        """A script step is running on its worker thread: the model is not ours to read now."""
+        return getattr(self.driver, "busy", False)
+
     def frame(self) -> None:
+        if self._model_busy():
+            return
         now = time.monotonic()
         # A stalled frame must not jump minutes; an idle model has nothing to skip over.
         dt = min(1500.0 if self._idle or self._woke else 250.0, (now - self._last_wall) * 1000.0)
@@ -213,6 +238,9 @@ class PtviewApp(PaneApp):
     def render_model(self) -> None:
         if not self._in_frame:
             self._wake()  # called by an action: the model may have work now
+        if self._model_busy():
+            self.query_one("#status").update("[b]ptview[/b] script │ running a long step… (q quits)", layout=False)
+            return
         self._last_render = time.monotonic()
         if self.driver.rt is not self.rt:
             self._rebind(self.driver.rt)
@@ -262,6 +290,8 @@ class PtviewApp(PaneApp):
             return False
         if self.driver.mode == "live" and action in ("faster", "slower"):
             return False  # wall time cannot be scaled
+        if action in ("select", "details", "cancel_selected") and self._model_busy():
+            return False  # they read the model, which a long script step is changing
         return True
 
     def _rebind(self, rt) -> None:

@@ -7,7 +7,7 @@ import os
 import shlex
 import sys
 
-from tui.cli import UsageError
+from tui.errors import UsageError
 from tui.core.pool import threadpool_size_from_env
 
 
@@ -25,6 +25,7 @@ def run_app(args) -> int:
         require_pid(args.pid)
         if not args.sim and not args.live:
             # --pid: watch that process's own loop thread and pool (issue: attach).
+            _require_user_process(args.pid)
             from tui.attach_app import AttachApp
 
             app = AttachApp(args.pid, refresh=args.refresh)
@@ -43,31 +44,76 @@ def run_app(args) -> int:
     return app.return_code or 0
 
 
+def _require_user_process(pid: int) -> None:
+    """Attach watches a process's user-space threads: a kernel thread (kthreadd, kworkers) has none."""
+    from tui.core.attach.proc_reader import ProcReader
+    from tui.core.untrusted import shown
+
+    reader = ProcReader()
+    if reader.is_kernel_thread(pid):
+        name = shown(reader.thread_name(pid, pid) or "?")
+        raise UsageError(f"pid {pid} ({name}) is a kernel thread, not a Node process: it has no user-space "
+                         f"threads or event loop to attach to (ptview --tree --pid {pid} shows it)")
+
+
 def _require_terminal() -> None:
     """The app draws with cursor moves and reads keys: without a terminal it would hang on
     keys that never come or fill a file with escape codes, so say what works instead."""
     if os.environ.get("TEXTUAL_DRIVER"):
         return  # textual-serve's web driver: the browser is the terminal
     instead = "use --headless, --tree or --watch PID"
-    if not sys.stdin.isatty() or not (sys.stdout.isatty() or sys.stderr.isatty()):
-        raise UsageError(f"the app needs a terminal (stdin is not one, or neither stdout nor stderr is); {instead}")
+    # Textual reads keys from stdin and draws on stderr (sys.__stderr__): `ptview 2>log` would
+    # draw into the log. A closed stderr was already given the terminal on stdout (tui/stdio.py).
+    if not sys.stdin.isatty() or not os.isatty(2):
+        raise UsageError(f"the app needs a terminal (it reads keys from stdin and draws on stderr; "
+                         f"{'stdin' if not sys.stdin.isatty() else 'stderr'} is not one); {instead}")
     if os.environ.get("TERM") == "dumb":
         raise UsageError(f"TERM=dumb cannot draw the app (no cursor movement); {instead}, "
                          "or run it in a terminal with TERM=xterm-256color")
 
 
 def _serve(args) -> int:
+    if not 1 <= args.port <= 65535:
+        raise UsageError(f"invalid port {args.port}: expected 1..65535")
+    _require_port(args.port)  # before handing over: textual-serve would die with a traceback
     try:
         from textual_serve.server import Server
     except ImportError:
         raise UsageError("--serve needs textual-serve: pip install textual-serve") from None
-    if not 1 <= args.port <= 65535:
-        raise UsageError(f"invalid port {args.port}: expected 1..65535")
     cmd = [sys.executable, "-m", "tui", "--sim", "--seed", str(args.seed)]
     if args.pool_size:
         cmd += ["--pool-size", str(args.pool_size)]
     Server(shlex.join(cmd), host="localhost", port=args.port, title="ptview").serve()
     return 0
+
+
+def _require_port(port: int) -> None:
+    """textual-serve binds inside aiohttp and dies with a traceback if it cannot: try first.
+
+    The probe binds the same address aiohttp will (localhost, SO_REUSEADDR as aiohttp sets
+    it) and closes at once; another program could take the port in between, a window that
+    only a race can hit."""
+    import errno
+    import socket
+
+    try:
+        infos = socket.getaddrinfo("localhost", port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as e:
+        raise UsageError(f"--serve: cannot resolve localhost: {e.strerror}") from None
+    for family, kind, proto, _, addr in infos:
+        with socket.socket(family, kind, proto) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                sock.bind(addr)
+            except OSError as e:
+                if e.errno == errno.EADDRINUSE:
+                    raise UsageError(f"--serve: port {port} is in use by another program (try --port N)") from None
+                if e.errno == errno.EACCES:
+                    raise UsageError(f"--serve: port {port} needs privileges (ports below 1024 do): "
+                                     "use --port 8000 or higher") from None
+                if e.errno == errno.EADDRNOTAVAIL:
+                    continue  # e.g. no IPv6 on this host: aiohttp skips it too
+                raise UsageError(f"--serve: cannot listen on port {port}: {e.strerror}") from None
 
 
 def _script_app(args, app_cls) -> int:
@@ -76,7 +122,11 @@ def _script_app(args, app_cls) -> int:
     from tui.core.script.session import ScriptSession
 
     try:
-        session = ScriptSession.from_file(args.script, seed=args.seed)
+        from tui.lab import parse_costs
+
+        pool_env = str(args.pool_size) if args.pool_size is not None else os.environ.get("UV_THREADPOOL_SIZE")
+        session = ScriptSession.from_file(args.script, seed=args.seed, costs=parse_costs(args.cost) or None,
+                                          pool_env=pool_env)
     except OSError as e:
         raise UsageError(f"cannot read {args.script}: {e.strerror or e}") from None
     except UnicodeDecodeError:

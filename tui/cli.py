@@ -1,21 +1,22 @@
 """Command line: the interactive app, the headless lab, the one-shot tree.
 
 Every mistake on the command line is one line on stderr and exit status 2;
-ptview never prints a traceback for bad input.
+ptview never prints a traceback for bad input. Output that cannot be written
+(a full disk, a closed stdout) is one line and 2 as well; a reader that left
+(EPIPE) ends ptview quietly with 141 (tui/stdio.py).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
+import errno
 import sys
 
+from tui import stdio
+from tui.core.errors import echo, one_line
+from tui.errors import OutputError, UsageError  # noqa: F401  (UsageError: re-exported for old imports)
 
 _DEPENDENCIES = {"psutil", "textual", "rich", "aiofiles", "esprima", "textual_serve"}
-
-
-class UsageError(Exception):
-    """Bad input from the command line: one line for the user, exit 2."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -23,13 +24,30 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+# Bounds for the numbers on the command line (README: Reliability).
+PID_MAX = 4_194_304        # Linux's PID_MAX_LIMIT (2^22): every pid is below it
+MIN_REFRESH_S = 0.05       # below this the tree rescans /proc in a loop and spins a core
+MAX_REFRESH_S = 3600.0
+MAX_WATCH_S = 86_400.0     # --seconds: a day (threading's wait() overflows near 1e10 s)
+MAX_UNTIL_MS = 1e12        # --until: about 31 years of model time
+
+
+def _int(text: str) -> int:
+    """int(text, 10), or ValueError: also for more digits than any bound here needs (Python's
+    int() raises its own ValueError above 4,300 digits; leading zeros do not count)."""
+    t = text.strip()
+    if len(t.lstrip("+-").lstrip("0")) > 30:
+        raise ValueError(text)
+    return int(t, 10)
+
+
 def pool_size_arg(text: str) -> int:
     """Strict form for --pool-size: unlike UV_THREADPOOL_SIZE we reject, not clamp."""
     try:
-        n = int(text, 10)
+        n = _int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"invalid pool size {text!r}: expected an integer from 1 to 1024"
+            f"invalid pool size {echo(text)}: expected an integer from 1 to 1024"
         ) from None
     if not 1 <= n <= 1024:
         raise argparse.ArgumentTypeError(
@@ -38,30 +56,49 @@ def pool_size_arg(text: str) -> int:
     return n
 
 
-def positive_float_arg(text: str) -> float:
+def _bounded_float(text: str, low: float, high: float, unit: str, why: str = "") -> float:
     try:
         v = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid number {text!r}") from None
+        raise argparse.ArgumentTypeError(f"invalid number {echo(text)}") from None
     if not v > 0 or v != v or v == float("inf"):
-        raise argparse.ArgumentTypeError(f"invalid value {text!r}: expected a number > 0")
+        raise argparse.ArgumentTypeError(f"invalid value {echo(text)}: expected a number > 0")
+    if not low <= v <= high:
+        raise argparse.ArgumentTypeError(f"invalid value {echo(text)}: expected {low:g} to {high:,g} {unit}{why}")
     return v
+
+
+def positive_float_arg(text: str) -> float:
+    return _bounded_float(text, 0.0, MAX_UNTIL_MS, "ms")
+
+
+def refresh_arg(text: str) -> float:
+    return _bounded_float(text, MIN_REFRESH_S, MAX_REFRESH_S, "seconds",
+                          " (a faster refresh rescans /proc without pause and spins a core)")
+
+
+def seconds_arg(text: str) -> float:
+    return _bounded_float(text, 0.0, MAX_WATCH_S, "seconds (a day)")
 
 
 def int_arg(text: str) -> int:
     try:
-        return int(text, 10)
+        return _int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid integer {text!r}") from None
+        raise argparse.ArgumentTypeError(f"invalid integer {echo(text)}") from None
 
 
 def pid_arg(text: str) -> int:
     try:
-        pid = int(text, 10)
+        pid = _int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid pid {text!r}: expected a positive integer") from None
+        raise argparse.ArgumentTypeError(f"invalid pid {echo(text)}: expected a positive integer") from None
     if pid <= 0:
         raise argparse.ArgumentTypeError(f"invalid pid {pid}: expected a positive integer")
+    if pid >= PID_MAX:
+        # No such process can exist; said as for any missing pid (UsageError passes through argparse),
+        # before psutil or /proc see a number that overflows a C int.
+        raise UsageError(f"no process with pid {pid}")
     return pid
 
 
@@ -91,31 +128,46 @@ def build_parser() -> argparse.ArgumentParser:
     lab.add_argument("--cost", action="append", default=[], metavar="NAME=MS",
                      help="override a modelled duration (sim), e.g. --cost dns.lookup=50")
     lab.add_argument("--trace", default=None, metavar="FILE",
-                     help="script: write a Chrome trace-event JSON (Perfetto, chrome://tracing)")
+                     help="script: write a Chrome trace-event JSON (Perfetto, chrome://tracing); - for stdout")
+    lab.add_argument("--force", action="store_true", help="--trace: replace FILE if it exists")
     lab.add_argument("--until", type=positive_float_arg, default=None, metavar="MS",
                      help="lab: stop after this much model time even if work is still in flight")
 
     procs = p.add_argument_group("processes")
     procs.add_argument("--pid", type=pid_arg, default=None, help="root the process tree at this pid")
-    procs.add_argument("--refresh", type=positive_float_arg, default=1.0, metavar="SECONDS",
-                       help="process tree refresh interval (default 1)")
+    procs.add_argument("--refresh", type=refresh_arg, default=1.0, metavar="SECONDS",
+                       help=f"process tree refresh interval, {MIN_REFRESH_S:g} to {MAX_REFRESH_S:g} (default 1)")
     procs.add_argument("--port", type=int_arg, default=8000, help="port for --serve (default 8000)")
     procs.add_argument("--watch", type=pid_arg, default=None, metavar="PID",
                        help="sample a running process's threads and print what each was doing")
-    procs.add_argument("--seconds", type=positive_float_arg, default=5.0, metavar="S",
-                       help="--watch: how long to sample (default 5)")
+    procs.add_argument("--seconds", type=seconds_arg, default=5.0, metavar="S",
+                       help="--watch: how long to sample, up to a day (default 5)")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    saved = stdio.prepare()
     try:
-        args = build_parser().parse_args(argv)
-        return _dispatch(args)
-    except UsageError as e:
-        from tui.core.errors import one_line
+        return _main(argv)
+    except OutputError as e:
+        return stdio.report(e, saved)
+    except BrokenPipeError:  # a write that bypassed the guarded stdout (sys.__stdout__)
+        return stdio.report(OutputError(errno.EPIPE, "Broken pipe"), saved)
+    finally:
+        stdio.restore(saved)
 
-        print(f"ptview: error: {one_line(str(e))}", file=sys.stderr)
+
+def _main(argv: list[str]) -> int:
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        code = _dispatch(args, parser)
+        stdio.finish()  # a full disk may only show at the last flush: ours to report
+        return code
+    except UsageError as e:
+        stdio.finish()  # what was printed before the refusal comes before it
+        stdio.say(one_line(str(e)))
         return 2
     except KeyboardInterrupt:
         return 130
@@ -126,32 +178,25 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ptview: error: cannot import {e.name} ({e}): is ptview installed and readable by this user?",
               file=sys.stderr)
         return 1
-    except BrokenPipeError:
-        # `ptview ... | head`: the reader left; say nothing more (Python docs' recipe).
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 0
 
 
-def _dispatch(args: argparse.Namespace) -> int:
-    if args.trace is not None and args.script is None:
-        raise UsageError("--trace needs a script: ptview --headless SCRIPT.js --trace FILE")
-    if args.headless and args.script is not None:
+def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from tui.modes import mode_of
+
+    mode = mode_of(args, parser)  # two commands at once, or an option the command ignores: one line
+    if mode == "script":
         from tui.script_cmd import run_script
 
         return run_script(args)  # refuses --live itself: scripts run in sim
-
-    if args.sim and args.live:
-        raise UsageError("--sim and --live exclude each other")
-    if args.tree:
+    if mode == "tree":
         from tui.tree_cmd import run_tree
 
         return run_tree(args)
-    if args.watch is not None:
+    if mode == "watch":
         from tui.watch_cmd import run_watch
 
         return run_watch(args)
-    if args.headless:
+    if mode == "lab":
         from tui.lab import run_lab
 
         return run_lab(args)

@@ -13,14 +13,15 @@ import os
 import sys
 import time
 
-from tui.cli import UsageError
+from tui.errors import UsageError
 from tui.core import events as E
 from tui.core.describe import describe, who
 from tui.core.ops import NodeAPI
 from tui.core.pool import threadpool_size_from_env
 from tui.core.runtime import BLOCKED, IDLE, Runtime
-from tui.core.sim_work import DEFAULT_COSTS, SimWork
-from tui.core.spec import SpecError, parse_spec
+from tui.core.errors import echo
+from tui.core.sim_work import DEFAULT_COSTS, SimWork, check_cost
+from tui.core.spec import SpecError, parse_specs
 from tui.core.untrusted import shown
 
 
@@ -29,13 +30,14 @@ def parse_costs(items: list[str]) -> dict[str, float]:
     for item in items:
         name, sep, value = item.partition("=")
         if not sep or name not in DEFAULT_COSTS:
-            raise UsageError(f"--cost {item!r}: expected NAME=MS with NAME one of {', '.join(DEFAULT_COSTS)}")
+            raise UsageError(f"--cost {echo(item)}: expected NAME=MS with NAME one of {', '.join(DEFAULT_COSTS)}")
         try:
             v = float(value)
         except ValueError:
-            raise UsageError(f"--cost {item!r}: {value!r} is not a number") from None
-        if not v >= 0 or v == float("inf"):
-            raise UsageError(f"--cost {item!r}: must be a finite number >= 0")
+            raise UsageError(f"--cost {echo(item)}: {echo(value)} is not a number") from None
+        why = check_cost(name, v)
+        if why is not None:
+            raise UsageError(f"--cost {echo(item)}: {name} must be {why}")
         costs[name] = v
     return costs
 
@@ -50,7 +52,7 @@ def run_lab(args) -> int:
     if not args.fire:
         raise UsageError("nothing to run: give at least one --fire SPEC (e.g. --fire pbkdf2x5)")
     try:
-        specs = [parse_spec(s) for s in args.fire]
+        specs = parse_specs(args.fire)
     except SpecError as e:
         raise UsageError(str(e)) from None
     costs = parse_costs(args.cost)

@@ -184,7 +184,14 @@ class PaneApp(App):
         self.push_screen(HelpScreen())
 
     def action_svg(self) -> None:
-        path = self.save_screenshot(path=self.screenshot_dir)
+        try:
+            path = self.save_screenshot(path=self.screenshot_dir)
+        except OSError as e:
+            # A read-only or vanished directory, a full disk: the demo goes on, the notice says why.
+            where = shown(e.filename or self.screenshot_dir)
+            self.notify(f"cannot save a screenshot in {where}: {e.strerror or e}", severity="error", timeout=8,
+                        markup=False)  # a path may hold [brackets]
+            return
         self.notify(f"saved {shown(path)}", markup=False)  # the directory may be anyone's name
 
     def get_system_commands(self, screen):

@@ -8,10 +8,14 @@ or what it gave process.exit), 2 when ptview refuses the script.
 
 from __future__ import annotations
 
+import errno
+import json
 import os
 import sys
 
-from tui.cli import UsageError
+from tui import trace_file
+from tui.core.errors import echo
+from tui.errors import OutputError, UsageError
 from tui.core.script.errors import ScriptError
 from tui.core.script.runner import ScriptRun, error_line
 from tui.core.trace import TraceRecorder
@@ -27,6 +31,10 @@ def run_script(args) -> int:
         raise UsageError("give a script or --fire specs, not both")
     if args.summary or args.until is not None:
         raise UsageError("--summary and --until are for the lab (--fire), not for scripts")
+    if args.trace is not None:
+        trace_file.check(args.trace, args.force, path)  # before anything runs or prints
+        if args.trace == trace_file.STDOUT and args.json:
+            raise UsageError("--trace - and --json both write to stdout: give --trace a file")
     try:
         with open(path, encoding="utf-8") as f:
             source = f.read()
@@ -41,7 +49,8 @@ def run_script(args) -> int:
     costs = parse_costs(args.cost)
     pool_env = str(args.pool_size) if args.pool_size is not None else os.environ.get("UV_THREADPOOL_SIZE")
     out = sys.stdout
-    write = (lambda s: None) if args.json else out.write
+    # With --trace -, stdout carries the trace alone (valid JSON); the script's output goes to stderr.
+    write = (lambda s: None) if args.json else (sys.stderr.write if args.trace == trace_file.STDOUT else out.write)
     try:
         run = ScriptRun(path, source, seed=args.seed, costs=costs, pool_env=pool_env, write=write,
                         write_err=sys.stderr.write)
@@ -62,6 +71,8 @@ def run_script(args) -> int:
         print(f"ptview: error: {shown(os.path.basename(path))}: the script nests too deeply for ptview",
               file=sys.stderr)
         code = 2
+    except OutputError:
+        raise  # stdout failed (full, closed, the reader left): tui/stdio.py reports it
     except Exception as e:  # a bug in ptview's interpreter: still one line (PTVIEW_DEBUG=1 for the traceback)
         if os.environ.get("PTVIEW_DEBUG"):
             raise
@@ -80,9 +91,16 @@ def run_script(args) -> int:
             print(prefix + "\n".join(shown_lines(run.exit_message)), file=sys.stderr)
     out.flush()
     if tracer is not None:
+        if args.trace == trace_file.STDOUT:
+            json.dump(tracer.trace(), out)
+            out.write("\n")
+            return code
         try:
-            tracer.write(args.trace)
+            with trace_file.open_for_writing(args.trace, args.force) as f:
+                json.dump(tracer.trace(), f)
         except OSError as e:
-            print(f"ptview: error: cannot write trace {shown(repr(args.trace))}: {e.strerror}", file=sys.stderr)
+            why = "it appeared meanwhile (add --force to replace it)" if e.errno == errno.EEXIST else \
+                "it became a symbolic link meanwhile" if e.errno == errno.ELOOP else e.strerror
+            print(f"ptview: error: cannot write trace {echo(args.trace)}: {why}", file=sys.stderr)
             return 2
     return code

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 
 import psutil
 
-from tui.cli import UsageError
+from tui.errors import UsageError
 from tui.core.procs.scanner import Scanner
 from tui.core.procs.tree import build_forest, node_dict, render_text, subtree_pids
 
@@ -45,10 +44,5 @@ def run_tree(args: argparse.Namespace) -> int:
         text = json.dumps(doc, indent=1)
     else:
         text = render_text(forest)
-    try:
-        sys.stdout.write(text + "\n")
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # `ptview --tree | head`: the reader has all it wanted; stay quiet like pstree.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.stdout.write(text + "\n")  # a failed write: tui/stdio.py says it in one line (quiet for EPIPE)
     return 0

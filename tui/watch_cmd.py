@@ -13,7 +13,7 @@ import json
 import os
 import sys
 
-from tui.cli import UsageError
+from tui.errors import UsageError
 from tui.core.attach.proc_reader import ProcReader
 from tui.core.attach.report import to_doc, to_text
 from tui.core.attach.sampler import Sampler
@@ -65,10 +65,5 @@ def run_watch(args: argparse.Namespace) -> int:
         print(f"ptview: cannot read /proc/{pid}/task/*/syscall (needs ptrace permission: run as the "
               "process's user or root); showing scheduler state and CPU only", file=sys.stderr)
     text = json.dumps(to_doc(snap, requested_s=seconds)) if args.json else to_text(snap)
-    try:
-        print(text, flush=True)
-    except BrokenPipeError:
-        # `ptview --watch PID | head`: the reader left; say nothing more, and
-        # keep Python from complaining again when it flushes stdout at exit.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    print(text, flush=True)  # a failed write: tui/stdio.py says it in one line (quiet for EPIPE)
     return code

@@ -31,6 +31,12 @@ def one_line(text: str) -> str:
     return shown(text)
 
 
+def echo(text: str, limit: int = 60) -> str:
+    """User input quoted in a message, cut to `limit` characters: a 5,000-digit argument
+    stays a short line (and repr() already shows controls as escapes)."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")
+
+
 class NodeError(Exception):
     """An operation's failure as Node reports it: `err.code` and `err.message`."""
 

@@ -52,8 +52,15 @@ def _atoi(text: str) -> int:
             digits += ch
         else:
             break
-    value = sign * int(digits) if digits else 0
-    value = max(-(2**63), min(2**63 - 1, value))  # strtol saturates at LONG_MIN/MAX
+    # strtol saturates at LONG_MIN/MAX (ERANGE); atoi is defined by glibc as that strtol, so
+    # "overflow is undefined" in C means, here, saturate. Saturated before int(): Python refuses
+    # to convert more than 4,300 digits, and 20 digits already exceed a long.
+    digits = digits.lstrip("0")
+    if len(digits) > 19:
+        value = 2**63 - 1 if sign > 0 else -(2**63)
+    else:
+        value = sign * int(digits) if digits else 0
+    value = max(-(2**63), min(2**63 - 1, value))
     value &= 0xFFFFFFFF  # (int) cast keeps the low 32 bits
     return value - (1 << 32) if value >= 1 << 31 else value
 

@@ -48,6 +48,30 @@ DEFAULT_COSTS: dict[str, float] = {
     "jitter": 0.1,
 }
 
+# What each cost may be, for `--cost` (and SimWork): a duration is 0 ms up to an hour of model
+# time (one job or one latency longer than that is no longer a timeline anyone can read); the
+# jitter is a fraction: each duration is scaled by a draw in [1 - j, 1 + j], so j >= 1 would
+# make durations zero or negative (completions before their start); zlib.ratio is the
+# compressed/original size: above 0, and gzip's worst case on random bytes is just over 1.
+MAX_COST_MS = 3_600_000.0
+COST_RANGES: dict[str, tuple[float, float, bool]] = {  # name → (low, high, high included)
+    "jitter": (0.0, 1.0, False),
+    "zlib.ratio": (0.001, 2.0, True),
+}
+
+
+def check_cost(name: str, value: float) -> str | None:
+    """None if `value` is a sensible `name`, else why not (one phrase)."""
+    low, high, closed = COST_RANGES.get(name, (0.0, MAX_COST_MS, True))
+    if value != value or not low <= value or not (value <= high if closed else value < high):
+        if name == "jitter":
+            return "a fraction from 0 to below 1 (0.1 = ±10 %)"
+        if name == "zlib.ratio":
+            return f"a compression ratio from {low} to {high}"
+        return f"milliseconds from 0 to {MAX_COST_MS:,.0f} (an hour)"
+    return None
+
+
 UNKNOWN_SIZE_LIMIT = 64 * 1024 * 1024  # bytes ptview reads from a file whose size stat can't tell
 
 
@@ -76,6 +100,10 @@ class SimWork:
             unknown = set(costs) - set(DEFAULT_COSTS)
             if unknown:
                 raise ValueError(f"unknown cost name(s): {', '.join(sorted(unknown))}")
+            for name, v in costs.items():
+                why = check_cost(name, v)
+                if why is not None:
+                    raise ValueError(f"cost {name}={v}: {why}")
             self.costs.update(costs)
         self.seed = seed
         self.rng = random.Random(seed)

@@ -62,7 +62,11 @@ def parse_syscall(text: str) -> SyscallLine:
     nr = int(fields[0])
     if nr < 0:
         return SyscallLine(running=False, nr=None)
-    # fields: nr arg1..arg6 sp pc; the stack and program counter are of no use here.
+    # fields: nr arg1..arg6 sp pc; the stack and program counter are of no use here, except
+    # that both are 0 for a kernel thread (no user-space registers): its "0 0x0 ..." is not a
+    # read(2), so it is no call at all (kthreadd used to show as "busy: read").
+    if len(fields) >= 9 and int(fields[7], 16) == 0 and int(fields[8], 16) == 0:
+        return SyscallLine(running=False, nr=None)
     return SyscallLine(running=False, nr=nr, args=tuple(int(f, 16) for f in fields[1:7]))
 
 

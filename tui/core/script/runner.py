@@ -17,7 +17,11 @@ from tui.core.sim_work import SimWork
 
 STEP_BUDGET = 5_000_000        # interpreter steps per run (≈ 5 s of model time at 1 µs a step)
 CALLBACK_BUDGET = 200_000      # JS callbacks entered from the loop per run
-MODEL_TIME_LIMIT_MS = 3_600_000.0  # an hour of model time: a timer that never stops is stopped here
+# A timer that never stops (setInterval never cleared) is stopped by counting work, not by the
+# clock alone: a single setTimeout(f, 2 h) that runs f and ends is fine. Past a day of model
+# time the loop may run CALLBACKS_PAST_LIMIT more callbacks; a run that keeps going is stopped.
+MODEL_TIME_LIMIT_MS = 86_400_000.0  # a day of model time
+CALLBACKS_PAST_LIMIT = 100
 
 PYTHON_RECURSION = 25_000
 OK = "ok"
@@ -48,6 +52,7 @@ class ScriptRun:
         self.exit_code: int | None = None
         self.exit_message: str | None = None
         self._exited = False
+        self._calls_at_limit: int | None = None  # js_calls when the model clock passed MODEL_TIME_LIMIT_MS
 
     @classmethod
     def from_file(cls, path: str, **kw) -> "ScriptRun":
@@ -103,8 +108,11 @@ class ScriptRun:
                 raise BudgetExceeded(f"callback budget of {CALLBACK_BUDGET:,} callbacks used up "
                                      "(a timer or a chain that never stops?)")
             if self.rt.clock.now() > MODEL_TIME_LIMIT_MS:
-                raise BudgetExceeded(f"still running after {MODEL_TIME_LIMIT_MS / 1000:,.0f} s of model time "
-                                     "(a timer that never stops?)")
+                if self._calls_at_limit is None:
+                    self._calls_at_limit = self.host.js_calls
+                elif self.host.js_calls - self._calls_at_limit > CALLBACKS_PAST_LIMIT:
+                    raise BudgetExceeded(f"still running callbacks after {MODEL_TIME_LIMIT_MS / 3_600_000:,.0f} h "
+                                         "of model time (a timer that never stops?)")
         except ScriptExit as e:
             self._finish(e.code, e.message)
             return False
