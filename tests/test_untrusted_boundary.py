@@ -45,6 +45,8 @@ OWN_TEXT_ONLY = {
     "widgets/timeline.py": "task numbers and times",
     "tui/tree_cmd.py": "prints tui.core.procs.tree.render_text(), which uses shown()",
     "tui/screens/help.py": "ptview's own help",
+    "tui/stdio.py": "passes a headless script's stdout through exactly, as node prints it; say() prints "
+                    "lines its callers built",
 }
 CORE_PRINTERS = ["tui/core/procs/tree.py", "tui/core/attach/report.py", "tui/core/errors.py"]
 
