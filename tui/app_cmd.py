@@ -66,8 +66,21 @@ def _serve(args) -> int:
     cmd = [sys.executable, "-m", "tui", "--sim", "--seed", str(args.seed)]
     if args.pool_size:
         cmd += ["--pool-size", str(args.pool_size)]
-    Server(shlex.join(cmd), host="localhost", port=args.port, title="ptview").serve()
+    _web_server(shlex.join(cmd), args).serve()
     return 0
+
+
+def _web_server(command: str, args):
+    """textual-serve with ptview's page; asset and websocket URLs from --public-url (a tunnel)."""
+    from tui.web.options import public_url
+    from tui.web.server import make_server
+
+    host = args.host or "localhost"
+    try:
+        url = public_url(host, args.port, args.public_url)
+    except ValueError as e:
+        raise UsageError(str(e)) from None
+    return make_server(command, host, args.port, url)
 
 
 def _script_app(args, app_cls) -> int:

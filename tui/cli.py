@@ -66,6 +66,8 @@ def pid_arg(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from tui.web.options import host_arg, public_url_arg
+
     p = _Parser(
         prog="ptview",
         description="Watch how Node.js uses processes and threads: "
@@ -100,6 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
     procs.add_argument("--refresh", type=positive_float_arg, default=1.0, metavar="SECONDS",
                        help="process tree refresh interval (default 1)")
     procs.add_argument("--port", type=int_arg, default=8000, help="port for --serve (default 8000)")
+    procs.add_argument("--host", type=host_arg, default=None,
+                       help="address --serve listens on (default localhost)")
+    procs.add_argument("--public-url", type=public_url_arg, default=None, metavar="URL",
+                       help="--serve: the URL browsers use, e.g. through an SSH tunnel: http://localhost:9000")
     procs.add_argument("--watch", type=pid_arg, default=None, metavar="PID",
                        help="sample a running process's threads and print what each was doing")
     procs.add_argument("--seconds", type=positive_float_arg, default=5.0, metavar="S",
@@ -141,6 +147,8 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return run_script(args)  # refuses --live itself: scripts run in sim
 
+    if not args.serve and (args.public_url is not None or args.host is not None):
+        raise UsageError("--host and --public-url are for --serve: ptview --serve --public-url URL")
     if args.sim and args.live:
         raise UsageError("--sim and --live exclude each other")
     if args.tree:

@@ -1,0 +1,52 @@
+"""`--host` and `--public-url` for `--serve`: checked on the command line, one line each."""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import re
+from urllib.parse import urlsplit
+
+_LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
+WILDCARDS = ("0.0.0.0", "::")
+
+
+def host_arg(text: str) -> str:
+    """A host name (RFC 1123) or an IP address to listen on."""
+    try:
+        return str(ipaddress.ip_address(text))
+    except ValueError:
+        pass
+    name = text[:-1] if text.endswith(".") else text
+    if not name or len(name) > 253 or not all(_LABEL.fullmatch(label) for label in name.split(".")):
+        raise argparse.ArgumentTypeError(
+            f"invalid host {text!r}: expected a host name (letters, digits, '-', '.') or an IP address")
+    return text
+
+
+def public_url_arg(text: str) -> str:
+    """The address a browser uses to reach the server: http(s)://HOST[:PORT][/PATH]."""
+    bad = argparse.ArgumentTypeError(
+        f"invalid public URL {text!r}: expected http://HOST[:PORT] or https://HOST[:PORT], "
+        "as the browser reaches the server")
+    if any(c.isspace() or not c.isprintable() for c in text):
+        raise bad
+    try:
+        url = urlsplit(text)
+        url.port  # noqa: B018 - raises ValueError for a bad port
+    except ValueError:
+        raise bad from None
+    if url.scheme not in ("http", "https") or not url.hostname or url.query or url.fragment:
+        raise bad
+    return text.rstrip("/")  # textual-serve appends "/ws", "/static/…"
+
+
+def public_url(host: str, port: int, given: str | None) -> str:
+    """The URL the page's assets and websocket use: `given`, or the listening address."""
+    if given:
+        return given
+    if host in WILDCARDS:
+        raise ValueError(f"--host {host} listens on every address: give --public-url http://NAME:{port}, "
+                         "the address browsers use to reach this machine")
+    name = f"[{host}]" if ":" in host else host
+    return f"http://{name}:{port}"
