@@ -47,6 +47,9 @@ def test_static_assets_are_textual_serves_own():
     (["--serve", "--public-url", "http://host:99999"], "invalid public URL"),
     (["--serve", "--public-url", "http://host/?q=1"], "invalid public URL"),
     (["--serve", "--public-url", "http://ho st"], "invalid public URL"),
+    (["--serve", "--public-url", 'http://a"b:9000'], "invalid public URL"),
+    (["--serve", "--public-url", "http://user@host:9000"], "invalid public URL"),
+    (["--serve", "--public-url", "http://host/<x>"], "invalid public URL"),
     (["--serve", "--host", "bad host"], "invalid host"),
     (["--serve", "--host", "a..b"], "invalid host"),
     (["--serve", "--host", "-lead"], "expected one argument"),
@@ -72,3 +75,11 @@ def test_public_url_defaults_to_the_listening_address(host, given, url):
     from tui.web.options import public_url
 
     assert public_url(host, 8000, given) == url
+
+
+@pytest.mark.parametrize("text", ["http://localhost:9000", "https://demo.example", "http://[::1]:9000",
+                                  "http://10.0.0.2:8000/ptview", "http://host.example.:80"])
+def test_good_public_urls_are_taken_as_given(text):
+    from tui.web.options import public_url_arg
+
+    assert public_url_arg(text + "/") == text

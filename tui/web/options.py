@@ -8,6 +8,7 @@ import re
 from urllib.parse import urlsplit
 
 _LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
+_PATH = re.compile(r"[A-Za-z0-9._~/-]*")  # a path prefix, as a reverse proxy publishes the app
 WILDCARDS = ("0.0.0.0", "::")
 
 
@@ -38,6 +39,12 @@ def public_url_arg(text: str) -> str:
         raise bad from None
     if url.scheme not in ("http", "https") or not url.hostname or url.query or url.fragment:
         raise bad
+    if "@" in url.netloc or not _PATH.fullmatch(url.path):
+        raise bad
+    try:
+        host_arg(url.hostname)
+    except argparse.ArgumentTypeError:
+        raise bad from None
     return text.rstrip("/")  # textual-serve appends "/ws", "/static/…"
 
 
