@@ -55,6 +55,7 @@ def test_static_assets_are_textual_serves_own():
     (["--serve", "--host", "-lead"], "expected one argument"),
     (["--serve", "--host", "x" * 64], "invalid host"),
     (["--serve", "--host", "0.0.0.0"], "--public-url"),
+    (["--serve", "--host", "192.0.2.1"], "not an address of this machine"),  # TEST-NET-1
     (["--host", "127.0.0.1"], "for --serve"),
     (["--public-url", "http://localhost:9000"], "for --serve"),
 ])
@@ -83,3 +84,17 @@ def test_good_public_urls_are_taken_as_given(text):
     from tui.web.options import public_url_arg
 
     assert public_url_arg(text + "/") == text
+
+
+def test_a_host_that_does_not_resolve_is_one_line(monkeypatch, capsys):
+    import socket
+
+    from tui.cli import main
+
+    def no_such_name(*args, **kwargs):
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_such_name)
+    assert main(["--serve", "--host", "nowhere.example"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot resolve" in err and err.count("\n") == 1, err

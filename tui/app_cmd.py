@@ -72,11 +72,12 @@ def _serve(args) -> int:
 
 def _web_server(command: str, args):
     """textual-serve with ptview's page; asset and websocket URLs from --public-url (a tunnel)."""
-    from tui.web.options import public_url
+    from tui.web.options import public_url, require_local_host
     from tui.web.server import make_server
 
     host = args.host or "localhost"
     try:
+        require_local_host(host)
         url = public_url(host, args.port, args.public_url)
     except ValueError as e:
         raise UsageError(str(e)) from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import re
+import socket
 from urllib.parse import urlsplit
 
 _LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
@@ -57,3 +58,20 @@ def public_url(host: str, port: int, given: str | None) -> str:
                          "the address browsers use to reach this machine")
     name = f"[{host}]" if ":" in host else host
     return f"http://{name}:{port}"
+
+
+def require_local_host(host: str) -> None:
+    """`--host` must name an address of this machine: aiohttp would die with a traceback.
+    Probed on an ephemeral port, so whether the chosen port is free is another question."""
+    try:
+        infos = socket.getaddrinfo(host, 0, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as e:
+        raise ValueError(f"--host {host}: cannot resolve it ({e.strerror})") from None
+    for family, kind, proto, _, addr in infos:
+        with socket.socket(family, kind, proto) as sock:
+            try:
+                sock.bind(addr)
+                return
+            except OSError:
+                continue
+    raise ValueError(f"--host {host} is not an address of this machine: nothing there to listen on")
