@@ -7,6 +7,7 @@ import os
 import shlex
 import sys
 
+from tui.core.errors import echo
 from tui.errors import UsageError
 from tui.core.pool import threadpool_size_from_env
 
@@ -75,7 +76,7 @@ def _require_terminal() -> None:
 def _serve(args) -> int:
     if not 1 <= args.port <= 65535:
         raise UsageError(f"invalid port {args.port}: expected 1..65535")
-    _require_port(args.port)  # before handing over: textual-serve would die with a traceback
+    _require_port(args.port, args.host or "localhost")  # before handing over: textual-serve would die with a traceback
     try:
         from textual_serve.server import Server
     except ImportError:
@@ -83,23 +84,23 @@ def _serve(args) -> int:
     cmd = [sys.executable, "-m", "tui", "--sim", "--seed", str(args.seed)]
     if args.pool_size:
         cmd += ["--pool-size", str(args.pool_size)]
-    Server(shlex.join(cmd), host="localhost", port=args.port, title="ptview").serve()
+    _web_server(shlex.join(cmd), args).serve()
     return 0
 
 
-def _require_port(port: int) -> None:
+def _require_port(port: int, host: str = "localhost") -> None:
     """textual-serve binds inside aiohttp and dies with a traceback if it cannot: try first.
 
-    The probe binds the same address aiohttp will (localhost, SO_REUSEADDR as aiohttp sets
+    The probe binds the same address aiohttp will (--host, SO_REUSEADDR as aiohttp sets
     it) and closes at once; another program could take the port in between, a window that
     only a race can hit."""
     import errno
     import socket
 
     try:
-        infos = socket.getaddrinfo("localhost", port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except socket.gaierror as e:
-        raise UsageError(f"--serve: cannot resolve localhost: {e.strerror}") from None
+        raise UsageError(f"--serve: cannot resolve {echo(host)}: {e.strerror}") from None
     for family, kind, proto, _, addr in infos:
         with socket.socket(family, kind, proto) as sock:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -114,6 +115,20 @@ def _require_port(port: int) -> None:
                 if e.errno == errno.EADDRNOTAVAIL:
                     continue  # e.g. no IPv6 on this host: aiohttp skips it too
                 raise UsageError(f"--serve: cannot listen on port {port}: {e.strerror}") from None
+
+
+def _web_server(command: str, args):
+    """textual-serve with ptview's page; asset and websocket URLs from --public-url (a tunnel)."""
+    from tui.web.options import public_url, require_local_host
+    from tui.web.server import make_server
+
+    host = args.host or "localhost"
+    try:
+        require_local_host(host)
+        url = public_url(host, args.port, args.public_url)
+    except ValueError as e:
+        raise UsageError(str(e)) from None
+    return make_server(command, host, args.port, url)
 
 
 def _script_app(args, app_cls) -> int:

@@ -103,6 +103,8 @@ def pid_arg(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from tui.web.options import host_arg, public_url_arg
+
     p = _Parser(
         prog="ptview",
         description="Watch how Node.js uses processes and threads: "
@@ -138,6 +140,10 @@ def build_parser() -> argparse.ArgumentParser:
     procs.add_argument("--refresh", type=refresh_arg, default=1.0, metavar="SECONDS",
                        help=f"process tree refresh interval, {MIN_REFRESH_S:g} to {MAX_REFRESH_S:g} (default 1)")
     procs.add_argument("--port", type=int_arg, default=8000, help="port for --serve (default 8000)")
+    procs.add_argument("--host", type=host_arg, default=None,
+                       help="address --serve listens on (default localhost)")
+    procs.add_argument("--public-url", type=public_url_arg, default=None, metavar="URL",
+                       help="--serve: the URL browsers use, e.g. through an SSH tunnel: http://localhost:9000")
     procs.add_argument("--watch", type=pid_arg, default=None, metavar="PID",
                        help="sample a running process's threads and print what each was doing")
     procs.add_argument("--seconds", type=seconds_arg, default=5.0, metavar="S",

@@ -19,7 +19,7 @@ MODE_FLAGS = ("--tree", "--watch", "--serve", "--headless")
 USES: dict[str, frozenset[str]] = {
     "tree": frozenset({"--pid", "--json"}),
     "watch": frozenset({"--seconds", "--json"}),
-    "serve": frozenset({"--port", "--seed", "--pool-size", "--sim"}),
+    "serve": frozenset({"--port", "--host", "--public-url", "--seed", "--pool-size", "--sim"}),
     "lab": frozenset({"--fire", "--sim", "--live", "--pool-size", "--seed", "--json", "--summary", "--cost",
                       "--until"}),
     # script_cmd refuses --live, --fire, --summary and --until itself, with its own reasons.
@@ -40,7 +40,8 @@ FOR = {
     "--fire": "the headless lab: --headless --fire SPEC", "--summary": "the headless lab (--headless)",
     "--until": "the headless lab (--headless)", "--json": "--headless, --tree and --watch",
     "--cost": "the sim model: --headless, or a script", "--trace": "a script: --headless SCRIPT.js --trace FILE",
-    "--force": "--trace", "--seconds": "--watch PID", "--port": "--serve", "--refresh": "the app",
+    "--force": "--trace", "--seconds": "--watch PID", "--port": "--serve", "--host": "--serve",
+    "--public-url": "--serve: ptview --serve --public-url URL", "--refresh": "the app",
     "--pid": "--tree and the app", "--pool-size": "the lab, the app and scripts", "--seed": "the sim model",
     "--sim": "the lab and the app", "--live": "the lab and the app",
 }
