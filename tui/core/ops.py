@@ -273,6 +273,8 @@ class NodeAPI:
 
         def after_read(nbytes, err, file=None):
             if err is not None:
+                if file is not None:
+                    file.release()  # the bytes read before the failure (up to 64 MiB for /dev/zero)
                 return self._finish(task, cb, None, err)
             out = max(20, int(nbytes * rt.work.cost("zlib.ratio")))
             chunks = max(1, math.ceil(out / ZLIB_CHUNK))
@@ -281,6 +283,7 @@ class NodeAPI:
 
             def one(job=None):
                 if job is not None and job.error is not None:
+                    stream.clear()  # live: the deflate stream and the bytes not deflated yet
                     return self._finish(task, cb, None, job.error)
                 if state["left"] == 0:
                     if "total" in stream:
