@@ -13,6 +13,7 @@ from tui.core.script.errors import BudgetExceeded, JSThrow, ScriptError, ScriptE
 from tui.core.script.interp import Interpreter
 from tui.core.script.node_host import Host
 from tui.core.script.parse import load
+from tui.core.script.source import read_script
 from tui.core.sim_work import SimWork
 
 STEP_BUDGET = 5_000_000        # interpreter steps per run (≈ 5 s of model time at 1 µs a step)
@@ -51,9 +52,7 @@ class ScriptRun:
 
     @classmethod
     def from_file(cls, path: str, **kw) -> "ScriptRun":
-        with open(path, encoding="utf-8") as f:
-            source = f.read()
-        return cls(path, source, **kw)
+        return cls(path, read_script(path), **kw)  # ScriptSourceError: one line
 
     def start(self) -> None:
         # The main module is a callback like the others: it costs one callback's time, and a
