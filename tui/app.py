@@ -338,6 +338,10 @@ class PtviewApp(PaneApp):
         op = BY_NAME[name]
         self.last_fire = (name, value)
         rt = self.rt
+        if name == "fork" and self.driver.mode == "live":
+            count = self._forks_that_fit(count)
+            if count == 0:
+                return
 
         def on_key() -> None:
             for _ in range(count):
@@ -350,6 +354,18 @@ class PtviewApp(PaneApp):
         if self.driver.paused:
             self.notify("paused: space runs, . steps", timeout=2)
         self.render_model()
+
+    def _forks_that_fit(self, count: int) -> int:
+        """Live children are real processes: at most MAX_LIVE_CHILDREN at once. Say so and fork
+        what fits (the runtime refuses more anyway, with spawn EAGAIN, if keys outrun the loop)."""
+        from tui.core.live.loop_io import MAX_LIVE_CHILDREN
+
+        room = max(0, MAX_LIVE_CHILDREN - len(self.rt.loop_io.live_children()))
+        if count > room:
+            self.notify(f"live mode runs at most {MAX_LIVE_CHILDREN} children at once: "
+                        + ("wait for one to exit (each stays 5 s)" if room == 0 else f"forking {room}, not {count}"),
+                        severity="warning", timeout=3)
+        return min(count, room)
 
     def action_burst(self) -> None:
         if self.last_fire is None:
