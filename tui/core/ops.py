@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 from tui.core.callbacks import Callback
 from tui.core.errors import NodeError, dns_error, too_large
+from tui.core.model_procs import ModelProcesses
 from tui.core.pool import CPU, FAST_IO, SLOW_IO
 from tui.core.sim_work import UNKNOWN_SIZE_LIMIT
 from tui.core.tasks import Task
@@ -160,8 +161,10 @@ class _ReadFile:
 
 
 class NodeAPI:
-    def __init__(self, rt) -> None:
+    def __init__(self, rt, procs: ModelProcesses | None = None) -> None:
         self.rt = rt
+        # Model processes of this run (a script's forks share their parent's): bounded, see model_procs.
+        self.procs = procs if procs is not None else ModelProcesses()
         # Child processes (fork), modelled in sim, real in live: the latest ones only, since a long
         # session may fork without end (the live ones are tracked, and reaped, by loop_io).
         self.children: deque[dict] = deque(maxlen=256)

@@ -32,7 +32,7 @@ class ScriptRun:
                  pool_env: str | None = None, budget: int = STEP_BUDGET,
                  write: Callable[[str], None] | None = None, write_err: Callable[[str], None] | None = None,
                  keep_events: int = 2000, tree=None, children: dict | None = None, child_of=None,
-                 argv: list[str] | None = None, next_pid: int = 4000) -> None:
+                 argv: list[str] | None = None, next_pid: int = 4000, procs=None) -> None:
         self.filename = filename
         self.source = source
         if tree is None:
@@ -40,7 +40,7 @@ class ScriptRun:
             children = tree.ptv_children
         self.tree = tree
         self.rt = Runtime(threadpool_size_from_env(pool_env), work=SimWork(seed, costs), keep_events=keep_events)
-        self.api = NodeAPI(self.rt)
+        self.api = NodeAPI(self.rt, procs)  # procs: the parent's, for a forked child (one bound per run)
         self.interp = Interpreter(source, budget)
         self.interp.realm.rng.seed(seed)  # Math.random: same seed, same numbers, same replay
         self.host = Host(self.rt, self.api, self.interp, filename, write or sys.stdout.write,
