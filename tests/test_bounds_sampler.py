@@ -107,3 +107,29 @@ def test_a_small_process_keeps_the_rate_asked(tmp_path):
         proc.stdin.close()
         proc.stdout.close()
     assert s.per_tick is None and s.period == pytest.approx(1 / 20.0)  # 4 threads: far below the share
+
+
+def test_reading_a_few_threads_a_tick_reads_each_in_turn_and_marks_only_the_read_ones_gone():
+    from tests.test_attach_units import Clock, FakeProc, make, run
+
+    proc, clock = FakeProc(workers=20), Clock()  # 27 threads
+    s = make(proc, clock)
+    run(s, clock, 1)
+    s.per_tick = 5
+    s._full_every = 1000  # partial ticks only: the listing is not what finds the gone thread
+    reads = []
+    real = proc.read_thread
+
+    def counting(pid, tid, **kw):
+        reads.append(tid)
+        return real(pid, tid, **kw)
+
+    proc.read_thread = counting
+    run(s, clock, 6)  # 30 reads: every one of the 27 threads, then the first 3 again
+    assert len(reads) == 30 and set(reads) == set(proc.tids)
+    assert all(k.alive for k in s._tracks.values())  # 22 threads not read in a tick are not gone
+    gone = proc.tids[-1]
+    proc.tids.remove(gone)
+    run(s, clock, 6)
+    alive = {k.tid for k in s._tracks.values() if k.alive}
+    assert alive == set(proc.tids)  # found gone when its turn came, and no other
