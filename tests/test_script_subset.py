@@ -66,7 +66,7 @@ def test_uncaught_exception_is_exit_1_with_one_line_on_stderr(tmp_path, capsys):
 
 def test_missing_script_is_a_usage_error(tmp_path, capsys):
     code = main(["--headless", str(tmp_path / "nope.js")])
-    assert code == 2 and "cannot open script" in capsys.readouterr().err
+    assert code == 2 and "nope.js: no such file" in capsys.readouterr().err
 
 
 def test_script_and_fire_exclude_each_other(tmp_path, capsys):

@@ -92,7 +92,7 @@ class AttachApp(PaneApp):
         perm = "" if snap.syscall_readable is not False else " │ [b]no ptrace permission: scheduler state only[/b]"
         sat = " │ [b reverse] POOL SATURATED [/]" if snap.saturated and snap.syscall_readable else ""
         return Text.assemble(Text.from_markup(f"[b]ptview[/b] attach │ pid {snap.pid} {what} │ "), state,
-                             Text.from_markup(f" │ {snap.hz:g} Hz │ {len(snap.threads)} threads{sat}{perm}"))
+                             Text.from_markup(f" │ {_rate(snap)} │ {len(snap.threads)} threads{sat}{perm}"))
 
     def _log_changes(self, snap: Snapshot) -> None:
         log = self.query_one(RichLog)
@@ -119,3 +119,13 @@ class AttachApp(PaneApp):
                     self._span += 1
                     self._open[th.tid] = self._span
                     self.recorder.started(index[th.tid], None, self._span, label, t)
+
+
+def _rate(snap: Snapshot) -> str:
+    """The sampling rate achieved (not the one asked for), and why it is lower when it is."""
+    text = f"{snap.hz:.1f} Hz"
+    if snap.threads_per_tick:
+        return f"{text}, {snap.threads_per_tick:,} threads a sample (kept under 2 % CPU)"
+    if snap.hz and snap.hz < 0.9 * snap.hz_asked:
+        return f"{text} (of {snap.hz_asked:g}: kept under 2 % CPU)"
+    return text

@@ -18,6 +18,7 @@ import math
 import os
 
 from tui.core.callbacks import Callback
+from tui.core.model_procs import ProcessLimit
 from tui.core.script.errors import ScriptError
 from tui.core.script.values import UNDEFINED, JSFunction, JSObject, to_str
 
@@ -69,6 +70,11 @@ def install(host) -> JSObject:
         argv = [to_str(x) for x in host.I.iterate(extra)] if isinstance(extra, JSObject) else []
         if len(args) > 2:
             host.I.unsupported("fork options are not supported")
+        try:
+            host.api.procs.spawn()  # before anything is built: a fork bomb stops at the bound
+        except ProcessLimit as e:
+            node = host.I.current  # the fork() call: where the one-line error points
+            raise ScriptError(str(e), *((node.loc.start.line, node.loc.start.column + 1) if node else ())) from None
         h = ChildHandle(proto)
         h.child = ForkedChild(host, h, path, known, argv)
         return h
@@ -100,7 +106,7 @@ class ForkedChild:
         self.run = ScriptRun(path, source, seed=rt.work.seed + self.pid, costs=None,
                              pool_env=None if env is UNDEFINED else to_str(env), write=host.write,
                              write_err=host.write_err, tree=tree, children=host.children,
-                             child_of=self, argv=argv, next_pid=host.next_pid)
+                             child_of=self, argv=argv, next_pid=host.next_pid, procs=host.api.procs)
         self.run.rt.work.costs.update(rt.work.costs)
         self.connected = True
         self.exited = False

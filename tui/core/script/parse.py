@@ -12,6 +12,7 @@ import os
 import esprima
 
 from tui.core.script.errors import ScriptError, Unsupported
+from tui.core.script.source import ScriptSourceError, read_script
 
 # Statement and expression kinds the interpreter implements.
 ALLOWED = {
@@ -265,10 +266,9 @@ class Checker:
         if path in self.children:
             return
         try:
-            with open(path, encoding="utf-8") as f:
-                src = f.read()
-        except (OSError, UnicodeDecodeError) as e:
-            self.fail(node.arguments[0], f"fork: cannot read {path}: {getattr(e, 'strerror', None) or e}")
+            src = read_script(path)  # a FIFO or /dev/zero is refused here, before anything runs
+        except ScriptSourceError as e:
+            self.fail(node.arguments[0], f"fork: cannot read {path}: {e.why}")
         self.children[path] = None  # being checked (a module that forks itself)
         try:
             tree = load(src, path, self.children)

@@ -13,6 +13,7 @@ from tui.core.script.errors import BudgetExceeded, JSThrow, ScriptError, ScriptE
 from tui.core.script.interp import Interpreter
 from tui.core.script.node_host import Host
 from tui.core.script.parse import load
+from tui.core.script.source import read_script
 from tui.core.sim_work import SimWork
 
 STEP_BUDGET = 5_000_000        # interpreter steps per run (≈ 5 s of model time at 1 µs a step)
@@ -35,7 +36,7 @@ class ScriptRun:
                  pool_env: str | None = None, budget: int = STEP_BUDGET,
                  write: Callable[[str], None] | None = None, write_err: Callable[[str], None] | None = None,
                  keep_events: int = 2000, tree=None, children: dict | None = None, child_of=None,
-                 argv: list[str] | None = None, next_pid: int = 4000) -> None:
+                 argv: list[str] | None = None, next_pid: int = 4000, procs=None) -> None:
         self.filename = filename
         self.source = source
         if tree is None:
@@ -43,7 +44,7 @@ class ScriptRun:
             children = tree.ptv_children
         self.tree = tree
         self.rt = Runtime(threadpool_size_from_env(pool_env), work=SimWork(seed, costs), keep_events=keep_events)
-        self.api = NodeAPI(self.rt)
+        self.api = NodeAPI(self.rt, procs)  # procs: the parent's, for a forked child (one bound per run)
         self.interp = Interpreter(source, budget)
         self.interp.realm.rng.seed(seed)  # Math.random: same seed, same numbers, same replay
         self.host = Host(self.rt, self.api, self.interp, filename, write or sys.stdout.write,
@@ -56,9 +57,7 @@ class ScriptRun:
 
     @classmethod
     def from_file(cls, path: str, **kw) -> "ScriptRun":
-        with open(path, encoding="utf-8") as f:
-            source = f.read()
-        return cls(path, source, **kw)
+        return cls(path, read_script(path), **kw)  # ScriptSourceError: one line
 
     def start(self) -> None:
         # The main module is a callback like the others: it costs one callback's time, and a
