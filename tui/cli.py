@@ -104,13 +104,21 @@ def build_parser() -> argparse.ArgumentParser:
                        help="sample a running process's threads and print what each was doing")
     procs.add_argument("--seconds", type=positive_float_arg, default=5.0, metavar="S",
                        help="--watch: how long to sample (default 5)")
+    real = p.add_argument_group("real node")
+    real.add_argument("--node", action="store_true",
+                      help="run SCRIPT.js on the real node with ptview's probe (or: --node -- node [FLAGS] SCRIPT.js [ARGS])")
+    real.add_argument("--node-bin", default=None, metavar="PATH", help="the node to run (default: node on PATH)")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
+        from tui.node_cmd import split_command
+
+        argv, node_command = split_command(argv)  # `--node -- node [FLAGS] SCRIPT [ARGS]`
         args = build_parser().parse_args(argv)
+        args.node_command = node_command
         return _dispatch(args)
     except UsageError as e:
         from tui.core.errors import one_line
@@ -134,6 +142,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    if args.node:
+        from tui.node_cmd import run_node
+
+        return run_node(args)
     if args.trace is not None and args.script is None:
         raise UsageError("--trace needs a script: ptview --headless SCRIPT.js --trace FILE")
     if args.headless and args.script is not None:
