@@ -108,6 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     real.add_argument("--node", action="store_true",
                       help="run SCRIPT.js on the real node with ptview's probe (or: --node -- node [FLAGS] SCRIPT.js [ARGS])")
     real.add_argument("--node-bin", default=None, metavar="PATH", help="the node to run (default: node on PATH)")
+    real.add_argument("--compare", action="store_true",
+                      help="run SCRIPT.js on the model and on real node and report where their callback orders part")
     return p
 
 
@@ -142,6 +144,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    if args.compare:
+        from tui.compare_cmd import run_compare
+
+        return run_compare(args)
     if args.node:
         from tui.node_cmd import run_node
 

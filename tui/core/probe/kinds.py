@@ -45,8 +45,22 @@ QUEUE_OF = {TICK: "nextTick", MICROTASK: "microtask"}
 # How many node frames may lie between the hook and the program's own frame for a
 # resource to count as the program's (setTimeout: Timeout, initAsyncResource,
 # setTimeout = 3). A tick that console.log schedules inside a stream lies 8 deep:
-# node's, not the program's, though the program's line is on the stack.
+# node's, not the program's, though the program's line is on the stack. A
+# promise is the program's only when made right in its code (`.then`, `await`,
+# V8 builtins do not count): fs.promises makes dozens one frame down.
 USER_DEPTH = 3
+USER_DEPTH_PROMISE = 0
+
+
+V8_JOB = -1  # made with no frame on the stack: V8's own job (a promise adopting a thenable)
+
+
+def is_users(rtype: str, depth: int) -> bool:
+    if rtype == "PROMISE":
+        # V8 adopts a promise the program resolved with a promise in a job of its own;
+        # that job's reaction is part of the program's microtask order (SEMANTICS §3.5).
+        return depth == USER_DEPTH_PROMISE or depth == V8_JOB
+    return 0 <= depth <= USER_DEPTH
 
 
 def kind_of(rtype: str) -> str:

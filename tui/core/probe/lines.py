@@ -91,7 +91,7 @@ class Decoder:
         own = site if site != "-" else None
         parent = self.resources.get(trigger)
         origin = own or (parent.origin if parent is not None else None)
-        user = own is not None and 0 <= depth <= K.USER_DEPTH
+        user = K.is_users(rtype, depth) and (own is not None or depth == K.V8_JOB)
         res = Resource(rid, rtype, trigger, own, api if api != "-" else None, user, origin)
         resources = self.resources
         resources[rid] = res

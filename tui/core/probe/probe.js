@@ -15,8 +15,10 @@
 // <site> is the first frame in the program's own files (not node:, not
 // node_modules, not this file) as file:line:col, '-' when none is within the
 // captured frames; <depth> is how many node frames lie between the hook and
-// that frame (1 for fs.stat(), 3 for setTimeout(), 8 for a tick that
-// console.log schedules inside a stream), -1 without a site; <api> is the name
+// that frame (0 for promise.then(), 1 for fs.stat(), 3 for setTimeout(), 8 for
+// a tick that console.log schedules inside a stream); without a site, -1 when
+// no frame at all is on the stack (V8's own job, such as adopting a promise
+// resolved with a promise) and -1 - N with N node frames; <api> is the name
 // of the function the program called there.
 //
 // Why it is written this way:
@@ -98,14 +100,16 @@ if (Number.isInteger(fd) && fd > 2) {
       if (file === own) continue;
       if (!file || file.startsWith('node:') || file.includes('/node_modules/')) {
         if (file === 'node:internal/async_hooks') continue;
-        nodeFrames++;
+        // V8 builtins (Promise.prototype.then, Promise.resolve) have no file: they
+        // name the api but are no node code between the program and its resource.
+        if (file) nodeFrames++;
         api = f.getFunctionName() || f.getMethodName() || api;
         continue;
       }
       if (nodeFrames === 0) api = '-';
       return `${nodeFrames}\t${clean(api)}\t${clean(file)}:${f.getLineNumber()}:${f.getColumnNumber()}`;
     }
-    return '-1\t-\t-';
+    return `${-1 - nodeFrames}\t-\t-`;
   }
 
   function init(id, type, trigger) {
