@@ -70,8 +70,23 @@ def run_node(args) -> int:
         raise UsageError("--node starts its own node; --pid/--watch attach to one that runs")
     argv = node_argv(args)
     if not args.headless:
-        raise UsageError("--node shows a real run headless for now: add --headless")
+        return run_node_app(args, argv)
     return run_headless(argv, json_out=args.json)
+
+
+def run_node_app(args, argv: list[str]) -> int:
+    from tui.app_cmd import _require_terminal
+
+    _require_terminal()
+    from tui.node_app import NodeApp, make_run
+
+    run = make_run(argv)
+    try:
+        app = NodeApp(run, " ".join(os.path.basename(a) for a in argv[3:]), refresh=args.refresh)
+        app.run()
+    finally:
+        run.stop()  # the app's own unmount does it too; this covers an app that never mounted
+    return app.return_code or 0
 
 
 def run_headless(argv: list[str], *, json_out: bool, out=None, err=None) -> int:
