@@ -46,7 +46,17 @@ if (Number.isInteger(fd) && fd > 2) {
   const fs = require('fs');
   const FORMAT = 1;
   const FLUSH_AT = 16384;
-  const STACK_FRAMES = 16;
+  // V8's stack capture costs per frame (≈ 17 µs for 16 frames, 7 µs for 6 here).
+  // A resource is the program's when its frame is within the hook's own frames
+  // (2-3) plus USER_DEPTH (kinds.py) node frames: 10 frames tell for every type
+  // and still name the program's line under a console.log's stream tick; 6 for
+  // promises (most resources), whose program frame must be right above .then().
+  const STACK_FRAMES = 10;
+  const PROMISE_FRAMES = 6;
+  // Creation sites cost a stack capture per resource: about half the probe's cost
+  // on promise-heavy code (bench/bench_probe.py). PTVIEW_PROBE_SITES=0 skips them.
+  const SITES = process.env.PTVIEW_PROBE_SITES !== '0';
+  delete process.env.PTVIEW_PROBE_SITES;
   const t0 = process.hrtime.bigint();
   let buf = '';
   let depth = 0;     // callbacks entered and not yet returned
@@ -81,12 +91,12 @@ if (Number.isInteger(fd) && fd > 2) {
   const grab = (_, frames) => frames;
 
   // The creation site: V8's structured frames (no string formatting of the
-  // whole stack), only the top STACK_FRAMES.
-  function site() {
+  // whole stack), only the top `limit`.
+  function site(limit) {
     const savedPrepare = Error.prepareStackTrace;
     const savedLimit = Error.stackTraceLimit;
     Error.prepareStackTrace = grab;
-    Error.stackTraceLimit = STACK_FRAMES;
+    Error.stackTraceLimit = limit;
     const holder = {};
     Error.captureStackTrace(holder, init);
     const frames = holder.stack;
@@ -113,7 +123,7 @@ if (Number.isInteger(fd) && fd > 2) {
   }
 
   function init(id, type, trigger) {
-    put(`i\t${now()}\t${id}\t${clean(type)}\t${trigger}\t${asyncHooks.executionAsyncId()}\t${site()}\n`);
+    put(`i\t${now()}\t${id}\t${clean(type)}\t${trigger}\t${asyncHooks.executionAsyncId()}\t${SITES ? site(type === 'PROMISE' ? PROMISE_FRAMES : STACK_FRAMES) : '-1\t-\t-'}\n`);
     // Outside any callback (the main module, code run from a native callback):
     // nothing may return to the loop soon, so a timer or a request made here is
     // sent now. Promises are left to the next flush, so a promise-heavy main
