@@ -8,6 +8,7 @@ import time
 from tests.node_kit import needs_node
 from tui.core.probe.runner import find_node, probe_command
 from tui.node_app import NodeApp, make_run
+from widgets.attach_view import AttachPoolView
 from widgets.real_view import RealLoopView, RealPoolView
 
 pytestmark = needs_node
@@ -62,11 +63,16 @@ async def test_the_panes_show_real_callbacks_pool_requests_and_output(tmp_path):
         loop = plain(app.query_one(RealLoopView))
         assert "(inferred)" in loop and f"pid {run.pid}" in loop and "node v" in loop
         assert await _until(pilot, lambda: "PBKDF2REQUEST" in plain(app.query_one(RealPoolView)))
+        # The real worker threads, sampled from /proc: node 20's pool of 4 once it has started.
+        assert await _until(pilot, lambda: (snap := app.query_one(AttachPoolView).snap) is not None
+                            and len(snap.workers) == 4)
+        assert "w3" in plain(app.query_one(AttachPoolView))
         status = str(app.query_one("#status").render())
         assert f"pid {run.pid}" in status and "live" in status
         tree = app.query_one("ProcTree")
         assert tree.root_pid == run.pid   # the tree is the real node and its threads
     assert not _alive(run.pid)             # quitting the app killed and reaped node
+    assert app.sampler._thread is None or not app.sampler._thread.is_alive()
 
 
 async def test_pause_records_on_and_steps_back_through_the_recording(tmp_path):

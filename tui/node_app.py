@@ -3,7 +3,8 @@
 The probe's events (tui.core.probe) arrive on a reader thread and wait in a
 queue; a frame timer (20 Hz) drains them into `RealState` and the recording,
 and hands snapshots to the widgets: the loop pane (queues, inferred phase),
-the pool pane (requests in flight), the process tree rooted at node (its real
+the pool pane (requests in flight, and the real worker threads sampled from
+/proc as `--pid` does), the process tree rooted at node (its real
 threads), the log, the timeline (requests in flight over time) and the
 program's output.
 
@@ -20,7 +21,9 @@ import threading
 from collections import deque
 
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.css.query import NoMatches
+from textual.message import Message
 from textual.widgets import RichLog
 
 from tui.core.probe.describe import describe, phase_title
@@ -28,6 +31,7 @@ from tui.core.probe.runner import RING, NodeRun
 from tui.core.probe.state import RealState, replay
 from tui.core.untrusted import shown, shown_lines
 from tui.pane_app import VIEW_BINDINGS, PaneApp
+from widgets.attach_view import AttachPoolView
 from widgets.real_view import RealLoopView, RealPoolView
 from widgets.timeline import Timeline, TimelineRecorder
 
@@ -36,6 +40,12 @@ LOG_PER_FRAME = 200       # log lines written per frame at most (the rest: one "
 OUTPUT_LINES = 2000
 TIMELINE_WINDOW_MS = 5000.0
 SLOTS = 16                # rows of the timeline: requests in flight at once
+
+
+class Sampled(Message):
+    def __init__(self, snap) -> None:
+        super().__init__()
+        self.snap = snap
 
 
 class NodeApp(PaneApp):
@@ -82,7 +92,11 @@ class NodeApp(PaneApp):
         return "Event loop of real node (phase inferred)", RealLoopView(id="realloop")
 
     def pool_pane(self):
-        return "Pool requests in flight", RealPoolView(id="realpool")
+        # The probe says which requests are in flight; the attach sampler (/proc, as --pid)
+        # says which real worker thread is busy in which call: the two halves of the pool.
+        box = Vertical(RealPoolView(id="realpool"), AttachPoolView(id="realworkers"))
+        box.styles.height = "auto"
+        return "Pool: requests in flight (probe), workers (/proc)", box
 
     def bottom_panes(self):
         out = RichLog(id="output", classes="pane", max_lines=OUTPUT_LINES, wrap=True, markup=False)
@@ -103,6 +117,17 @@ class NodeApp(PaneApp):
         self._mounted_once = True
         self.set_interval(1 / FPS, self.frame)
         self.frame()
+        from tui.core.attach.sampler import Sampler
+
+        self.sampler = Sampler(self.run_.pid, hz=20.0, publish_interval=0.25,
+                               on_snapshot=lambda snap: self.post_message(Sampled(snap)))
+        self.sampler.start()
+
+    def on_sampled(self, message: Sampled) -> None:
+        if self.paused:
+            return  # the recording is the probe's; the threads are shown as they are now, when live
+        for view in self.query(AttachPoolView):
+            view.show(message.snap)
 
     def _read_output(self) -> None:
         f = self.run_.proc.stdout
@@ -110,6 +135,9 @@ class NodeApp(PaneApp):
             self.output.append(line)
 
     def on_unmount(self) -> None:
+        sampler = getattr(self, "sampler", None)
+        if sampler is not None:
+            sampler.stop()
         self.run_.stop()  # kill and reap node, whatever ended the app
 
     def frame(self) -> None:
