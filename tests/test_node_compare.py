@@ -118,3 +118,9 @@ def test_a_script_the_model_refuses_is_exit_2_with_its_reason(tmp_path):
     if r.returncode == 0:
         pytest.skip("this model runs classes (the QuickJS engine): nothing refused to test here")
     assert r.returncode == 2 and "cls.js" in r.stderr and "nothing to compare" in r.stderr
+
+
+@needs_node
+def test_compare_takes_a_full_node_command_line():
+    r = ptview("--compare", "--", "node", "--no-warnings", str(CONFORMANCE / "ticks_before_promises.js"))
+    assert r.returncode == 0 and r.stdout.startswith("same order: 5 callbacks")

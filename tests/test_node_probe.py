@@ -170,3 +170,17 @@ def test_decoder_forgets_the_oldest_resources_beyond_its_bound():
     for i in range(2, 8):
         d.feed(f"i\t{i}\t{i}\tPROMISE\t1\t1\t-1\t-\t-")
     assert list(d.resources) == [5, 6, 7] and d.forgotten == 3
+
+
+def test_node_flags_with_a_value_are_not_taken_for_the_script(tmp_path):
+    helper = tmp_path / "pre.js"
+    helper.write_text("globalThis.fromPreload = 7\n")
+    script = tmp_path / "main.js"
+    script.write_text("console.log(globalThis.fromPreload, process.argv.slice(2).join(','))\n")
+    r = ptview("--headless", "--node", "--", "node", "-r", str(helper), str(script), "x")
+    assert r.returncode == 0 and r.stdout == "7 x\n"
+
+
+def test_eval_on_the_node_command_line_is_refused_in_one_line():
+    r = ptview("--headless", "--node", "--", "node", "-e", "1")
+    assert r.returncode == 2 and "script file" in r.stderr and r.stderr.count("\n") == 1

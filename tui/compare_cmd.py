@@ -32,7 +32,7 @@ def run_compare(args) -> int:
     if args.headless is False and args.json:
         raise UsageError("--compare prints a report; --json is not supported with it")
     argv = node_argv(args)            # checks the script and finds node (exit 2 without)
-    script = argv[-1] if args.node_command is None else _script_of(argv)
+    script = args.node_script
     try:
         with open(script, encoding="utf-8") as f:
             source = f.read()
@@ -59,14 +59,6 @@ def run_compare(args) -> int:
         out.write("the model's is none of them (first divergence from node's first run below)\n")
     _divergence(out, verdict)
     return TIMING if verdict.timing_dependent else DIVERGED
-
-
-def _script_of(argv: list[str]) -> str:
-    # probe_command(node, flags, [script, *args]): the script is the first argument after the flags.
-    i = 3
-    while i < len(argv) and argv[i].startswith("-"):
-        i += 1
-    return argv[i]
 
 
 def _run_node(argv: list[str]) -> list[dict]:

@@ -19,6 +19,13 @@ from tui.core.probe.describe import describe, phase_title
 from tui.core.probe.runner import NodeMissing, NodeRun, find_node, probe_command
 
 
+# node options whose value is the next argument (not the script): `-r mod`, `--import mod`…
+FLAGS_WITH_VALUE = frozenset({"-r", "--require", "--import", "--loader", "--experimental-loader", "-C",
+                              "--conditions", "--env-file", "--input-type", "--title", "--inspect-port",
+                              "--stack-size", "--max-old-space-size", "--max-semi-space-size"})
+EVAL_FLAGS = frozenset({"-e", "--eval", "-p", "--print", "-i", "--interactive"})
+
+
 def split_command(argv: list[str]) -> tuple[list[str], list[str] | None]:
     """`… --node -- node [FLAGS] SCRIPT [ARGS]`: ptview's options before `--`, node's command line after."""
     if "--" in argv:
@@ -40,7 +47,12 @@ def node_argv(args) -> list[str]:
         rest = command[1:]
         flags = []
         while rest and rest[0].startswith("-"):
-            flags.append(rest.pop(0))
+            flag = rest.pop(0)
+            if flag in EVAL_FLAGS:
+                raise UsageError(f"node {flag} runs code from the command line: ptview probes a script file")
+            flags.append(flag)
+            if flag in FLAGS_WITH_VALUE and rest:
+                flags.append(rest.pop(0))
         if not rest:
             raise UsageError("the node command after '--' names no script (ptview probes a script, not a REPL)")
         script, extra = rest[0], rest[1:]
@@ -53,7 +65,9 @@ def node_argv(args) -> list[str]:
         node = find_node(node_bin)
     except NodeMissing as e:
         raise UsageError(str(e)) from None
-    return probe_command(node, flags, [script, *extra])
+    argv = probe_command(node, flags, [script, *extra])
+    args.node_script = script  # for --compare, which runs the same file on the model
+    return argv
 
 
 def _check_script(path: str) -> None:
