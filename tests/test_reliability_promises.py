@@ -16,7 +16,8 @@ WRITE_FLAGS = {"O_WRONLY", "O_RDWR", "O_CREAT", "O_TRUNC", "O_APPEND"}
 # file → why it may do that
 ALLOWED_WRITES = {"tui/core/trace.py": "--trace FILE: the user names the file"}
 ALLOWED_DEVNULL = {"tui/cli.py", "tui/tree_cmd.py", "tui/watch_cmd.py"}  # stdout → /dev/null after EPIPE
-ALLOWED_SIGNALS = {"tui/core/live/loop_io.py": "its own fork children (Popen objects it made), on shutdown"}
+ALLOWED_SIGNALS = {"tui/core/live/loop_io.py": "its own fork children (Popen objects it made), on shutdown",
+                   "tui/core/probe/runner.py": "the node it started for --node/--compare (its own Popen), on stop"}
 
 
 def calls(tree):
