@@ -184,3 +184,14 @@ def test_node_flags_with_a_value_are_not_taken_for_the_script(tmp_path):
 def test_eval_on_the_node_command_line_is_refused_in_one_line():
     r = ptview("--headless", "--node", "--", "node", "-e", "1")
     assert r.returncode == 2 and "script file" in r.stderr and r.stderr.count("\n") == 1
+
+
+def test_a_line_the_probe_does_not_write_is_named_not_guessed():
+    from tui.core.probe.lines import ProbeFormatError
+
+    with pytest.raises(ProbeFormatError, match="probe format 9, expected 1"):
+        Decoder().feed("h\t1\tv20.0.0\t0\t9")
+    with pytest.raises(ProbeFormatError, match="unknown probe line"):
+        Decoder().feed("z\t1\t2")
+    with pytest.raises(ProbeFormatError, match="bad probe line"):
+        Decoder().feed("b\tnot-a-time\t2")

@@ -19,7 +19,7 @@ aligned by position and kind; node's side carries its site, shown as context.
 from __future__ import annotations
 
 import os
-from typing import Callable, Iterable, NamedTuple
+from typing import Iterable, NamedTuple
 
 from tui.core.probe import kinds as K
 
@@ -147,6 +147,3 @@ def run_model(path: str, source: str) -> list[dict]:
 
 def _drop(_text: str) -> None:
     pass
-
-
-Collector = Callable[[dict], None]

@@ -72,6 +72,8 @@ class Decoder:
             if tag == "i":
                 return [self._init(t, int(f[2]), f[3], int(f[4]), int(f[6]), f[7], f[8])]
             rid = int(f[2])
+        except ProbeFormatError:
+            raise
         except (IndexError, ValueError):
             raise ProbeFormatError(f"bad probe line {line[:80]!r}") from None
         if tag == "b":
