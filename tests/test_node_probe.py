@@ -195,3 +195,21 @@ def test_a_line_the_probe_does_not_write_is_named_not_guessed():
         Decoder().feed("z\t1\t2")
     with pytest.raises(ProbeFormatError, match="bad probe line"):
         Decoder().feed("b\tnot-a-time\t2")
+
+
+def test_node_dies_with_ptview_even_when_ptview_is_killed_outright(tmp_path):
+    import select
+
+    script = tmp_path / "forever.js"
+    script.write_text("setInterval(() => {}, 1000)\n")
+    p = subprocess.Popen([sys.executable, "-m", "tui", "--headless", "--node", "--json", str(script)],
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT)
+    node_pid = json.loads(p.stdout.readline())["pid"]
+    pidfd = os.pidfd_open(node_pid)
+    try:
+        p.kill()          # SIGKILL: no handler, no finally; PR_SET_PDEATHSIG is what ends node
+        p.wait(timeout=10)
+        ready, _, _ = select.select([pidfd], [], [], 10)  # readable when node has exited
+        assert ready == [pidfd]
+    finally:
+        os.close(pidfd)

@@ -58,6 +58,8 @@ def probe_command(node: str, node_flags: list[str], script_and_args: list[str]) 
 
 def _die_with_parent() -> None:
     # In the child between fork and exec: if ptview is killed outright (SIGKILL), node follows.
+    # The signal comes when the *thread* that forked exits: start() belongs on a thread that
+    # lives as long as the run (ptview calls it from the main thread).
     from tui.core.procs.naming import prctl
 
     PR_SET_PDEATHSIG = 1
