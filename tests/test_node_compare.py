@@ -36,8 +36,8 @@ def test_the_models_order_is_nodes_or_one_of_nodes_when_node_varies(name):
     assert r.stdout.startswith("same order: ") or "the model's order" in r.stdout and "is one of them" in r.stdout
 
 
-def _callback(kind, op, t, site="", internal=False, detail=None):
-    e = {"t": t, "ev": "callback", "kind": kind, "op": op, "site": site}
+def _callback(kind, op, t, site="", internal=False, detail=None, task=None):
+    e = {"t": t, "ev": "callback", "kind": kind, "op": op, "site": site, "task": task if task is not None else int(t * 10)}
     if internal:
         e["internal"] = True
     if detail:
@@ -54,7 +54,7 @@ def test_model_steps_fold_a_pool_tasks_user_callback_into_its_last_step():
         {"t": 2.1, "ev": "callback", "task": 2, "op": "process.nextTick", "detail": "nextTick"},
         {"t": 2.2, "ev": "callback", "task": 3, "op": "net.connect", "detail": "internal"},
     ]
-    assert C.kinds(C.model_steps(events)) == ("pool", "pool", "nextTick")
+    assert [s.kind for s in C.model_steps(events)] == ["pool", "pool", "nextTick"]
 
 
 def test_real_steps_keep_nodes_pool_steps_but_not_its_own_ticks():
@@ -66,7 +66,22 @@ def test_real_steps_keep_nodes_pool_steps_but_not_its_own_ticks():
         _callback("io", "PIPEWRAP", 5.0),
     ]
     steps = C.real_steps(events)
-    assert C.kinds(steps) == ("pool", "pool", "timer") and steps[2].site == "/x/a.js:3:1"
+    assert [s.kind for s in steps] == ["pool", "pool", "timer"] and steps[2].site == "/x/a.js:3:1"
+
+
+def test_timers_are_told_apart_by_creation_order_on_both_sides():
+    # The model made timer tasks 4 then 7 and ran 7 first; node made async ids 12 then 15 and ran 12 first.
+    model = C.model_steps([
+        {"t": 1.0, "ev": "callback", "task": 7, "op": "setTimeout"},
+        {"t": 2.0, "ev": "callback", "task": 4, "op": "setTimeout"},
+    ])
+    real = C.real_steps([
+        {"t": 1.0, "ev": "callback", "task": 12, "kind": "timer", "op": "Timeout", "site": "/a.js:1:1"},
+        {"t": 2.0, "ev": "callback", "task": 15, "kind": "timer", "op": "Timeout", "site": "/a.js:2:1"},
+    ])
+    assert [s.rank for s in model] == [1, 0] and [s.rank for s in real] == [0, 1]
+    v = C.judge(model, [real])
+    assert not v.same and v.at == 0   # same kinds, but not the same timer first
 
 
 def test_judge_finds_the_first_divergence_and_a_side_that_stops_early():
@@ -89,7 +104,7 @@ def test_a_divergence_prints_both_sides_and_exits_1(monkeypatch, capsys):
     assert code == 1
     assert "first divergence at callback 2 (model 5 callbacks, node 5)" in out
     model_part, node_part = out.split("  node:")
-    assert ">     2  nextTick  process.nextTick" in model_part
+    assert ">     2  nextTick  process.nextTick #2" in model_part
     assert ">     2  microtask PROMISE  ticks_before_promises.js:2:26" in node_part
 
 

@@ -81,4 +81,5 @@ def _divergence(out, v: C.Verdict) -> None:
                 out.write(f"  {mark} {i + 1:5}  (no more callbacks)\n")
                 continue
             site = f"  {short_site(s.site)}" if s.site else ""
-            out.write(f"  {mark} {i + 1:5}  {s.kind:<9} {shown(s.what)}{site}\n")
+            which = f" #{s.rank + 1}" if s.rank is not None else ""
+            out.write(f"  {mark} {i + 1:5}  {s.kind:<9} {shown(s.what)}{which}{site}\n")

@@ -12,8 +12,11 @@ Sockets, pipes, child processes and c-ares (kind `io`) are not compared: node
 serves them through handles the model does not have one for one (a fork's IPC
 pipe, stdout's own pipe).
 
-The model gives no creation site through its public events, so steps are
-aligned by position and kind; node's side carries its site, shown as context.
+The model gives no creation site through its public events; steps are
+aligned by position, kind and, for timers, immediates and ticks, creation
+order (the n-th timer the program made is the same timer on both sides: the
+model numbers tasks, node async ids, both in creation order). Node's side
+carries its site, shown as context.
 """
 
 from __future__ import annotations
@@ -39,6 +42,24 @@ class Step(NamedTuple):
     what: str       # the model's op, or node's resource type (and api)
     site: str       # node: where the resource was made (file:line:col), "" on the model
     t: float
+    rank: int | None = None  # timers, immediates, ticks: which one, by creation order (ranked())
+
+
+# Kinds whose callbacks belong to one resource each (an interval: one resource, many calls):
+# both sides number them in creation order (model task ids, node async ids), so "the second
+# timer the program made" is the same timer on both sides, whatever its delay.
+RANKED = frozenset({K.TIMER, K.IMMEDIATE, K.TICK})
+
+
+def ranked(steps: list[tuple[Step, int | None]]) -> list[Step]:
+    """Steps with their rank: the creation order of their resource among those of their kind."""
+    ids: dict[str, set[int]] = {}
+    for s, rid in steps:
+        if s.kind in RANKED and rid is not None:
+            ids.setdefault(s.kind, set()).add(rid)
+    order = {kind: {rid: i for i, rid in enumerate(sorted(v))} for kind, v in ids.items()}
+    return [s._replace(rank=order[s.kind][rid]) if s.kind in RANKED and rid is not None else s
+            for s, rid in steps]
 
 
 def model_kind(e: dict) -> str | None:
@@ -57,7 +78,7 @@ def model_kind(e: dict) -> str | None:
 def model_steps(events: Iterable[dict]) -> list[Step]:
     """The model's callback events (`ptview --headless SCRIPT --json`) as steps. A pool task's
     last internal step and its user callback are one JS call in node: one step."""
-    steps: list[Step] = []
+    steps: list[tuple[Step, int | None]] = []
     last_internal = None
     for e in events:
         if e.get("ev") != "callback":
@@ -71,31 +92,32 @@ def model_steps(events: Iterable[dict]) -> list[Step]:
             continue
         last_internal = e if e.get("detail") == "internal" else None
         if kind in COMPARED:
-            steps.append(Step(kind, e.get("op", "?"), "", e["t"]))
-    return steps
+            steps.append((Step(kind, e.get("op", "?"), "", e["t"]), e.get("task")))
+    return ranked(steps)
 
 
 def real_steps(events: Iterable[dict]) -> list[Step]:
     """Real node's callback events (`ptview --headless --node --json`) as steps."""
-    steps = []
+    steps: list[tuple[Step, int | None]] = []
     for e in events:
         if e.get("ev") != "callback":
             continue
         kind = e.get("kind")
         if kind not in COMPARED or (e.get("internal") and kind != K.POOL):
             continue
-        steps.append(Step(kind, e.get("op", "?"), e.get("site", ""), e["t"]))
-    return steps
+        steps.append((Step(kind, e.get("op", "?"), e.get("site", ""), e["t"]), e.get("task")))
+    return ranked(steps)
 
 
-def kinds(steps: list[Step]) -> tuple[str, ...]:
-    return tuple(s.kind for s in steps)
+def kinds(steps: list[Step]) -> tuple[tuple[str, int | None], ...]:
+    """What is compared: each step's kind and, for timers, immediates and ticks, which one."""
+    return tuple((s.kind, s.rank) for s in steps)
 
 
 def first_divergence(a: list[Step], b: list[Step]) -> int | None:
-    """Index of the first step whose kind differs (or where one side ends first); None if the same."""
+    """Index of the first step that differs in kind or rank (or where one side ends first); None if the same."""
     for i, (x, y) in enumerate(zip(a, b)):
-        if x.kind != y.kind:
+        if (x.kind, x.rank) != (y.kind, y.rank):
             return i
     if len(a) != len(b):
         return min(len(a), len(b))
