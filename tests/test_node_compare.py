@@ -53,8 +53,10 @@ def test_model_steps_fold_a_pool_tasks_user_callback_into_its_last_step():
         {"t": 2.0, "ev": "callback", "task": 1, "op": "fs.readFile", "detail": "user"},
         {"t": 2.1, "ev": "callback", "task": 2, "op": "process.nextTick", "detail": "nextTick"},
         {"t": 2.2, "ev": "callback", "task": 3, "op": "net.connect", "detail": "internal"},
+        {"t": 2.3, "ev": "callback", "task": 3, "op": "net.error", "detail": "nextTick"},   # node's own tick
+        {"t": 2.4, "ev": "callback", "task": 4, "op": "dns.lookup", "detail": "nextTick"},  # lookup()'s tick
     ]
-    assert [s.kind for s in C.model_steps(events)] == ["pool", "pool", "nextTick"]
+    assert [s.kind for s in C.model_steps(events)] == ["pool", "pool", "nextTick", "nextTick"]
 
 
 def test_real_steps_keep_nodes_pool_steps_but_not_its_own_ticks():

@@ -69,7 +69,10 @@ def model_kind(e: dict) -> str | None:
     if op in MODEL_KIND:
         return MODEL_KIND[op]
     if detail == "nextTick":
-        return K.TICK           # a Node API answering on nextTick (dns.lookup of an IP literal)
+        # A Node API answering on nextTick. dns.lookup of an IP literal calls process.nextTick
+        # right in lookup(), 2 frames below the program: the program's tick on node's side too.
+        # A socket's 'error' comes from deep in net's internals: node's own, left out there.
+        return K.IO if (op or "").startswith("net.") else K.TICK
     if op in POOL_OPS or (op or "").startswith(POOL_PREFIXES):
         return K.POOL
     return K.IO
