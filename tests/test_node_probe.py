@@ -213,3 +213,19 @@ def test_node_dies_with_ptview_even_when_ptview_is_killed_outright(tmp_path):
         assert ready == [pidfd]
     finally:
         os.close(pidfd)
+
+
+def test_every_conformance_script_runs_under_the_probe_to_its_exit():
+    from tui.node_cmd import run_headless
+    import io
+
+    # (Each script's own exit status is node's: 0, or 1 for those that end in an uncaught error.)
+    for script in sorted(CONFORMANCE.glob("*.js")):
+        out = io.StringIO()
+        code = run_headless(probe_command(find_node(), [], [str(script)]), json_out=True, out=out,
+                            err=io.StringIO(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        events = [json.loads(line) for line in out.getvalue().splitlines()]
+        assert code in (0, 1), script.name
+        assert events[0]["ev"] == "process", script.name
+        assert events[-1]["ev"] == "phase" and events[-1]["phase"] == "exit", script.name
+        assert events[-1]["result"] == code, script.name

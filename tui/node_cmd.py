@@ -103,12 +103,14 @@ def run_node_app(args, argv: list[str]) -> int:
     return app.return_code or 0
 
 
-def run_headless(argv: list[str], *, json_out: bool, out=None, err=None) -> int:
+def run_headless(argv: list[str], *, json_out: bool, out=None, err=None, stdout=None, stderr=None) -> int:
+    """`stdout`/`stderr`: where the program's own output goes (default: as described above)."""
     out = out or sys.stdout
     err = err or sys.stderr
     printer = JsonLines(out) if json_out else TextTimeline(err)
-    # --json: the program's stdout must not mix with the events on ours.
-    run = NodeRun(argv, on_event=printer, stdout=(sys.stderr.fileno() if json_out else None))
+    if stdout is None and json_out:
+        stdout = sys.stderr.fileno()  # --json: the program's stdout must not mix with the events on ours
+    run = NodeRun(argv, on_event=printer, stdout=stdout, stderr=stderr)
     restore = _signals_end_the_run()
     try:
         with run:
