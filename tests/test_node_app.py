@@ -96,6 +96,12 @@ async def test_pause_records_on_and_steps_back_through_the_recording(tmp_path):
         assert app.query_one(RealLoopView).snap.callbacks == back.callbacks + 1
         await pilot.press("space")
         assert not app.paused and app.cursor is None
+        await pilot.press("question_mark")   # help says what is real and what is inferred here
+        from tui.screens.node_help import NodeHelpScreen
+
+        assert isinstance(app.screen, NodeHelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, NodeHelpScreen)
 
 
 async def test_a_program_that_exits_leaves_the_app_showing_its_exit_code(tmp_path):

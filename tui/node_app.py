@@ -222,6 +222,11 @@ class NodeApp(PaneApp):
             f"[b]ptview[/b] node │ {shown(self.title_text)} │ pid {self.run_.pid} │ {state} │ "
             f"{snap.callbacks:,} callbacks{at}")
 
+    def action_help(self) -> None:
+        from tui.screens.node_help import NodeHelpScreen
+
+        self.push_screen(NodeHelpScreen())
+
     # -- pause and the recording ----------------------------------------------------------
 
     def action_pause(self) -> None:
