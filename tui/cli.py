@@ -148,6 +148,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="sample a running process's threads and print what each was doing")
     procs.add_argument("--seconds", type=seconds_arg, default=5.0, metavar="S",
                        help="--watch: how long to sample, up to a day (default 5)")
+    real = p.add_argument_group("real node")
+    real.add_argument("--node", action="store_true",
+                      help="run SCRIPT.js on the real node with ptview's probe (or: --node -- node [FLAGS] SCRIPT.js [ARGS])")
+    real.add_argument("--node-bin", default=None, metavar="PATH", help="the node to run (default: node on PATH)")
+    real.add_argument("--compare", action="store_true",
+                      help="run SCRIPT.js on the model and on real node and report where their callback orders part")
     return p
 
 
@@ -166,8 +172,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str]) -> int:
     try:
+        from tui.node_cmd import split_command
+
+        argv, node_command = split_command(argv)  # `--node -- node [FLAGS] SCRIPT [ARGS]`
         parser = build_parser()
         args = parser.parse_args(argv)
+        args.node_command = node_command
         code = _dispatch(args, parser)
         stdio.finish()  # a full disk may only show at the last flush: ours to report
         return code
@@ -190,6 +200,14 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from tui.modes import mode_of
 
     mode = mode_of(args, parser)  # two commands at once, or an option the command ignores: one line
+    if mode == "compare":
+        from tui.compare_cmd import run_compare
+
+        return run_compare(args)
+    if mode in ("node", "node app"):
+        from tui.node_cmd import run_node
+
+        return run_node(args)
     if mode == "script":
         from tui.script_cmd import run_script
 

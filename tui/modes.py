@@ -13,7 +13,7 @@ import argparse
 from tui.errors import UsageError
 
 # The commands: the option that selects each (mode flags exclude each other).
-MODE_FLAGS = ("--tree", "--watch", "--serve", "--headless")
+MODE_FLAGS = ("--tree", "--watch", "--serve", "--headless", "--node", "--compare")
 
 # command → the options it reads (besides its own mode flag).
 USES: dict[str, frozenset[str]] = {
@@ -28,12 +28,17 @@ USES: dict[str, frozenset[str]] = {
     "script app": frozenset({"--sim", "--pool-size", "--seed", "--cost"}),
     "attach": frozenset({"--pid", "--refresh"}),
     "app": frozenset({"--sim", "--live", "--pool-size", "--seed", "--pid", "--refresh"}),
+    # Real node (tui/node_cmd.py, tui/compare_cmd.py): the program runs as it is, so no model options.
+    "node": frozenset({"--headless", "--json", "--node-bin"}),
+    "node app": frozenset({"--node-bin", "--refresh"}),
+    "compare": frozenset({"--node", "--node-bin", "--headless"}),
 }
 
 # How a message names each command ("--json does nothing with --serve").
 NAMED = {"tree": "--tree", "watch": "--watch", "serve": "--serve", "lab": "--headless",
          "script": "a script (--headless SCRIPT.js)", "script app": "a script in the app (ptview SCRIPT.js)",
-         "attach": "--pid in the app (attach)", "app": "the app (no --headless)"}
+         "attach": "--pid in the app (attach)", "app": "the app (no --headless)",
+         "node": "--headless --node", "node app": "--node in the app", "compare": "--compare"}
 
 # Where an option belongs, for the message.
 FOR = {
@@ -43,7 +48,7 @@ FOR = {
     "--force": "--trace", "--seconds": "--watch PID", "--port": "--serve", "--host": "--serve",
     "--public-url": "--serve: ptview --serve --public-url URL", "--refresh": "the app",
     "--pid": "--tree and the app", "--pool-size": "the lab, the app and scripts", "--seed": "the sim model",
-    "--sim": "the lab and the app", "--live": "the lab and the app",
+    "--sim": "the lab and the app", "--live": "the lab and the app", "--node-bin": "--node and --compare",
 }
 
 
@@ -61,6 +66,8 @@ def given(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[str
 def mode_of(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str:
     """The command this command line runs; UsageError for two commands or an option it ignores."""
     flags = given(args, parser)
+    if args.compare or args.node:
+        return _real_node_mode(args, flags)
     modes = [f for f in MODE_FLAGS if f in flags]
     if len(modes) > 1:
         raise UsageError(f"{modes[0]} and {modes[1]} exclude each other: give one")
@@ -90,4 +97,14 @@ def mode_of(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str:
         raise UsageError(f"{flag} does nothing with {NAMED[mode]}: it is for {FOR.get(flag, 'another command')}")
     if args.force and args.trace is None:
         raise UsageError("--force does nothing without --trace FILE")
+    return mode
+
+
+def _real_node_mode(args: argparse.Namespace, flags: list[str]) -> str:
+    """--node and --compare run a real node: --headless is their switch, not a command of its own."""
+    mode = "compare" if args.compare else "node" if args.headless else "node app"
+    for flag in flags:
+        if flag in ("--node", "--compare") or flag in USES[mode]:
+            continue
+        raise UsageError(f"{flag} does nothing with {NAMED[mode]}: it is for {FOR.get(flag, 'another command')}")
     return mode

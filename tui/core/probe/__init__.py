@@ -1,0 +1,1 @@
+"""Real node under ptview: an async_hooks probe preloaded into `node`, and its reader (no Textual)."""
