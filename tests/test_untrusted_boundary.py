@@ -35,6 +35,10 @@ SHOWS_OUTSIDE_TEXT = {
     "tui/screens/fire_dialog.py": "the argument box and its refusal",
     "tui/screens/task_details.py": "a task's label and life",
     "tui/screens/why.py": "the selected task's label",
+    "tui/node_app.py": "the real program's name, its output, its callbacks' sites",
+    "tui/node_cmd.py": "the timeline of a real program: its files in creation sites",
+    "tui/compare_cmd.py": "both sides' callbacks with the program's sites",
+    "widgets/real_view.py": "request kinds and labels of a real program",
 }
 # Modules that draw only ptview's own words, or labels chip() already made safe.
 OWN_TEXT_ONLY = {
@@ -45,6 +49,7 @@ OWN_TEXT_ONLY = {
     "widgets/timeline.py": "task numbers and times",
     "tui/tree_cmd.py": "prints tui.core.procs.tree.render_text(), which uses shown()",
     "tui/screens/help.py": "ptview's own help",
+    "tui/screens/node_help.py": "ptview's own help for --node",
     "tui/stdio.py": "passes a headless script's stdout through exactly, as node prints it; say() prints "
                     "lines its callers built",
 }

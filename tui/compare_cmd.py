@@ -14,7 +14,7 @@ import os
 import subprocess
 import sys
 
-from tui.cli import UsageError
+from tui.errors import UsageError
 from tui.core.probe import compare as C
 from tui.core.probe.describe import short_site
 from tui.core.probe.runner import NodeRun

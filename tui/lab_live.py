@@ -12,7 +12,7 @@ import os
 import sys
 import time
 
-from tui.cli import UsageError
+from tui.errors import UsageError
 from tui.core.live import shutdown
 from tui.core.live.driver import LiveDriver
 from tui.core.live.loop_io import MAX_LIVE_CHILDREN

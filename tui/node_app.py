@@ -20,6 +20,7 @@ import subprocess
 import threading
 from collections import deque
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.css.query import NoMatches
@@ -218,9 +219,10 @@ class NodeApp(PaneApp):
         at = ""
         if self.paused and self.cursor is not None:
             at = f" │ event {self.cursor:,} of {len(self.recorded):,} (, . to move)"
-        self.query_one("#status").update(
-            f"[b]ptview[/b] node │ {shown(self.title_text)} │ pid {self.run_.pid} │ {state} │ "
-            f"{snap.callbacks:,} callbacks{at}")
+        # The program's name is outside text: plain Text through shown(), never markup.
+        self.query_one("#status").update(Text.assemble(
+            Text.from_markup("[b]ptview[/b] node │ "), shown(self.title_text),
+            Text.from_markup(f" │ pid {self.run_.pid} │ {state} │ {snap.callbacks:,} callbacks{at}")))
 
     def action_help(self) -> None:
         from tui.screens.node_help import NodeHelpScreen

@@ -14,9 +14,10 @@ import os
 import signal
 import sys
 
-from tui.cli import UsageError
+from tui.errors import UsageError
 from tui.core.probe.describe import describe, phase_title
 from tui.core.probe.runner import NodeMissing, NodeRun, find_node, probe_command
+from tui.core.untrusted import shown
 
 
 # node options whose value is the next argument (not the script): `-r mod`, `--import mod`…
@@ -166,4 +167,4 @@ class TextTimeline:
             self.out.write(f"{'':12}  ── main module\n")
         text = describe(e)
         if text is not None:
-            self.out.write(f"{e['t']:12.3f}  loop      {text}\n")
+            self.out.write(f"{e['t']:12.3f}  loop      {shown(text)}\n")  # sites name the program's files
