@@ -49,3 +49,29 @@ class ScriptExit(Exception):
         super().__init__(message or f"exit {code}")
         self.code = code
         self.message = message
+
+
+class NodeJSError(Exception):
+    """An error a host function throws into the script, shaped as node's (name, message, code, props).
+
+    `bare`: made in C++ (libuv/c-ares errors), so its stack is just `Error: msg` with no JS frames."""
+
+    def __init__(self, name: str, message: str, code: str | None = None, props: dict | None = None,
+                 bare: bool = False) -> None:
+        super().__init__(message)
+        self.name = name
+        self.message = message
+        self.code = code
+        self.props = props or {}
+        self.bare = bare
+
+    def as_dict(self) -> dict:
+        d = {"name": self.name, "message": self.message, "props": self.props, "bare": self.bare}
+        if self.code is not None:
+            d["code"] = self.code
+        return d
+
+
+def invalid_arg_type(name: str, expected: str, received: str) -> NodeJSError:
+    return NodeJSError("TypeError", f'The "{name}" argument must be {expected}. Received {received}',
+                       "ERR_INVALID_ARG_TYPE")

@@ -1,0 +1,184 @@
+"""The JavaScript engine: one QuickJS-ng context, its limits, and the hooks the host needs.
+
+What the `quickjs-ng` binding (PyPI quickjs-ng 0.17, imports as `quickjs`) gives, as
+found by probing it (`help(quickjs.Context)`, its module.c):
+
+- `Context()` is one JSRuntime with one JSContext. It must only ever be used from
+  the thread that made it (QuickJS is thread-hostile); ptview steps a script from
+  one thread.
+- `eval(src)` compiles with the file name `<input>` (fixed) and returns Python
+  values for primitives (int/float/str/bool, None for null AND undefined, int for
+  BigInt) and `quickjs.Object` for objects and functions (callable with primitive
+  or Object arguments). An uncaught JS exception becomes `quickjs.JSException`
+  carrying only the text `"Name: message\\n<stack>"`, never the value, and a stack
+  overflow `quickjs.StackOverflow`. So the host never lets an exception reach the
+  binding: every entry goes through a JS trampoline that catches.
+- `add_callable(name, fn)` defines a global JS function that calls `fn`
+  synchronously. If `fn` raises, JS sees "InternalError: Python call failed." and
+  a Python exception is LEFT SET: the next eval then fails with SystemError. So
+  every host function is wrapped by `Engine.host()`, which never raises.
+- `execute_pending_job()` runs exactly one promise job (True) or returns False
+  when there is none; a job that throws raises JSException.
+- `set_time_limit(s)` uses C `clock()` (process CPU time) reset at each eval/call,
+  through QuickJS's interrupt handler; `set_memory_limit(bytes)`;
+  `set_max_stack_size(bytes)` (default 256 KiB).
+- Not exposed: `JS_IsJobPending` (is a job waiting?), the promise rejection
+  tracker (for unhandled rejections), a file name for eval. The first two are
+  reached through ctypes on the same shared object: the Context's C struct
+  starts, after PyObject_HEAD, with its `JSRuntime *` (checked at start-up
+  against `JS_GetRuntime(JSContext *)`; without the check passing there is no
+  engine). ptview installs its own interrupt handler the same way (never calling
+  the binding's `set_time_limit`, which would replace it): the handler counts
+  work for the model clock and enforces the CPU limit and `process.exit()`.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import time
+from typing import Any, Callable
+
+import _quickjs
+import quickjs
+
+MEMORY_LIMIT = 256 * 1024 * 1024   # bytes of JS heap per script (a process's context)
+STACK_LIMIT = 4 * 1024 * 1024      # bytes of C stack for JS frames; node's default is ~1 MiB of V8 frames,
+                                   # which hold more calls than QuickJS's bigger frames
+CPU_LIMIT_S = 10.0                 # CPU seconds one step (one callback) may take
+HOST_ERROR = "\x00ptview-host-error"  # what a failed host function returns; the JS side throws
+
+
+class _JSValue(ctypes.Structure):
+    # quickjs-ng on 64-bit: struct JSValue { JSValueUnion u; int64_t tag; } (no NaN boxing)
+    _fields_ = [("u", ctypes.c_uint64), ("tag", ctypes.c_int64)]
+
+
+_INTERRUPT = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
+_TRACKER = ctypes.CFUNCTYPE(None, ctypes.c_void_p, _JSValue, _JSValue, ctypes.c_bool, ctypes.c_void_p)
+_lib = ctypes.CDLL(_quickjs.__file__)
+_lib.JS_GetRuntime.restype = ctypes.c_void_p
+_lib.JS_GetRuntime.argtypes = [ctypes.c_void_p]
+_lib.JS_IsJobPending.restype = ctypes.c_bool
+_lib.JS_IsJobPending.argtypes = [ctypes.c_void_p]
+_lib.JS_SetInterruptHandler.argtypes = [ctypes.c_void_p, _INTERRUPT, ctypes.c_void_p]
+_lib.JS_SetHostPromiseRejectionTracker.argtypes = [ctypes.c_void_p, _TRACKER, ctypes.c_void_p]
+_lib.JS_DupValue.restype = _JSValue
+_lib.JS_DupValue.argtypes = [ctypes.c_void_p, _JSValue]
+_lib.JS_GetGlobalObject.restype = _JSValue
+_lib.JS_GetGlobalObject.argtypes = [ctypes.c_void_p]
+_lib.JS_SetPropertyStr.argtypes = [ctypes.c_void_p, _JSValue, ctypes.c_char_p, _JSValue]
+_lib.JS_FreeValue.argtypes = [ctypes.c_void_p, _JSValue]
+_lib.JS_PromiseState.restype = ctypes.c_int
+_lib.JS_PromiseState.argtypes = [ctypes.c_void_p, _JSValue]
+_lib.JS_PromiseResult.restype = _JSValue
+_lib.JS_PromiseResult.argtypes = [ctypes.c_void_p, _JSValue]
+
+
+class EngineUnavailable(RuntimeError):
+    pass
+
+
+class Engine:
+    """A context with ptview's limits. `host(name, fn)` defines a never-raising host function."""
+
+    def __init__(self, *, memory_limit: int = MEMORY_LIMIT, stack_limit: int = STACK_LIMIT,
+                 cpu_limit_s: float = CPU_LIMIT_S) -> None:
+        self.ctx = quickjs.Context()
+        words = (ctypes.c_void_p * 4).from_address(id(self.ctx))
+        self._rt, self._cx = words[2], words[3]
+        if not self._rt or _lib.JS_GetRuntime(self._cx) != self._rt:
+            raise EngineUnavailable("this quickjs-ng build's Context layout is not the one ptview knows")
+        self.memory_limit = memory_limit
+        self.ctx.set_memory_limit(memory_limit)
+        self.ctx.set_max_stack_size(stack_limit)
+        self.cpu_limit_s = cpu_limit_s
+        self.ticks = 0                  # interrupt-handler calls: ~10,000 QuickJS "operations" each
+        self.stop_reason: str | None = None   # set ⇒ the next interrupt ends the running JS, uncatchably
+        self._cpu_start = 0.0
+        self.host_error: BaseException | None = None
+        self.rejections: list[bool] = []      # the tracker's calls since the host last looked (handled?)
+        self._rejection_seq = 0
+        # Keep the ctypes callbacks alive as long as the runtime may call them.
+        self._interrupt_cb = _INTERRUPT(self._on_interrupt)
+        self._tracker_cb = _TRACKER(self._on_rejection)
+        _lib.JS_SetInterruptHandler(self._rt, self._interrupt_cb, None)
+        _lib.JS_SetHostPromiseRejectionTracker(self._rt, self._tracker_cb, None)
+
+    # -- hooks called by QuickJS (through ctypes): must never raise --------------------------------
+
+    def _on_interrupt(self, _rt, _opaque) -> int:
+        try:
+            self.ticks += 1
+            if self.stop_reason is not None:
+                return 1
+            if time.process_time() - self._cpu_start > self.cpu_limit_s:
+                self.stop_reason = "cpu"
+                return 1
+            return 0
+        except BaseException:  # noqa: BLE001 - a ctypes callback must not raise
+            return 1
+
+    def _on_rejection(self, cx, promise, reason, handled, _opaque) -> None:
+        # QuickJS calls this when a promise is rejected with no handler (handled=False) and
+        # when a handler is later added to such a promise (handled=True): node's
+        # kPromiseRejectWithNoHandler / kPromiseHandlerAddedAfterReject. The promise and
+        # reason are parked in two globals that the JS side collects after the job.
+        try:
+            g = _lib.JS_GetGlobalObject(cx)
+            _lib.JS_SetPropertyStr(cx, g, b"__ptv_rej_p", _lib.JS_DupValue(cx, promise))
+            _lib.JS_SetPropertyStr(cx, g, b"__ptv_rej_r", _lib.JS_DupValue(cx, reason))
+            _lib.JS_FreeValue(cx, g)
+            self.rejections.append(bool(handled))
+            self._rejection_seq += 1
+        except BaseException:  # noqa: BLE001
+            pass
+
+    # -- the host's side ---------------------------------------------------------------------------
+
+    def job_pending(self) -> bool:
+        return bool(_lib.JS_IsJobPending(self._rt))
+
+    def begin_step(self) -> None:
+        """A new budget of CPU time: the limit is per step (one callback and its drain)."""
+        self._cpu_start = time.process_time()
+
+    def host(self, name: str, fn: Callable[..., Any]) -> None:
+        """Define global `name` calling `fn`. An exception in `fn` is kept in `host_error` and
+        HOST_ERROR returned: the JS wrapper (host.js) then throws it on the JS side."""
+
+        def safe(*args):
+            try:
+                return fn(*args)
+            except BaseException as e:  # noqa: BLE001 - never into the engine (see module doc)
+                self.host_error = e
+                return HOST_ERROR
+
+        self.ctx.add_callable(name, safe)
+
+    def eval(self, src: str):
+        return self.ctx.eval(src)
+
+    def get(self, name: str):
+        return self.ctx.get(name)
+
+    def run_job(self) -> bool:
+        """One promise job. Jobs are wrapped on the JS side so that they do not throw here;
+        an interrupt (CPU limit, process.exit) still surfaces as JSException."""
+        return self.ctx.execute_pending_job()
+
+    def promise_state(self, obj) -> int:
+        """JS_PromiseState of a promise (0 pending, 1 fulfilled, 2 rejected, -1 not a promise); its
+        result is parked in the global __ptv_promise_result for the JS side to take. `obj` is the
+        binding's quickjs.Object: {PyObject_HEAD; ContextData *; JSValue} (module.c ObjectData)."""
+        if not isinstance(obj, quickjs.Object):
+            return -1
+        val = _JSValue.from_address(id(obj) + 24)
+        state = _lib.JS_PromiseState(self._cx, val)
+        if state >= 0:
+            g = _lib.JS_GetGlobalObject(self._cx)
+            _lib.JS_SetPropertyStr(self._cx, g, b"__ptv_promise_result", _lib.JS_PromiseResult(self._cx, val))
+            _lib.JS_FreeValue(self._cx, g)
+        return state
+
+    def memory_used(self) -> int:
+        return int(self.ctx.memory().get("memory_used_size", 0))

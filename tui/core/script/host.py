@@ -1,0 +1,314 @@
+"""The Node host: what the engine's JavaScript can ask of ptview, each answer a call into the model.
+
+Every JS callback (main module, timer, immediate, nextTick, I/O callback,
+promise job) is a `Callback` the model's loop runs, so the loop decides what
+runs when; this file only enters the engine when the loop says so, and drains
+the engine's promise jobs one `execute_pending_job()` at a time as microtasks
+of the model (SEMANTICS §3.5).
+
+Promise jobs: QuickJS keeps its own job queue and does not list it; the host
+only learns whether a job is waiting (`JS_IsJobPending`). So the model's
+microtask queue holds ONE entry, "promise job", standing for the head of the
+engine's queue whenever it is not empty; running it runs exactly one job and
+puts the entry back if more wait. queueMicrotask is the engine's own (one FIFO
+with promise reactions, as V8's), so the order among jobs is the engine's, and
+the order of jobs against nextTicks and macrotasks is the model's.
+
+Time: synchronous JS has no model time of its own, so it is charged
+deterministically (never wall time): TICK_MS per engine interrupt (QuickJS
+calls the handler every ~10,000 interpreter operations: ~5,000 iterations of
+an empty loop, ~3,300 calls; node's JIT runs those in ~3 µs), CLOCK_READ_MS
+per clock read (node's Date.now() ≈ 70 ns), and the model's "callback" cost
+per callback. Charges are flushed to the loop thread (rt.consume) whenever
+the script reads the clock or starts an operation, and when it returns.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import random
+import re
+from typing import Any, Callable
+
+from tui.core.callbacks import Callback
+from tui.core.ops import NodeAPI
+from tui.core.pool import threadpool_size_from_env
+from tui.core.script import loader
+from tui.core.script.engine import HOST_ERROR, Engine
+from tui.core.script.errors import NodeJSError, ScriptError, ScriptExit
+
+TICK_MS = 0.003             # model ms per engine interrupt (~10,000 QuickJS operations)
+CLOCK_READ_MS = 0.0001      # model ms per Date.now()/performance.now()/hrtime
+EPOCH_MS = 1_767_225_600_000  # Date.now() at model time 0: 2026-01-01T00:00:00Z, so runs repeat
+NODE_VERSION = "v20.20.2"
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON combines pairs: any left is lone
+
+
+class Host:
+    def __init__(self, rt, engine: Engine, filename: str, write: Callable[[str], None],
+                 write_err: Callable[[str], None], pool_env: str | None, *, seed: int = 1,
+                 argv: list[str] | None = None, child_of=None, next_pid: int = 4000) -> None:
+        self.rt = rt
+        self.api = NodeAPI(rt)
+        self.engine = engine
+        self.filename = os.path.abspath(filename)
+        self.write = write
+        self.write_err = write_err
+        self.pool_env = pool_env
+        self.argv = argv or []
+        self.child_of = child_of
+        self.next_pid = next_pid
+        self.rng = random.Random(seed)
+        self.js_calls = 0                 # JS entries from the loop: what a UI "step" counts
+        self.exit_request: ScriptExit | None = None
+        self.final_exit_code: int | None = None
+        self.refusal: ScriptError | None = None
+        self.charged_ticks = 0
+        self.pending_ms = 0.0
+        self.place: tuple | None = None   # (line, end_line) of the function the loop runs now
+        self.sites: bool = False          # the app wants where each callback was scheduled
+        self._job_queued = False
+        self.tasks: dict[int, Any] = {}   # model task id → Task, for clear*/ref
+        self.env_pool: str | None = pool_env
+        self.pid = child_of.pid if child_of is not None else next_pid
+        self.ppid = child_of.host.pid if child_of is not None else 1
+        self.connected = child_of is not None   # a forked child's IPC channel
+        self.channel_ref = False
+        rt.callback_listeners.append(self._on_callback)
+        from tui.core.script import host_io, host_proc, host_timers
+
+        for mod in (host_timers, host_io, host_proc):
+            for name, fn in mod.functions(self).items():
+                engine.host(f"__h_{name}", fn)
+        for name, fn in self._core().items():
+            engine.host(f"__h_{name}", fn)
+        self.js = engine.eval(loader.bootstrap_source())()
+        self._fns = {k: _prop(engine, self.js, k) for k in
+                     ("enter", "main", "collectRejection", "processRejections", "fnPlace", "emit",
+                               "listenerCount")}
+
+    # -- the core host functions ------------------------------------------------------------------
+
+    def _core(self) -> dict[str, Callable]:
+        return {
+            "take_error": self._take_error,
+            "fatal": self._fatal,
+            "version": lambda: NODE_VERSION,
+            "builtin_source": lambda name: json.dumps(loader.builtin_source(json.loads(name))),
+            "refused_module": lambda name: loader.refused(json.loads(name)),
+            "refuse": self._refuse,
+            "read_module": lambda d, n: json.dumps(loader.read_module(json.loads(d), json.loads(n))),
+            "resolve_path": lambda d, n: loader.resolve_path(json.loads(d), json.loads(n)),
+            "write": self._write,
+            "random": lambda: self.rng.random(),
+            "date_now": lambda: float(EPOCH_MS + math.floor(self.now())),
+            "perf_now": self.now,
+            "exit": self._exit,
+            "connected": lambda: self.connected,
+            "set_exit_code": self._set_exit_code,
+            "promise_state": self.engine.promise_state,
+        }
+
+    def _take_error(self) -> str:
+        e = self.engine.host_error
+        self.engine.host_error = None
+        if isinstance(e, NodeJSError):
+            return json.dumps(e.as_dict())
+        if isinstance(e, (ScriptError, ScriptExit)):
+            return json.dumps({"name": "Error", "message": "ptview stops the script"})
+        return json.dumps({"name": "Error", "message": f"internal error in ptview's host "
+                                                       f"({type(e).__name__}: {e})"})
+
+    def _fatal(self, text_json: str):
+        """An uncaught exception (or rejection) with no handler: node prints it and exits 1."""
+        self.flush()
+        self.write_err(_text(json.loads(text_json)))
+        self.request_exit(ScriptExit(1))
+
+    def _refuse(self, message: str, line, col):
+        e = ScriptError(json.loads(message), int(line) if line else None, int(col) if col else None)
+        self.refusal = e
+        self.engine.stop_reason = "refused"
+
+    def _write(self, fd, text_json: str):
+        if self.exit_request is not None:
+            return None
+        s = _text(json.loads(text_json))
+        (self.write if fd == 1 else self.write_err)(s)
+        return None
+
+    def _exit(self, code):
+        self.flush()
+        self.request_exit(ScriptExit(int(code)))
+
+    def _set_exit_code(self, code):
+        self.final_exit_code = int(code)
+
+    def has_listeners(self, name: str) -> bool:
+        try:
+            return bool(self._fns["listenerCount"](name))
+        except Exception:  # noqa: BLE001
+            return False
+
+    def request_exit(self, e: ScriptExit) -> None:
+        if self.exit_request is None:
+            self.exit_request = e
+        self.engine.stop_reason = "exit"  # the next engine interrupt ends the JS, uncatchably
+
+    # -- time -----------------------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Charge the JS run since the last charge to the loop thread."""
+        ticks = self.engine.ticks - self.charged_ticks
+        ms = ticks * TICK_MS + self.pending_ms
+        self.charged_ticks = self.engine.ticks
+        self.pending_ms = 0.0
+        if ms > 0:
+            self.rt.consume(ms)
+
+    def now(self) -> float:
+        self.pending_ms += CLOCK_READ_MS
+        self.flush()
+        return float(self.rt.clock.now())
+
+    def ensure_pool_size(self) -> None:
+        """libuv reads UV_THREADPOOL_SIZE once, when the first request creates the threads."""
+        if not self.rt.pool.workers:
+            self.rt.pool.set_size(threadpool_size_from_env(self.env_pool))
+
+    # -- entering the engine from the loop ------------------------------------------------------------
+
+    def callback(self, js_id: int, label: str, *, keep: bool = False) -> Callable:
+        """A model callback (fn(err, result)) that enters JS function `js_id` with no payload."""
+        return lambda *_: self.enter(js_id, None, keep)
+
+    def enter(self, js_id: int, payload: Any = None, keep: bool = False) -> None:
+        """Run registered JS function `js_id` as a callback from the loop."""
+        self.js_calls += 1
+        self.place = self._place(js_id)
+        text = None if payload is None else json.dumps(payload)
+        self._run(lambda: self._fns["enter"](js_id, text, keep))
+
+    def enter_main(self, source: str) -> None:
+        self.js_calls += 1
+        self.place = None
+        self._run(lambda: self._fns["main"](self.filename, source))
+
+    def emit_process(self, name: str, payload: Any = None) -> None:
+        self.js_calls += 1
+        self._run(lambda: self._fns["emit"](name, None if payload is None else json.dumps(payload)))
+
+    def _place(self, js_id: int):
+        if not self.sites:
+            return None
+        try:
+            p = json.loads(self._fns["fnPlace"](js_id))
+        except Exception:  # noqa: BLE001 - only the code pane's highlight
+            return None
+        return None if p is None or p[0] != self.filename else (p[1], p[2])
+
+    def _run(self, fn: Callable[[], Any]) -> None:
+        """Enter the engine; afterwards make its promise jobs and its exit known to the model."""
+        if self.exit_request is not None:
+            raise self.exit_request
+        self.engine.begin_step()
+        try:
+            fn()
+        except Exception as e:  # noqa: BLE001 - JSException/StackOverflow: the engine stopped the JS
+            self._stopped(e)
+        finally:
+            self.flush()
+        self._collect_rejections()
+        self._after_js()
+
+    def _stopped(self, e: Exception) -> None:
+        reason = self.engine.stop_reason
+        if reason in ("exit", "refused"):
+            return
+        text = str(e)
+        name = os.path.basename(self.filename)
+        if reason == "cpu":
+            raise ScriptError(f"stopped after {self.engine.cpu_limit_s:g} s of CPU "
+                              "(an endless loop? ptview's engine has no JIT)")
+        if "out of memory" in text:
+            raise ScriptError(f"stopped at the memory limit of {self.engine.memory_limit >> 20} MiB")
+        if "stack" in text.lower() and "overflow" in text.lower():
+            raise ScriptError("stopped: the script nests too deeply")
+        raise ScriptError(f"internal error in ptview's host: {text.splitlines()[0] if text else e!r} ({name})")
+
+    def _after_js(self) -> None:
+        if self.refusal is not None:
+            raise self.refusal
+        if self.exit_request is not None:
+            raise self.exit_request
+        if self.engine.job_pending() and not self._job_queued:
+            self._job_queued = True
+            self.rt.loop.queue_microtask(Callback(self._one_job, "promise job", None, "promise job",
+                                                  cost=self.rt.work.cost("callback")))
+
+    def _one_job(self) -> None:
+        """One engine job (a promise reaction, an await's continuation, a queueMicrotask callback)."""
+        self._job_queued = False
+        self.js_calls += 1
+        self.place = None
+        self._run(self.engine.run_job)
+
+    def _collect_rejections(self) -> None:
+        seen = self.engine.rejections
+        if not seen:
+            return
+        self.engine.rejections = []
+        for handled in seen:
+            # the tracker parks one (promise, reason) at a time; QuickJS may have reported
+            # several in one entry: each is collected in order, the last one parked wins
+            self._fns["collectRejection"](handled)
+
+    def _on_callback(self, cb, phase: str) -> None:
+        # processTicksAndRejections: an unhandled rejection is dealt with before the next macrotask.
+        if self.rt.loop.running_queue is None and cb.op != "main":
+            self.check_rejections()
+
+    def check_rejections(self) -> None:
+        if self.exit_request is None:
+            self._run(self._fns["processRejections"])
+
+    # -- a forked child's IPC channel --------------------------------------------------------------
+
+    def set_channel_ref(self, on: bool) -> None:
+        """A 'message' listener refs the IPC channel: the child stays alive while it listens."""
+        if on and not self.channel_ref and self.connected:
+            self.channel_ref = True
+            self.rt.loop.active_handles += 1
+        elif not on and self.channel_ref:
+            self.channel_ref = False
+            self.rt.loop.active_handles -= 1
+
+    def parent_disconnected(self) -> None:
+        self.connected = False
+        self.set_channel_ref(False)
+
+    # -- process events the host raises ---------------------------------------------------------------
+
+    def run_exit_listeners(self, code: int) -> None:
+        self.exit_request = None
+        self.engine.stop_reason = None
+        self.emit_process("exit", code)
+
+    def before_exit(self) -> bool:
+        """'beforeExit' when the loop has run dry; True if a listener scheduled more work."""
+        self.emit_process("beforeExit", None)
+        return self.rt.loop.alive()
+
+
+def _prop(engine: Engine, obj, name: str):
+    engine.ctx.set("__ptv_tmp", obj)
+    f = engine.eval(f"__ptv_tmp.{name}")
+    engine.eval("delete globalThis.__ptv_tmp")
+    return f
+
+
+def _text(s: str) -> str:
+    """What node writes for a JS string: lone surrogates become U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", s)

@@ -1,0 +1,40 @@
+'use strict';
+// dns: lookup is getaddrinfo on the model's pool (slow I/O, at most half the threads);
+// resolve* is c-ares on the loop, never the pool (SEMANTICS §2.3, §3.1). Answers are the model's.
+const ptv = internalBinding('ptview');
+const { codes } = require('internal/errors');
+
+function lookup(hostname, options, cb) {
+  if (typeof options === 'function') { cb = options; options = {}; }
+  if (typeof cb !== 'function') throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', cb);
+  if (typeof hostname !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('hostname', 'string', hostname);
+  const opts = typeof options === 'number' ? { family: options } : (options || {});
+  const k = (r) => {
+    if (r.err) return cb(ptv.makeError(r.err));
+    const [address, family] = r.ok;
+    if (opts.all) return cb(null, [{ address, family }]);
+    cb(null, address, family);
+  };
+  k.target = cb;
+  ptv.call('dns_lookup', JSON.stringify(hostname), ptv.register(k));
+  return {};
+}
+function resolve(hostname, rrtype, cb) {
+  if (typeof rrtype === 'function') { cb = rrtype; rrtype = 'A'; }
+  if (typeof cb !== 'function') throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', cb);
+  if (rrtype !== 'A') ptv.refuse(`dns.resolve with rrtype '${rrtype}' is not supported (only 'A')`);
+  const k = (r) => (r.err ? cb(ptv.makeError(r.err)) : cb(null, r.ok));
+  k.target = cb;
+  ptv.call('dns_resolve', JSON.stringify(hostname), ptv.register(k));
+}
+const resolve4 = (h, o, cb) => resolve(h, 'A', typeof o === 'function' ? o : cb);
+const p = (f) => (...a) => new Promise((res, rej) => f(...a, (e, ...v) => (e ? rej(e) : res(v.length > 1 ? v : v[0]))));
+module.exports = {
+  lookup, resolve, resolve4,
+  promises: {
+    lookup: (h, o) => new Promise((res, rej) => lookup(h, o || {}, (e, a, f) => (e ? rej(e) : res(Array.isArray(a) ? a : { address: a, family: f })))),
+    resolve: p(resolve), resolve4: p(resolve4),
+  },
+  ADDRCONFIG: 1024, V4MAPPED: 2048, ALL: 256,
+  NOTFOUND: 'ENOTFOUND', NODATA: 'ENODATA', SERVFAIL: 'ESERVFAIL', CONNREFUSED: 'ECONNREFUSED', TIMEOUT: 'ETIMEOUT',
+};

@@ -1,0 +1,109 @@
+'use strict';
+// fs: callback, sync and promise forms. Reads are real (read-only) and go through the
+// model's pool as node's libuv requests do (readFile = open, fstat, reads, close: the
+// model's ops.py); writes go to the host's in-memory overlay, never the disk.
+const ptv = internalBinding('ptview');
+const { Buffer } = require('buffer');
+const { codes } = require('internal/errors');
+
+function cbArg(cb) {
+  if (typeof cb !== 'function') throw new codes.ERR_INVALID_ARG_TYPE('cb', 'Function', cb);
+  return cb;
+}
+function pathArg(p) {
+  if (typeof URL === 'function' && p instanceof URL) p = p.pathname;
+  if (Buffer.isBuffer(p)) p = p.toString();
+  if (typeof p !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('path', ['string', 'Buffer', 'URL'], p);
+  return JSON.stringify(p);
+}
+function encodingOf(options) {
+  if (typeof options === 'string') return options;
+  if (options && typeof options === 'object' && options.encoding) return options.encoding;
+  return null;
+}
+function decode(hex, enc) {
+  const b = Buffer.from(hex, 'hex');
+  return enc ? b.toString(enc) : b;
+}
+// a continuation the model enters with {err} or {ok}
+function then(cb, map) {
+  const k = (r) => (r.err ? cb(ptv.makeError(r.err)) : cb(null, map ? map(r.ok) : r.ok));
+  k.target = cb;
+  return ptv.register(k);
+}
+
+class Stats {
+  constructor(d) {
+    Object.assign(this, {
+      dev: d.dev, mode: d.mode, nlink: d.nlink, uid: d.uid, gid: d.gid, rdev: d.rdev || 0,
+      blksize: d.blksize || 4096, ino: d.ino, size: d.size, blocks: d.blocks || 0,
+      atimeMs: d.atimeMs || d.mtimeMs, mtimeMs: d.mtimeMs, ctimeMs: d.ctimeMs || d.mtimeMs,
+      birthtimeMs: d.birthtimeMs || d.mtimeMs,
+    });
+    this.atime = new Date(this.atimeMs); this.mtime = new Date(this.mtimeMs);
+    this.ctime = new Date(this.ctimeMs); this.birthtime = new Date(this.birthtimeMs);
+    Object.defineProperty(this, '_kind', { value: d, enumerable: false });
+  }
+  isFile() { return this._kind.file; }
+  isDirectory() { return this._kind.dir; }
+  isSymbolicLink() { return this._kind.link; }
+  isFIFO() { return (this.mode & 0o170000) === 0o010000; }
+  isSocket() { return (this.mode & 0o170000) === 0o140000; }
+  isCharacterDevice() { return (this.mode & 0o170000) === 0o020000; }
+  isBlockDevice() { return (this.mode & 0o170000) === 0o060000; }
+}
+
+function readFile(path, options, cb) {
+  if (typeof options === 'function') { cb = options; options = undefined; }
+  cbArg(cb);
+  const enc = encodingOf(options);
+  ptv.call('fs_read_file', pathArg(path), then(cb, (hex) => decode(hex, enc)));
+}
+function stat(path, options, cb) {
+  if (typeof options === 'function') { cb = options; options = undefined; }
+  cbArg(cb);
+  ptv.call('fs_stat', pathArg(path), then(cb, (d) => new Stats(d)), false);
+}
+function lstat(path, options, cb) {
+  if (typeof options === 'function') { cb = options; options = undefined; }
+  cbArg(cb);
+  ptv.call('fs_stat', pathArg(path), then(cb, (d) => new Stats(d)), true);
+}
+function viaPool(op, map) {
+  return function (path, ...rest) {
+    const cb = cbArg(rest.pop());
+    const arg = rest[0];
+    const data = op === 'writeFile' || op === 'appendFile' ? Buffer.from(arg === undefined ? '' : arg).toString('hex') : null;
+    ptv.call('fs_async_sync', op, pathArg(path), JSON.stringify(data), then(cb, map));
+  };
+}
+function sync(op, path, data) {
+  return ptv.call('fs_sync', op, pathArg(path), JSON.stringify(data === undefined ? null : data));
+}
+const fs = {
+  readFile, stat, lstat,
+  readdir: viaPool('readdir'),
+  access: (path, mode, cb) => viaPool('access')(path, typeof mode === 'function' ? mode : cb),
+  exists(path, cb) { cbArg(cb); viaPool('exists')(path, (e, v) => cb(!e && v)); },
+  writeFile: (path, data, opts, cb) => viaPool('writeFile')(path, data, typeof opts === 'function' ? opts : cb),
+  appendFile: (path, data, opts, cb) => viaPool('appendFile')(path, data, typeof opts === 'function' ? opts : cb),
+  mkdir: (path, opts, cb) => viaPool('mkdir')(path, typeof opts === 'function' ? opts : cb),
+  readFileSync(path, options) { return decode(sync('readFile', path), encodingOf(options)); },
+  statSync(path) { return new Stats(JSON.parse(sync('stat', path))); },
+  lstatSync(path) { return new Stats(JSON.parse(sync('lstat', path))); },
+  readdirSync(path) { return JSON.parse(sync('readdir', path)); },
+  existsSync(path) { try { return sync('exists', path); } catch { return false; } },
+  accessSync(path) { sync('access', path); },
+  writeFileSync(path, data) { sync('writeFile', path, Buffer.from(data).toString('hex')); },
+  appendFileSync(path, data) { sync('appendFile', path, Buffer.from(data).toString('hex')); },
+  mkdirSync(path) { sync('mkdir', path); },
+  Stats,
+  constants: { F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1, O_RDONLY: 0 },
+};
+const promisify = (f) => (...args) => new Promise((resolve, reject) => f(...args, (e, v) => (e ? reject(e) : resolve(v))));
+fs.promises = {
+  readFile: promisify(readFile), stat: promisify(stat), lstat: promisify(lstat),
+  readdir: promisify(fs.readdir), access: promisify(fs.access),
+  writeFile: promisify(fs.writeFile), appendFile: promisify(fs.appendFile), mkdir: promisify(fs.mkdir),
+};
+module.exports = fs;

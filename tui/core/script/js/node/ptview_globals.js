@@ -1,0 +1,54 @@
+'use strict';
+// The globals node has, installed once at start-up by the bootstrap: console, timers,
+// process, Buffer, queueMicrotask (guarded), and the clock and Math.random on the model.
+const ptv = internalBinding('ptview');
+const G = globalThis;
+
+// Math.random: seeded by the run (--seed), so a replay (step back) sees the same numbers.
+Math.random = function random() { return ptv.call('random'); };
+
+// Date and performance read the MODEL clock; reading it charges the JS run so far.
+const NativeDate = Date;
+function ModelDate(...args) {
+  if (!new.target) return new NativeDate(ptv.call('date_now')).toString();
+  if (args.length === 0) return Reflect.construct(NativeDate, [ptv.call('date_now')], new.target);
+  return Reflect.construct(NativeDate, args, new.target);
+}
+ModelDate.prototype = NativeDate.prototype;
+Object.defineProperty(ModelDate.prototype, 'constructor', { value: ModelDate, writable: true, configurable: true });
+ModelDate.now = function now() { return ptv.call('date_now'); };
+ModelDate.parse = NativeDate.parse;
+ModelDate.UTC = NativeDate.UTC;
+G.Date = ModelDate;
+const timeOrigin = 0;
+G.performance = {
+  now() { return ptv.call('perf_now') - timeOrigin; },
+  timeOrigin: 1767225600000,
+  mark() {}, measure() {},
+};
+
+G.queueMicrotask = function queueMicrotask(callback) {
+  if (typeof callback !== 'function') {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
+  }
+  ptv.nativeQueueMicrotask(ptv.guard(callback));
+};
+
+const timers = require('timers');
+for (const k of ['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate']) {
+  G[k] = timers[k];
+}
+const { Buffer } = require('buffer');
+G.Buffer = Buffer;
+G.process = require('process');
+G.console = require('console');
+G.global = G;
+if (typeof G.structuredClone !== 'function') {
+  G.structuredClone = function structuredClone(v) { return v === undefined ? v : JSON.parse(JSON.stringify(v)); };
+}
+// node v20's util.inspect.defaultOptions.breakLength is 80 (the prelude has 128 at the moment).
+{
+  const { inspect } = require('util');
+  if (inspect.defaultOptions && inspect.defaultOptions.breakLength !== 80) inspect.defaultOptions = { breakLength: 80 };
+}
