@@ -96,7 +96,7 @@ class Engine:
         self.stop_reason: str | None = None   # set ⇒ the next interrupt ends the running JS, uncatchably
         self._cpu_start = 0.0
         self.host_error: BaseException | None = None
-        self.rejections: list[bool] = []      # the tracker's calls since the host last looked (handled?)
+        self.rejections: list[tuple[int, bool]] = []  # the tracker's calls since the host looked: (n, handled)
         self._rejection_seq = 0
         # Keep the ctypes callbacks alive as long as the runtime may call them.
         self._interrupt_cb = _INTERRUPT(self._on_interrupt)
@@ -122,14 +122,15 @@ class Engine:
         # QuickJS calls this when a promise is rejected with no handler (handled=False) and
         # when a handler is later added to such a promise (handled=True): node's
         # kPromiseRejectWithNoHandler / kPromiseHandlerAddedAfterReject. The promise and
-        # reason are parked in two globals that the JS side collects after the job.
+        # reason are parked in two numbered globals that the JS side collects after the job.
         try:
-            g = _lib.JS_GetGlobalObject(cx)
-            _lib.JS_SetPropertyStr(cx, g, b"__ptv_rej_p", _lib.JS_DupValue(cx, promise))
-            _lib.JS_SetPropertyStr(cx, g, b"__ptv_rej_r", _lib.JS_DupValue(cx, reason))
-            _lib.JS_FreeValue(cx, g)
-            self.rejections.append(bool(handled))
+            n = self._rejection_seq
             self._rejection_seq += 1
+            g = _lib.JS_GetGlobalObject(cx)
+            _lib.JS_SetPropertyStr(cx, g, b"__ptv_rej_p%d" % n, _lib.JS_DupValue(cx, promise))
+            _lib.JS_SetPropertyStr(cx, g, b"__ptv_rej_r%d" % n, _lib.JS_DupValue(cx, reason))
+            _lib.JS_FreeValue(cx, g)
+            self.rejections.append((n, bool(handled)))
         except BaseException:  # noqa: BLE001
             pass
 

@@ -260,10 +260,8 @@ class Host:
         if not seen:
             return
         self.engine.rejections = []
-        for handled in seen:
-            # the tracker parks one (promise, reason) at a time; QuickJS may have reported
-            # several in one entry: each is collected in order, the last one parked wins
-            self._fns["collectRejection"](handled)
+        for n, handled in seen:
+            self._fns["collectRejection"](n, handled)
 
     def _on_callback(self, cb, phase: str) -> None:
         # processTicksAndRejections: an unhandled rejection is dealt with before the next macrotask.

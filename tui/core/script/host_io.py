@@ -30,14 +30,16 @@ READ_LIMIT = 64 * 1024 * 1024   # bytes a script may read from one file
 def node_error(err: NodeError) -> dict:
     """A libuv/c-ares error as node builds it in C++: message 'CODE: text, syscall 'path'', errno, code…"""
     code, msg = err.code, err.message
-    d = {"name": "Error", "message": msg, "bare": True, "props": {}, "code": code}
+    # property order as node's uvException/dnsException: errno, code, syscall, path/hostname
+    d = {"name": "Error", "message": msg, "bare": True, "props": {}}
     if code == "ENOTFOUND":
         syscall, _, host = msg.partition(" ENOTFOUND ")
-        d["props"] = {"errno": -3008, "syscall": syscall, "hostname": host}
+        d["props"] = {"errno": -3008, "code": code, "syscall": syscall, "hostname": host}
         return d
     num = getattr(_errno, code, None)
     if num is not None:
         d["props"]["errno"] = -num
+    d["props"]["code"] = code
     if ", " in msg:
         syscall, _, path = msg.split(", ", 1)[1].partition(" ")
         d["props"]["syscall"] = syscall
@@ -51,8 +53,8 @@ def _os_error(e: OSError, syscall: str, path: str) -> NodeJSError:
     text = os.strerror(e.errno or 0).lower() if e.errno else "i/o error"
     if code == "ENOENT":
         text = "no such file or directory"
-    return NodeJSError("Error", f"{code}: {text}, {syscall} '{path}'", code,
-                       {"errno": -(e.errno or 5), "syscall": syscall, "path": path}, bare=False)
+    return NodeJSError("Error", f"{code}: {text}, {syscall} '{path}'", None,
+                       {"errno": -(e.errno or 5), "code": code, "syscall": syscall, "path": path}, bare=False)
 
 
 def _results(task, op: str) -> list:
@@ -69,6 +71,8 @@ def functions(host) -> dict[str, Callable]:
     dirs: set[str] = set()
 
     def start():
+        # node's own JS for the call (argument checks, the request object): the model's "main_op"
+        host.pending_ms += host.rt.work.cost("main_op")
         host.flush()
         host.ensure_pool_size()
 

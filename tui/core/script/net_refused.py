@@ -69,8 +69,9 @@ def _refused(host, js_id: int, name: str, port: int) -> None:
     task = rt.new_task("net.connect", f"net.connect {name}:{port} (nothing listens: ECONNREFUSED)", port)
     task.waiting_on = "the connect result (pending phase)"
     loop.active_handles += 1
-    err = {"name": "Error", "message": f"connect ECONNREFUSED {addr}:{port}", "bare": True, "code": "ECONNREFUSED",
-           "props": {"errno": -errno.ECONNREFUSED, "syscall": "connect", "address": addr, "port": port}}
+    err = {"name": "Error", "message": f"connect ECONNREFUSED {addr}:{port}", "bare": True,
+           "props": {"errno": -errno.ECONNREFUSED, "code": "ECONNREFUSED", "syscall": "connect", "address": addr,
+                     "port": port}}
 
     def on_close():
         loop.active_handles -= 1

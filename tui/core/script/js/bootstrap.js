@@ -215,11 +215,11 @@
 
   // unhandled rejections: the engine's tracker parks (promise, reason) in two globals
   const rejected = new Map();    // promise → reason, in rejection order
-  function collectRejection(handled) {
-    const p = G.__ptv_rej_p;
-    const r = G.__ptv_rej_r;
-    delete G.__ptv_rej_p;
-    delete G.__ptv_rej_r;
+  function collectRejection(n, handled) {
+    const p = G[`__ptv_rej_p${n}`];
+    const r = G[`__ptv_rej_r${n}`];
+    delete G[`__ptv_rej_p${n}`];
+    delete G[`__ptv_rej_r${n}`];
     if (handled) {
       if (rejected.has(p)) rejected.delete(p);
       else if (onRejectionHandled) onRejectionHandled(p);
