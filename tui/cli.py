@@ -11,7 +11,7 @@ import os
 import sys
 
 
-_DEPENDENCIES = {"psutil", "textual", "rich", "aiofiles", "esprima", "textual_serve"}
+_DEPENDENCIES = {"psutil", "textual", "rich", "aiofiles", "quickjs", "textual_serve"}
 
 
 class UsageError(Exception):

@@ -82,7 +82,8 @@ class Engine:
     """A context with ptview's limits. `host(name, fn)` defines a never-raising host function."""
 
     def __init__(self, *, memory_limit: int = MEMORY_LIMIT, stack_limit: int = STACK_LIMIT,
-                 cpu_limit_s: float = CPU_LIMIT_S) -> None:
+                 cpu_limit_s: float | None = None) -> None:
+        cpu_limit_s = CPU_LIMIT_S if cpu_limit_s is None else cpu_limit_s
         self.ctx = quickjs.Context()
         words = (ctypes.c_void_p * 4).from_address(id(self.ctx))
         self._rt, self._cx = words[2], words[3]
@@ -94,7 +95,7 @@ class Engine:
         self.cpu_limit_s = cpu_limit_s
         self.ticks = 0                  # interrupt-handler calls: ~10,000 QuickJS "operations" each
         self.stop_reason: str | None = None   # set ⇒ the next interrupt ends the running JS, uncatchably
-        self._cpu_start = 0.0
+        self._cpu_start = time.process_time()  # start-up (bootstrap, prelude) gets a budget too
         self.host_error: BaseException | None = None
         self.rejections: list[tuple[int, bool]] = []  # the tracker's calls since the host looked: (n, handled)
         self._rejection_seq = 0

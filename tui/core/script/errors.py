@@ -6,7 +6,7 @@ from tui.core.errors import one_line
 
 
 class ScriptError(Exception):
-    """ptview refuses the script (outside the subset, step budget…): one line, exit 2."""
+    """ptview refuses or stops the script (a module it does not model, a limit): one line, exit 2."""
 
     def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
         super().__init__(message)
@@ -26,20 +26,8 @@ class ScriptError(Exception):
         return one_line(f"{self.where(filename)}: {self.message}")
 
 
-class Unsupported(ScriptError):
-    """A construct outside the supported subset."""
-
-
 class BudgetExceeded(ScriptError):
-    """The step budget ran out: almost always an infinite loop."""
-
-
-class JSThrow(Exception):
-    """A JavaScript `throw`: carries the thrown JS value."""
-
-    def __init__(self, value) -> None:
-        super().__init__("JS exception")
-        self.value = value
+    """A run budget (callbacks, model time) ran out: a timer or a chain that never stops."""
 
 
 class ScriptExit(Exception):

@@ -49,7 +49,7 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON combines pairs: any left
 class Host:
     def __init__(self, rt, engine: Engine, filename: str, write: Callable[[str], None],
                  write_err: Callable[[str], None], pool_env: str | None, *, seed: int = 1,
-                 argv: list[str] | None = None, child_of=None, next_pid: int = 4000) -> None:
+                 argv: list[str] | None = None, child_of=None, next_pid: int = 4000, sites: bool = False) -> None:
         self.rt = rt
         self.api = NodeAPI(rt)
         self.engine = engine
@@ -64,11 +64,12 @@ class Host:
         self.js_calls = 0                 # JS entries from the loop: what a UI "step" counts
         self.exit_request: ScriptExit | None = None
         self.final_exit_code: int | None = None
+        self.fatal_summary: str | None = None  # one line for the app's status bar
         self.refusal: ScriptError | None = None
         self.charged_ticks = 0
         self.pending_ms = 0.0
         self.place: tuple | None = None   # (line, end_line) of the function the loop runs now
-        self.sites: bool = False          # the app wants where each callback was scheduled
+        self.sites = sites                # the app wants to know which function each step runs
         self._job_queued = False
         self.tasks: dict[int, Any] = {}   # model task id → Task, for clear*/ref
         self.env_pool: str | None = pool_env
@@ -108,6 +109,8 @@ class Host:
             "exit": self._exit,
             "connected": lambda: self.connected,
             "set_exit_code": self._set_exit_code,
+            "sites_wanted": lambda: self.sites,
+            "set_place": self._set_place,
             "promise_state": self.engine.promise_state,
         }
 
@@ -124,7 +127,9 @@ class Host:
     def _fatal(self, text_json: str):
         """An uncaught exception (or rejection) with no handler: node prints it and exits 1."""
         self.flush()
-        self.write_err(_text(json.loads(text_json)))
+        text = _text(json.loads(text_json))
+        self.write_err(text)
+        self.fatal_summary = _summary(text, os.path.basename(self.filename))
         self.request_exit(ScriptExit(1))
 
     def _refuse(self, message: str, line, col):
@@ -142,6 +147,10 @@ class Host:
     def _exit(self, code):
         self.flush()
         self.request_exit(ScriptExit(int(code)))
+
+    def _set_place(self, place_json):
+        p = json.loads(place_json)
+        self.place = None if p is None or p[0] != self.filename else (p[1], p[2])
 
     def _set_exit_code(self, code):
         self.final_exit_code = int(code)
@@ -197,7 +206,10 @@ class Host:
         self._run(lambda: self._fns["main"](self.filename, source))
 
     def emit_process(self, name: str, payload: Any = None) -> None:
-        self.js_calls += 1
+        # a step for the app only when a script listener runs ('exit' with no listener is no step)
+        if name == "message" or self.has_listeners(name):
+            self.js_calls += 1
+        self.place = None
         self._run(lambda: self._fns["emit"](name, None if payload is None else json.dumps(payload)))
 
     def _place(self, js_id: int):
@@ -310,3 +322,15 @@ def _prop(engine: Engine, obj, name: str):
 def _text(s: str) -> str:
     """What node writes for a JS string: lone surrogates become U+FFFD."""
     return _LONE_SURROGATE.sub("\ufffd", s)
+
+
+def _summary(text: str, name: str) -> str:
+    """'t.js:2: Uncaught Error: boom' from node's printout of an uncaught exception."""
+    lines = text.split("\n")
+    where = ""
+    m = re.match(r"^(.*):(\d+)$", lines[0])
+    if m:
+        where = f"{os.path.basename(m.group(1))}:{m.group(2)}: "
+        lines = lines[4:]
+    head = next((ln for ln in lines if ln.strip()), "")
+    return f"{where}Uncaught {head.removeprefix('Uncaught ')}"

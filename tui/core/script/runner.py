@@ -31,8 +31,7 @@ class ScriptRun:
         self.rt = Runtime(threadpool_size_from_env(pool_env), work=SimWork(seed, costs), keep_events=keep_events)
         self.engine = Engine()
         self.host = Host(self.rt, self.engine, filename, write or sys.stdout.write, write_err or sys.stderr.write,
-                         pool_env, seed=seed, argv=argv, child_of=child_of, next_pid=next_pid)
-        self.host.sites = sites
+                         pool_env, seed=seed, argv=argv, child_of=child_of, next_pid=next_pid, sites=sites)
         self.api = self.host.api
         self.exit_code: int | None = None
         self.exit_message: str | None = None

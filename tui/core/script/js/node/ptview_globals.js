@@ -52,3 +52,18 @@ if (typeof G.structuredClone !== 'function') {
   const { inspect } = require('util');
   if (inspect.defaultOptions && inspect.defaultOptions.breakLength !== 80) inspect.defaultOptions = { breakLength: 80 };
 }
+// Stepping in the app: QuickJS does not say which reaction a promise job runs, so when the
+// app asks for places (ScriptSession), .then/.catch/.finally handlers are wrapped to report
+// their function's lines as they start. Headless runs keep the engine's own then.
+if (ptv.call('sites_wanted')) {
+  const nativeThen = Promise.prototype.then;
+  const wrap = (fn) => {
+    if (typeof fn !== 'function') return fn;
+    const place = JSON.stringify(ptv.fnPlace(fn));
+    return function (v) { ptv.call('set_place', place); return fn.call(this, v); };
+  };
+  Object.defineProperty(Promise.prototype, 'then', {
+    value: function then(onFulfilled, onRejected) { return nativeThen.call(this, wrap(onFulfilled), wrap(onRejected)); },
+    writable: true, configurable: true,
+  });
+}
