@@ -45,6 +45,8 @@ DEFAULT_COSTS: dict[str, float] = {
     "fork.spawn": 3.0,            # uv_spawn: fork+exec, synchronous on the loop thread
     "fork.boot": 95.0,            # child: node start-up to its first IPC message
     "fork.exit": 4.0,             # child: from our message to its exit
+    "console.first": 3.0,         # the first console.log: stdout's stream is made then (SEMANTICS §3.9, 2.5-6 ms)
+    "require": 0.15,              # the first require() of a builtin module (its own JS runs)
     "jitter": 0.1,
 }
 

@@ -34,7 +34,9 @@ found by probing it (`help(quickjs.Context)`, its module.c):
 
 from __future__ import annotations
 
+import concurrent.futures
 import ctypes
+import threading
 import time
 from typing import Any, Callable
 
@@ -42,8 +44,12 @@ import _quickjs
 import quickjs
 
 MEMORY_LIMIT = 256 * 1024 * 1024   # bytes of JS heap per script (a process's context)
-STACK_LIMIT = 4 * 1024 * 1024      # bytes of C stack for JS frames; node's default is ~1 MiB of V8 frames,
-                                   # which hold more calls than QuickJS's bigger frames
+# QuickJS's interpreter takes ~1.7 KiB of C stack per JS call; node's ~1 MiB V8 stack holds
+# ~13,900 calls of `function d() { d() }`. 24 MiB gives QuickJS about as many (measured:
+# tests/test_script_limits.py), so a recursion node survives survives here, and one it
+# does not ends in the same catchable RangeError.
+STACK_LIMIT = 24 * 1024 * 1024
+THREAD_STACK = 64 * 1024 * 1024    # the engine thread's own stack: JS frames + host calls + headroom
 CPU_LIMIT_S = 10.0                 # CPU seconds one step (one callback) may take
 HOST_ERROR = "\x00ptview-host-error"  # what a failed host function returns; the JS side throws
 
@@ -78,12 +84,48 @@ class EngineUnavailable(RuntimeError):
     pass
 
 
+# Every context lives on ONE engine thread: QuickJS computes its stack limit from the stack of
+# the thread that created the runtime, so a context must be created and used on the same
+# thread (the binding's own Function class does the same), and that thread needs a stack
+# bigger than the main thread's 8 MiB to hold node-like recursion depths. Calls from other
+# threads are handed over and waited for; calls already on it (a host function forking a
+# child script, which makes a second context) run directly.
+_executor: concurrent.futures.ThreadPoolExecutor | None = None
+_engine_thread: threading.Thread | None = None
+_executor_lock = threading.Lock()
+
+
+def _start_engine_thread() -> concurrent.futures.ThreadPoolExecutor:
+    global _executor, _engine_thread
+    with _executor_lock:
+        if _executor is None:
+            old = threading.stack_size()
+            try:
+                threading.stack_size(THREAD_STACK)
+                ex = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="ptview-js")
+                _engine_thread = ex.submit(threading.current_thread).result()
+            finally:
+                threading.stack_size(old)
+            _executor = ex
+    return _executor
+
+
+def on_engine_thread(fn: Callable[..., Any], *args) -> Any:
+    """Run fn(*args) on the engine thread and return (or raise) what it does."""
+    if threading.current_thread() is _engine_thread:
+        return fn(*args)
+    return _start_engine_thread().submit(fn, *args).result()
+
+
 class Engine:
     """A context with ptview's limits. `host(name, fn)` defines a never-raising host function."""
 
-    def __init__(self, *, memory_limit: int = MEMORY_LIMIT, stack_limit: int = STACK_LIMIT,
+    def __init__(self, *, memory_limit: int = MEMORY_LIMIT, stack_limit: int | None = None,
                  cpu_limit_s: float | None = None) -> None:
-        cpu_limit_s = CPU_LIMIT_S if cpu_limit_s is None else cpu_limit_s
+        on_engine_thread(self._init, memory_limit, STACK_LIMIT if stack_limit is None else stack_limit,
+                         CPU_LIMIT_S if cpu_limit_s is None else cpu_limit_s)
+
+    def _init(self, memory_limit: int, stack_limit: int, cpu_limit_s: float) -> None:
         self.ctx = quickjs.Context()
         words = (ctypes.c_void_p * 4).from_address(id(self.ctx))
         self._rt, self._cx = words[2], words[3]
@@ -155,18 +197,22 @@ class Engine:
                 self.host_error = e
                 return HOST_ERROR
 
-        self.ctx.add_callable(name, safe)
+        on_engine_thread(self.ctx.add_callable, name, safe)
+
+    def call(self, fn: Callable[..., Any], *args) -> Any:
+        """Call a JS function (a quickjs.Object) or any engine operation on the engine thread."""
+        return on_engine_thread(fn, *args)
 
     def eval(self, src: str):
-        return self.ctx.eval(src)
+        return on_engine_thread(self.ctx.eval, src)
 
-    def get(self, name: str):
-        return self.ctx.get(name)
+    def set(self, name: str, value) -> None:
+        on_engine_thread(self.ctx.set, name, value)
 
     def run_job(self) -> bool:
         """One promise job. Jobs are wrapped on the JS side so that they do not throw here;
         an interrupt (CPU limit, process.exit) still surfaces as JSException."""
-        return self.ctx.execute_pending_job()
+        return on_engine_thread(self.ctx.execute_pending_job)
 
     def promise_state(self, obj) -> int:
         """JS_PromiseState of a promise (0 pending, 1 fulfilled, 2 rejected, -1 not a promise); its
@@ -183,4 +229,4 @@ class Engine:
         return state
 
     def memory_used(self) -> int:
-        return int(self.ctx.memory().get("memory_used_size", 0))
+        return int(on_engine_thread(self.ctx.memory).get("memory_used_size", 0))

@@ -64,6 +64,7 @@ class Host:
         self.js_calls = 0                 # JS entries from the loop: what a UI "step" counts
         self.exit_request: ScriptExit | None = None
         self.final_exit_code: int | None = None
+        self._stream_made = [False, False]  # [stderr, stdout]
         self.fatal_summary: str | None = None  # one line for the app's status bar
         self.refusal: ScriptError | None = None
         self.charged_ticks = 0
@@ -85,7 +86,7 @@ class Host:
                 engine.host(f"__h_{name}", fn)
         for name, fn in self._core().items():
             engine.host(f"__h_{name}", fn)
-        self.js = engine.eval(loader.bootstrap_source())()
+        self.js = engine.call(engine.eval(loader.bootstrap_source()))
         self._fns = {k: _prop(engine, self.js, k) for k in
                      ("enter", "main", "collectRejection", "processRejections", "fnPlace", "emit",
                                "listenerCount")}
@@ -97,7 +98,7 @@ class Host:
             "take_error": self._take_error,
             "fatal": self._fatal,
             "version": lambda: NODE_VERSION,
-            "builtin_source": lambda name: json.dumps(loader.builtin_source(json.loads(name))),
+            "builtin_source": self._builtin_source,
             "refused_module": lambda name: loader.refused(json.loads(name)),
             "refuse": self._refuse,
             "read_module": lambda d, n: json.dumps(loader.read_module(json.loads(d), json.loads(n))),
@@ -113,6 +114,13 @@ class Host:
             "set_place": self._set_place,
             "promise_state": self.engine.promise_state,
         }
+
+    def _builtin_source(self, name_json: str) -> str:
+        src = loader.builtin_source(json.loads(name_json))
+        if src is not None and self.js_calls > 0:
+            # a builtin's first require after start-up runs its JS (node's start-up ones are in its snapshot)
+            self.pending_ms += self.rt.work.cost("require")
+        return json.dumps(src)
 
     def _take_error(self) -> str:
         e = self.engine.host_error
@@ -141,6 +149,11 @@ class Host:
         if self.exit_request is not None:
             return None
         s = _text(json.loads(text_json))
+        if not self._stream_made[fd == 1]:
+            # node makes process.stdout/stderr lazily, on first use: milliseconds (SEMANTICS §3.9)
+            self._stream_made[fd == 1] = True
+            self.pending_ms += self.rt.work.cost("console.first")
+            self.flush()
         (self.write if fd == 1 else self.write_err)(s)
         return None
 
@@ -312,11 +325,12 @@ class Host:
         return self.rt.loop.alive()
 
 
-def _prop(engine: Engine, obj, name: str):
-    engine.ctx.set("__ptv_tmp", obj)
+def _prop(engine: Engine, obj, name: str) -> Callable:
+    """obj[name] as a Python callable that runs on the engine thread."""
+    engine.set("__ptv_tmp", obj)
     f = engine.eval(f"__ptv_tmp.{name}")
     engine.eval("delete globalThis.__ptv_tmp")
-    return f
+    return lambda *args: engine.call(f, *args)
 
 
 def _text(s: str) -> str:

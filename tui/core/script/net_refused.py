@@ -20,9 +20,17 @@ from tui.core.callbacks import Callback
 LOOPBACK_NAMES = {"localhost": "127.0.0.1"}
 
 
-def listening_ports() -> set[int] | None:
-    """TCP ports in LISTEN state on this machine, from /proc (read-only); None if unknown."""
-    ports: set[int] = set()
+def _proc_ip(hexaddr: str) -> ipaddress._BaseAddress:
+    """/proc/net/tcp{,6}'s local address: 32-bit words in host (little-endian) order."""
+    raw = bytes.fromhex(hexaddr)
+    words = b"".join(raw[i:i + 4][::-1] for i in range(0, len(raw), 4))
+    return ipaddress.ip_address(words)
+
+
+def listening(addr: str, port: int) -> bool | None:
+    """Does something accept TCP connections to addr:port on this machine? From /proc (read-only);
+    None if unknown. A wildcard listener (0.0.0.0, ::) counts for every address."""
+    target = ipaddress.ip_address(addr)
     found = False
     for path in ("/proc/net/tcp", "/proc/net/tcp6"):
         try:
@@ -33,9 +41,16 @@ def listening_ports() -> set[int] | None:
         found = True
         for line in lines:
             parts = line.split()
-            if len(parts) > 3 and parts[3] == "0A":
-                ports.add(int(parts[1].rsplit(":", 1)[1], 16))
-    return ports if found else None
+            if len(parts) <= 3 or parts[3] != "0A":
+                continue
+            ip_hex, _, port_hex = parts[1].rpartition(":")
+            if int(port_hex, 16) != port:
+                continue
+            ip = _proc_ip(ip_hex)
+            mapped = getattr(ip, "ipv4_mapped", None)
+            if ip.is_unspecified or ip == target or mapped == target:
+                return True
+    return False if found else None
 
 
 def functions(host) -> dict:
@@ -49,8 +64,7 @@ def functions(host) -> dict:
             ip = None
         if ip is None or not ip.is_loopback:
             return f"net.connect to {h!r} is not supported: scripts reach only loopback addresses"
-        ports = listening_ports()
-        if ports is None or int(port) in ports:
+        if listening(addr, int(port)) is not False:
             return (f"net.connect to port {int(port)}, where something listens, is not supported: "
                     "ptview models only the refused connection")
         host.flush()
