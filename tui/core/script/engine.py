@@ -133,6 +133,12 @@ class Engine:
             raise EngineUnavailable("this quickjs-ng build's Context layout is not the one ptview knows")
         self.memory_limit = memory_limit
         self.ctx.set_memory_limit(memory_limit)
+        # JSRuntime starts with JSMallocFunctions (5 pointers) then JSMallocState {count, size,
+        # limit, opaque}: malloc_size is read there, cheaply, by the interrupt handler (checked
+        # against the limit just set; without the match, memory is read the slow way).
+        state = (ctypes.c_size_t * 8).from_address(self._rt)
+        self._malloc_size = ctypes.c_size_t.from_address(self._rt + 48) if state[7] == memory_limit else None
+        self.memory_peak = 0           # highest malloc_size seen this step
         self.ctx.set_max_stack_size(stack_limit)
         self.cpu_limit_s = cpu_limit_s
         self.ticks = 0                  # interrupt-handler calls: ~10,000 QuickJS "operations" each
@@ -152,6 +158,10 @@ class Engine:
     def _on_interrupt(self, _rt, _opaque) -> int:
         try:
             self.ticks += 1
+            if self._malloc_size is not None:
+                size = self._malloc_size.value
+                if size > self.memory_peak:
+                    self.memory_peak = size
             if self.stop_reason is not None:
                 return 1
             if time.process_time() - self._cpu_start > self.cpu_limit_s:
@@ -185,6 +195,7 @@ class Engine:
     def begin_step(self) -> None:
         """A new budget of CPU time: the limit is per step (one callback and its drain)."""
         self._cpu_start = time.process_time()
+        self.memory_peak = 0
 
     def host(self, name: str, fn: Callable[..., Any]) -> None:
         """Define global `name` calling `fn`. An exception in `fn` is kept in `host_error` and
@@ -227,6 +238,14 @@ class Engine:
             _lib.JS_SetPropertyStr(self._cx, g, b"__ptv_promise_result", _lib.JS_PromiseResult(self._cx, val))
             _lib.JS_FreeValue(self._cx, g)
         return state
+
+    def memory_exhausted(self) -> bool:
+        """Near the context's limit: QuickJS then throws null when it cannot even make an Error."""
+        if self._malloc_size is not None:
+            size = max(self.memory_peak, self._malloc_size.value)
+        else:
+            size = int(on_engine_thread(self.ctx.memory).get("malloc_size", 0))
+        return size > 0.9 * self.memory_limit
 
     def memory_used(self) -> int:
         return int(on_engine_thread(self.ctx.memory).get("memory_used_size", 0))

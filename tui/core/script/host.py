@@ -101,6 +101,8 @@ class Host:
             "builtin_source": self._builtin_source,
             "refused_module": lambda name: loader.refused(json.loads(name)),
             "refuse": self._refuse,
+            "stop_memory": self._stop_memory,
+            "memory_exhausted": self.engine.memory_exhausted,
             "read_module": lambda d, n: json.dumps(loader.read_module(json.loads(d), json.loads(n))),
             "resolve_path": lambda d, n: loader.resolve_path(json.loads(d), json.loads(n)),
             "write": self._write,
@@ -143,6 +145,10 @@ class Host:
     def _refuse(self, message: str, line, col):
         e = ScriptError(json.loads(message), int(line) if line else None, int(col) if col else None)
         self.refusal = e
+        self.engine.stop_reason = "refused"
+
+    def _stop_memory(self):
+        self.refusal = ScriptError(f"stopped at the memory limit of {self.engine.memory_limit >> 20} MiB")
         self.engine.stop_reason = "refused"
 
     def _write(self, fd, text_json: str):
@@ -257,7 +263,7 @@ class Host:
         if reason == "cpu":
             raise ScriptError(f"stopped after {self.engine.cpu_limit_s:g} s of CPU "
                               "(an endless loop? ptview's engine has no JIT)")
-        if "out of memory" in text:
+        if "out of memory" in text or self.engine.memory_exhausted():
             raise ScriptError(f"stopped at the memory limit of {self.engine.memory_limit >> 20} MiB")
         if "stack" in text.lower() and "overflow" in text.lower():
             raise ScriptError("stopped: the script nests too deeply")

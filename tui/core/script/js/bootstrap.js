@@ -102,6 +102,12 @@
   function normalise(err, top) {
     const msg = err.message;
     if (typeof msg !== 'string') return;
+    if (msg === 'string too long' && err instanceof InternalError) {
+      // QuickJS's string limit is 2^30-1, V8's 2^29-24: past either, node throws this RangeError
+      Object.setPrototypeOf(err, RangeError.prototype);
+      err.message = 'Invalid string length';
+      return;
+    }
     for (const [re, f] of MESSAGES) {
       const m = re.exec(msg);
       if (m) { err.message = f(m); return; }
@@ -111,13 +117,22 @@
       if (name) err.message = `${name} is ${msg}`;
     }
   }
+  const moduleFns = new WeakSet();   // the module wrappers: node names their frames Object.<anonymous>
   function frames(callsites) {
     const out = [];
     for (const c of callsites) {
       const line = c.getLineNumber();
       const p = line ? place(line) : null;
       if (p === null || !p.user) continue;
-      out.push({ file: p.file, line: p.line, col: c.getColumnNumber(), fn: c.getFunctionName() });
+      let col = c.getColumnNumber();
+      // QuickJS points `new X()` at X, V8 at `new`
+      const text = (sourceOf.get(p.file) || [])[p.line - 1] || '';
+      if (col > 4 && text.slice(col - 5, col - 1) === 'new ') col -= 4;
+      let fn = c.getFunctionName();
+      let f;
+      try { f = c.getFunction(); } catch { f = undefined; }
+      if (f !== undefined && moduleFns.has(f)) fn = 'Object.<anonymous>';
+      out.push({ file: p.file, line: p.line, col, fn });
     }
     return out;
   }
@@ -164,6 +179,12 @@
   function unregister(id) { fns.delete(id); }
   let onFatal = null;        // process's handler: 'uncaughtException' or the exit
   function fatal(e, kind) {
+    if ((e instanceof InternalError && e.message === 'out of memory') || (e === null && H.memory_exhausted())) {
+      // (when even the error object could not be allocated, QuickJS throws null)
+      // the context's memory limit, not a JS error node would have: ptview's one line, exit 2
+      H.stop_memory();
+      for (;;) { /* the interrupt handler ends the script here */ }
+    }
     if (onFatal !== null) return onFatal(e, kind || 'uncaughtException');
     call('fatal', JSON.stringify(fatalText(e)));
   }
@@ -177,7 +198,10 @@
         const f = fr[0];
         const lines = sourceOf.get(f.file);
         const src = lines ? (lines[f.line - 1] || '') : '';
-        where = `${f.file}:${f.line}\n${src}\n${' '.repeat(Math.max(0, f.col - 1))}^\n\n`;
+        // node's caret is at the throw statement when the line has one
+        const t = src.lastIndexOf('throw', f.col - 1);
+        const col = t >= 0 ? t + 1 : f.col;
+        where = `${f.file}:${f.line}\n${src}\n${' '.repeat(Math.max(0, col - 1))}^\n\n`;
       }
       let stack;
       try { stack = e.stack; } catch { stack = undefined; }
@@ -315,6 +339,7 @@
     userModules.set(path, module);
     sourceOf.set(path, String(source).split('\n'));
     const fn = compile(path, source, 'exports, require, module, __filename, __dirname', true);
+    moduleFns.add(fn);
     fn.call(module.exports, module.exports, makeRequire(dir), module, path, dir);
     module.loaded = true;
     return module;

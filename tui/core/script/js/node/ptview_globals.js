@@ -27,6 +27,33 @@ G.performance = {
   mark() {}, measure() {},
 };
 
+// V8's longest string is 2^29-24 code units (String::kMaxLength); QuickJS's is 2^30-1 and
+// it would first run into the memory limit. Where node throws this catchable RangeError
+// up front, so does ptview.
+const kMaxLength = 0x1fffffe8;
+const lengthError = () => new RangeError('Invalid string length');
+for (const name of ['padStart', 'padEnd']) {
+  const native = String.prototype[name];
+  Object.defineProperty(String.prototype, name, {
+    value: { [name](maxLength, fill) {
+      if (Number(maxLength) > kMaxLength && (fill === undefined || String(fill) !== '')) throw lengthError();
+      return native.call(this, maxLength, fill);
+    } }[name],
+    writable: true, configurable: true,
+  });
+}
+{
+  const native = String.prototype.repeat;
+  Object.defineProperty(String.prototype, 'repeat', {
+    value: function repeat(count) {
+      const n = Number(count);
+      if (n >= 0 && n !== Infinity && String(this).length * Math.floor(n) > kMaxLength) throw lengthError();
+      return native.call(this, count);
+    },
+    writable: true, configurable: true,
+  });
+}
+
 G.queueMicrotask = function queueMicrotask(callback) {
   if (typeof callback !== 'function') {
     const { codes } = require('internal/errors');
