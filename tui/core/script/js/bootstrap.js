@@ -217,7 +217,7 @@
     return `${where}${text}\n\nNode.js ${call('version')}\n`;
   }
   function inspectValue(v) {
-    try { return require('util').inspect(v); } catch { try { return String(v); } catch { return '[value]'; } }
+    try { return requireBuiltin('util').inspect(v); } catch { try { return String(v); } catch { return '[value]'; } }
   }
   function enter(id, payload, keep) {
     const f = fns.get(id);
@@ -293,11 +293,11 @@
     const module = { exports: {}, id, loaded: false };
     builtins.set(id, module);
     const fn = compile(`node:${id}`, found, 'exports, require, module, internalBinding', false);
-    fn.call(module.exports, module.exports, require, module, internalBinding);
+    fn.call(module.exports, module.exports, requireBuiltin, module, internalBinding);
     module.loaded = true;
     return module.exports;
   }
-  function require(name) {
+  function requireBuiltin(name) {
     if (typeof name !== 'string') {
       throw makeError({ name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE', message: `The "id" argument must be of type string. Received ${typeof name}` });
     }
@@ -316,7 +316,7 @@
         const refused = call('refused_module', JSON.stringify(name));
         if (refused) refuse(JSON.parse(refused).message);
       }
-      return require(name);
+      return requireBuiltin(name);
     };
     req.resolve = (name) => call('resolve_path', JSON.stringify(dir), JSON.stringify(name));
     req.cache = {};
@@ -351,7 +351,7 @@
     setFatalHandler(f) { onFatal = f; },
     setRejectionHandlers(unhandled, handled) { onUnhandled = unhandled; onRejectionHandled = handled; },
     nativeQueueMicrotask: G.queueMicrotask,
-    require,
+    require: requireBuiltin,
   };
 
   // the globals node has: installed by the `globals` host module
