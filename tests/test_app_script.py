@@ -57,7 +57,7 @@ async def test_script_plays_in_model_time(tmp_path):
     app = PtviewApp(session=ScriptSession.from_file(str(path)), autoplay=False)
     async with app.run_test(size=(160, 44)) as pilot:
         await pilot.press("space")
-        app.driver.advance(3)
+        app.driver.advance(4)  # the first console.log costs 3 model ms (SEMANTICS §3.9)
         app.render_model()
         assert _output(app) == ["main", "tick", "immediate"]
         app.driver.advance(10)

@@ -51,6 +51,7 @@ def test_where_spans_the_whole_callback_function(tmp_path):
         if s.where.label.startswith("setTimeout"):
             break
     assert (s.where.line, s.where.end_line) == (3, 5)
+    assert s.where.last_line == 3  # the line that scheduled it: setTimeout( on line 3
 
 
 def test_step_back_replays_to_exactly_the_same_state(tmp_path):

@@ -28,12 +28,13 @@ def functions(host) -> dict:
     children: dict[int, "ForkedChild"] = {}
 
     def fork(path_json, argv_json, js_id):
-        path = os.path.abspath(json.loads(path_json))
+        path = os.path.normpath(os.path.join(os.path.dirname(host.filename), json.loads(path_json)))
         try:
             source = read_script(path)
-        except (OSError, UnicodeDecodeError) as e:
-            raise NodeJSError("Error", f"Cannot find module '{path}'" if isinstance(e, FileNotFoundError)
-                              else f"cannot read {path}: {e}", "MODULE_NOT_FOUND") from None
+        except (OSError, UnicodeDecodeError):
+            # node starts the child anyway; it fails to load its module and exits 1
+            source = (f"const e = new Error({json.dumps(f'Cannot find module {path!r}')}); "
+                      "e.code = 'MODULE_NOT_FOUND'; throw e;\n")
         c = ForkedChild(host, js_id, path, source, [str(a) for a in json.loads(argv_json)])
         children[c.pid] = c
         return c.pid

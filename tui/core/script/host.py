@@ -69,7 +69,7 @@ class Host:
         self.refusal: ScriptError | None = None
         self.charged_ticks = 0
         self.pending_ms = 0.0
-        self.place: tuple | None = None   # (line, end_line) of the function the loop runs now
+        self.place: tuple | None = None   # (line, end_line, scheduling line) of what the loop runs now
         self.sites = sites                # the app wants to know which function each step runs
         self._job_queued = False
         self.tasks: dict[int, Any] = {}   # model task id → Task, for clear*/ref
@@ -168,8 +168,17 @@ class Host:
         self.request_exit(ScriptExit(int(code)))
 
     def _set_place(self, place_json):
-        p = json.loads(place_json)
-        self.place = None if p is None or p[0] != self.filename else (p[1], p[2])
+        self.place = self._own_place(json.loads(place_json))
+
+    def _own_place(self, p) -> tuple | None:
+        """(first line, last line, scheduling line) in the main script, or None."""
+        if p is None:
+            return None
+        mine = p[0] == self.filename
+        site = p[4] if len(p) > 4 and p[3] == self.filename else None
+        if not mine and site is None:
+            return None
+        return (p[1] if mine else None, p[2] if mine else None, site)
 
     def _set_exit_code(self, code):
         self.final_exit_code = int(code)
@@ -235,10 +244,9 @@ class Host:
         if not self.sites:
             return None
         try:
-            p = json.loads(self._fns["fnPlace"](js_id))
+            return self._own_place(json.loads(self._fns["fnPlace"](js_id)))
         except Exception:  # noqa: BLE001 - only the code pane's highlight
             return None
-        return None if p is None or p[0] != self.filename else (p[1], p[2])
 
     def _run(self, fn: Callable[[], Any]) -> None:
         """Enter the engine; afterwards make its promise jobs and its exit known to the model."""

@@ -81,7 +81,8 @@ def functions(host) -> dict[str, Callable]:
         if "\0" in p:
             raise NodeJSError("TypeError", "The argument 'path' must be a string without null bytes",
                               "ERR_INVALID_ARG_VALUE")
-        return os.path.abspath(p)
+        # relative to process.cwd(), which is the script's directory
+        return os.path.normpath(os.path.join(os.path.dirname(host.filename), p))
 
     def finish(js_id, err, ok=None):
         host.enter(js_id, {"err": node_error(err)} if err is not None else {"ok": ok})
@@ -139,12 +140,13 @@ def functions(host) -> dict[str, Callable]:
 
         return api.stat(full, done).id
 
-    def fs_sync(op: str, p_json: str, arg_json: str = "null"):
+    def fs_sync(op: str, p_json: str, arg_json: str = "null", charge: bool = True):
         """The *Sync forms: node blocks the loop thread; charged as a pool job's duration would be."""
         full = path_arg(p_json)
         arg = json.loads(arg_json)
-        host.flush()
-        host.rt.consume(host.rt.work.cost("fs.stat"))
+        if charge:
+            host.flush()
+            host.rt.consume(host.rt.work.cost("fs.stat"))
         try:
             if op == "readFile":
                 return read_bytes(full).hex()
@@ -181,15 +183,19 @@ def functions(host) -> dict[str, Callable]:
         raise NodeJSError("Error", f"fs.{op} is not supported", "ERR_PTVIEW_UNSUPPORTED")
 
     def fs_async_sync(op, p_json, arg_json, js_id):
-        """readdir/access/writeFile…: the answer is computed now, delivered as a pool job (an fs.stat's
-        cost) completing in the poll phase, as node's one libuv fs request would be."""
-        try:
-            value = fs_sync(op, p_json, arg_json)
-            payload = {"ok": value}
-        except NodeJSError as e:
-            payload = {"err": e.as_dict()}
+        """readdir/access/writeFile…: one pool job (an fs.stat's cost), done when the job completes,
+        so a later *Sync call sees the file as node's would; delivered in the poll phase."""
+        path_arg(p_json)  # a bad path throws now, as node's argument checks do
+
+        def done(_e, _r):
+            try:
+                payload = {"ok": fs_sync(op, p_json, arg_json, charge=False)}
+            except NodeJSError as e:
+                payload = {"err": e.as_dict()}
+            host.enter(js_id, payload)
+
         start()
-        return api.stat("/", lambda e, r: host.enter(js_id, payload)).id
+        return api.stat("/", done).id
 
     # -- dns ------------------------------------------------------------------------------------------
 

@@ -139,12 +139,13 @@ class ScriptSession:
 
     def _where(self) -> Where:
         # host.place: (first, last) line of the script function the loop entered, from the
-        # engine's Function.lineNumber and its source text; None for the main module and for
-        # promise jobs (the engine does not say which reaction a job runs)
+        # engine's Function.lineNumber and its source text, and the line that scheduled it
+        # (setTimeout, .then, nextTick…); None for the main module and for await continuations
+        # (the engine does not say which async function a job resumes)
         label, phase, queue = self._last
         place = self.run.host.place
         if place is not None and not (phase == "main" and queue is None):
-            return Where(place[0], place[1], label, phase, queue, None)
+            return Where(place[0], place[1], label, phase, queue, place[2])
         return Where(None, None, label, phase, queue, None)
 
     def step_back(self) -> bool:

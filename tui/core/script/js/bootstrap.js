@@ -171,12 +171,23 @@
   // -- the callback registry the model enters through ---------------------------------------------
   const fns = new Map();
   let nextId = 1;
+  // the app's code pane marks the line that scheduled the running callback: kept per id when asked
+  const sitesOn = !!H.sites_wanted();
+  const scheduledAt = new Map();
   function register(fn) {
     const id = nextId++;
     fns.set(id, fn);
+    if (sitesOn) {
+      const s = callerSite();
+      if (s !== null) scheduledAt.set(id, [s.file, s.line]);
+    }
     return id;
   }
-  function unregister(id) { fns.delete(id); }
+  function unregister(id) { fns.delete(id); scheduledAt.delete(id); }
+  function placeWithSite(fn, site) {
+    const p = fnPlace(fn);
+    return p === null ? (site ? [null, null, null, ...site] : null) : [...p, ...(site || [null, null])];
+  }
   let onFatal = null;        // process's handler: 'uncaughtException' or the exit
   function fatal(e, kind) {
     if ((e instanceof InternalError && e.message === 'out of memory') || (e === null && H.memory_exhausted())) {
@@ -222,7 +233,7 @@
   function enter(id, payload, keep) {
     const f = fns.get(id);
     if (f === undefined) return 0;
-    if (!keep) fns.delete(id);
+    if (!keep) { fns.delete(id); scheduledAt.delete(id); }
     try {
       f(payload === null ? undefined : JSON.parse(payload));
     } catch (e) {
@@ -347,7 +358,7 @@
 
   // -- what host modules use (internalBinding('ptview')) --------------------------------------
   const binding = {
-    call, register, unregister, makeError, refuse, str, fnPlace, callerSite, guard, fatal, fatalText,
+    call, register, unregister, makeError, refuse, str, fnPlace, placeWithSite, callerSite, guard, fatal, fatalText,
     setFatalHandler(f) { onFatal = f; },
     setRejectionHandlers(unhandled, handled) { onUnhandled = unhandled; onRejectionHandled = handled; },
     nativeQueueMicrotask: G.queueMicrotask,
@@ -374,8 +385,9 @@
       try { return processRejections(); } catch (e) { fatal(e); return 0; }
     },
     fnPlace(id) {
+      // [file, line, endLine, siteFile, siteLine] of registered callback `id` (before it runs)
       const f = fns.get(id);
-      return JSON.stringify(f && f.target ? fnPlace(f.target) : null);
+      return JSON.stringify(placeWithSite(f && f.target, scheduledAt.get(id)));
     },
     listenerCount(name) {
       try { return G.process.listenerCount(name); } catch { return 0; }

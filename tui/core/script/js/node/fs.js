@@ -100,10 +100,20 @@ const fs = {
   Stats,
   constants: { F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1, O_RDONLY: 0 },
 };
+// Deleting, renaming, linking, permission changes: ptview never changes the user's files, and
+// the overlay does not model them; one line with the script's place (exit 2).
+for (const name of ['unlink', 'rm', 'rmdir', 'rename', 'copyFile', 'cp', 'chmod', 'chown', 'symlink', 'link',
+  'truncate', 'utimes', 'open', 'watch', 'watchFile', 'createWriteStream']) {
+  const refuse = () => ptv.refuse(`fs.${name} is not supported: scripts read files; writes stay in memory`);
+  fs[name] = refuse;
+  if (!['watch', 'watchFile', 'createWriteStream'].includes(name)) fs[`${name}Sync`] = refuse;
+}
 const promisify = (f) => (...args) => new Promise((resolve, reject) => f(...args, (e, v) => (e ? reject(e) : resolve(v))));
 fs.promises = {
   readFile: promisify(readFile), stat: promisify(stat), lstat: promisify(lstat),
   readdir: promisify(fs.readdir), access: promisify(fs.access),
   writeFile: promisify(fs.writeFile), appendFile: promisify(fs.appendFile), mkdir: promisify(fs.mkdir),
 };
+for (const name of ['unlink', 'rm', 'rmdir', 'rename', 'copyFile', 'cp', 'chmod', 'chown', 'symlink', 'link',
+  'truncate', 'utimes', 'open']) fs.promises[name] = fs[name];
 module.exports = fs;

@@ -86,7 +86,8 @@ if (ptv.call('sites_wanted')) {
   const nativeThen = Promise.prototype.then;
   const wrap = (fn) => {
     if (typeof fn !== 'function') return fn;
-    const place = JSON.stringify(ptv.fnPlace(fn));
+    const s = ptv.callerSite();
+    const place = JSON.stringify(ptv.placeWithSite(fn, s && [s.file, s.line]));
     return function (v) { ptv.call('set_place', place); return fn.call(this, v); };
   };
   Object.defineProperty(Promise.prototype, 'then', {
