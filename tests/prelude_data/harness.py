@@ -39,11 +39,46 @@ TEST_BINDINGS = r"""
     states.set(p, [0, undefined]);
     p.then((v) => states.set(p, [1, v]), (e) => states.set(p, [2, e]));
   };
+  // Timers for the test loop: fired in (time, order) order by __fireTimer().
+  const timers = [];
+  let seq = 0;
+  let now = 0;
+  globalThis.setTimeout = (fn, ms = 0, ...args) => {
+    const t = { at: now + Math.max(1, ms | 0), seq: seq++, fn, args, unref() { return t; }, ref() { return t; } };
+    timers.push(t);
+    return t;
+  };
+  globalThis.clearTimeout = (t) => { const i = timers.indexOf(t); if (i !== -1) timers.splice(i, 1); };
+  globalThis.setImmediate = (fn, ...args) => globalThis.setTimeout(fn, 0, ...args);
+  globalThis.__fireTimer = () => {
+    if (!timers.length) return false;
+    timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
+    const t = timers.shift();
+    now = t.at;
+    t.fn(...t.args);
+    return true;
+  };
+  globalThis.process = {
+    emitWarning() {},
+    nextTick(fn, ...args) { queueMicrotask(() => fn(...args)); },
+    cwd() { return '/work/cwd'; },
+    env: {},
+    platform: 'linux',
+  };
   globalThis.__bindings = {
     util: {
       getPromiseState(p) { return p instanceof Promise ? (states.get(p) || [0, undefined]) : undefined; },
     },
   };
+})();
+"""
+
+# Web globals the engine host installs from the prelude.
+_POST_BOOT = r"""
+(function () {
+  let abort;
+  try { abort = require('internal/abort'); } catch { return; }
+  for (const k of ['AbortController', 'AbortSignal', 'EventTarget', 'Event']) globalThis[k] = abort[k];
 })();
 """
 
@@ -82,8 +117,11 @@ def quickjs_outputs(cases: list[dict], util_name: str = "util") -> list[str]:
     ctx.set("__runnerSrc", RUNNER)
     ctx.set("__casesJson", json.dumps(cases))
     ctx.set("__utilName", util_name)
+    ctx.eval(_POST_BOOT)
     ctx.eval(_QJS_MAIN)
     run_jobs(ctx)
+    while ctx.eval("__fireTimer()"):
+        run_jobs(ctx)
     return json.loads(ctx.eval("globalThis.__out"))
 
 
@@ -99,3 +137,15 @@ def regenerate(name: str) -> None:
 if __name__ == "__main__":
     for n in sys.argv[1:]:
         regenerate(n)
+
+
+def load_expected(name: str) -> list[dict]:
+    return json.loads((HERE / f"{name}_expected.json").read_text())
+
+
+def strip(data: list[dict]) -> list[dict]:
+    return [{k: v for k, v in d.items() if k != "expected"} for d in data]
+
+
+def case_id(d: dict) -> str:
+    return f"{d['kind']}:{d['src'][:60]}{':' + d['opts'] if 'opts' in d else ''}"

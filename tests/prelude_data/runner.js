@@ -10,7 +10,10 @@
       return { error: `THROWN: ${e && e.message}` };
     }
   });
-  return settle(values.map((v) => v.value)).then(() => {
+  const awaited = values.map((v, i) => (cases[i].kind === 'json' && v.value instanceof Promise
+    ? v.value.then((r) => { v.value = r; }, (e) => { v.error = `REJECTED: ${e && e.message}`; })
+    : null));
+  return settle(values.map((v) => v.value)).then(() => Promise.all(awaited)).then(() => {
     for (let i = 0; i < cases.length; i++) {
       const c = cases[i];
       const v = values[i];
