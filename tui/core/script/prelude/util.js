@@ -52,7 +52,6 @@ function promisify(original) {
   });
   const descriptors = Object.getOwnPropertyDescriptors(original);
   for (const key of Reflect.ownKeys(descriptors)) {
-    if (key === 'length' || key === 'name' || key === 'prototype') continue;
     try { Object.defineProperty(fn, key, descriptors[key]); } catch { /* non-configurable */ }
   }
   return fn;

@@ -182,6 +182,7 @@ const kWeakHandler = Symbol('kWeakHandler');
 const kAborted = Symbol('kAborted');
 const kReason = Symbol('kReason');
 const kDontThrow = Symbol('kDontThrow');
+const kOnAbort = Symbol('kOnAbort');
 let internalCreate = false;
 
 class AbortSignal extends EventTarget {
@@ -190,7 +191,18 @@ class AbortSignal extends EventTarget {
     super();
     this[kAborted] = false;
     this[kReason] = undefined;
-    this.onabort = null;
+  }
+  // The `onabort` handler attribute: a listener in the position where it was first set.
+  get onabort() { return this[kOnAbort] ? this[kOnAbort].handler : null; }
+  set onabort(value) {
+    const handler = typeof value === 'function' ? value : null;
+    if (this[kOnAbort]) {
+      this[kOnAbort].handler = handler;
+    } else if (handler) {
+      const slot = { handler };
+      this[kOnAbort] = slot;
+      this.addEventListener('abort', (e) => { if (slot.handler) return slot.handler.call(this, e); });
+    }
   }
   get aborted() { return this[kAborted]; }
   get reason() { return this[kReason]; }
@@ -236,13 +248,11 @@ class AbortSignal extends EventTarget {
   }
 }
 Object.defineProperty(AbortSignal.prototype, Symbol.toStringTag, { value: 'AbortSignal', configurable: true });
-Object.defineProperty(AbortSignal.prototype, 'onabort', { value: null, writable: true, configurable: true });
 
 function createAbortSignal({ aborted = false, reason = undefined } = {}) {
   internalCreate = true;
   try {
     const signal = new AbortSignal();
-    delete signal.onabort;
     signal[kAborted] = aborted;
     signal[kReason] = reason;
     return signal;
@@ -255,11 +265,7 @@ function abortSignal(signal, reason) {
   if (signal[kAborted]) return;
   signal[kAborted] = true;
   signal[kReason] = reason;
-  const event = new Event('abort', { [kTrustEvent]: true });
-  if (typeof signal.onabort === 'function') {
-    try { signal.onabort.call(signal, event); } catch (err) { reportError(err); }
-  }
-  signal.dispatchEvent(event);
+  signal.dispatchEvent(new Event('abort', { [kTrustEvent]: true }));
 }
 
 class AbortController {
