@@ -79,6 +79,11 @@ _POST_BOOT = r"""
   let abort;
   try { abort = require('internal/abort'); } catch { return; }
   for (const k of ['AbortController', 'AbortSignal', 'EventTarget', 'Event']) globalThis[k] = abort[k];
+  if (typeof globalThis.structuredClone !== 'function') {
+    globalThis.structuredClone = require('internal/structured_clone').structuredClone;
+  }
+  const util = require('util');
+  for (const k of ['TextEncoder', 'TextDecoder']) if (typeof globalThis[k] !== 'function') globalThis[k] = util[k];
 })();
 """
 

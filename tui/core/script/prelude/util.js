@@ -158,9 +158,8 @@ function getSystemErrorName(err) {
 
 const publicTypes = { ...types };
 
-const encoding = () => (typeof globalThis.TextEncoder === 'function'
-  ? { TextEncoder: globalThis.TextEncoder, TextDecoder: globalThis.TextDecoder }
-  : require('internal/encoding'));
+const encoding = (name) => (typeof globalThis[name] === 'function'
+  ? globalThis[name] : require('internal/encoding')[name]);
 
 module.exports = {
   callbackify,
@@ -196,6 +195,6 @@ module.exports = {
   types: publicTypes,
 };
 Object.defineProperties(module.exports, {
-  TextEncoder: { enumerable: true, configurable: true, get: () => encoding().TextEncoder },
-  TextDecoder: { enumerable: true, configurable: true, get: () => encoding().TextDecoder },
+  TextEncoder: { enumerable: true, configurable: true, get: () => encoding('TextEncoder') },
+  TextDecoder: { enumerable: true, configurable: true, get: () => encoding('TextDecoder') },
 });
