@@ -79,6 +79,8 @@ _POST_BOOT = r"""
   let abort;
   try { abort = require('internal/abort'); } catch { return; }
   for (const k of ['AbortController', 'AbortSignal', 'EventTarget', 'Event']) globalThis[k] = abort[k];
+  const url = require('internal/url');
+  for (const k of ['URL', 'URLSearchParams']) if (typeof globalThis[k] !== 'function') globalThis[k] = url[k];
   if (typeof globalThis.structuredClone !== 'function') {
     globalThis.structuredClone = require('internal/structured_clone').structuredClone;
   }
