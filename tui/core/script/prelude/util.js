@@ -52,7 +52,6 @@ function promisify(original) {
   });
   const descriptors = Object.getOwnPropertyDescriptors(original);
   for (const key of Reflect.ownKeys(descriptors)) {
-    if (key === 'length' || key === 'name' || key === 'prototype') continue;
     try { Object.defineProperty(fn, key, descriptors[key]); } catch { /* non-configurable */ }
   }
   return fn;
@@ -159,9 +158,8 @@ function getSystemErrorName(err) {
 
 const publicTypes = { ...types };
 
-const encoding = () => (typeof globalThis.TextEncoder === 'function'
-  ? { TextEncoder: globalThis.TextEncoder, TextDecoder: globalThis.TextDecoder }
-  : require('internal/encoding'));
+const encoding = (name) => (typeof globalThis[name] === 'function'
+  ? globalThis[name] : require('internal/encoding')[name]);
 
 module.exports = {
   callbackify,
@@ -197,6 +195,6 @@ module.exports = {
   types: publicTypes,
 };
 Object.defineProperties(module.exports, {
-  TextEncoder: { enumerable: true, configurable: true, get: () => encoding().TextEncoder },
-  TextDecoder: { enumerable: true, configurable: true, get: () => encoding().TextDecoder },
+  TextEncoder: { enumerable: true, configurable: true, get: () => encoding('TextEncoder') },
+  TextDecoder: { enumerable: true, configurable: true, get: () => encoding('TextDecoder') },
 });

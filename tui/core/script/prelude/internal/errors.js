@@ -58,17 +58,36 @@ const kTypes = ['string', 'function', 'number', 'object', 'Function', 'Object',
 const classRegExp = /^([A-Z][a-z0-9]*)+$/;
 
 function determineSpecificType(value) {
-  if (value == null) return `${value}`;
-  if (typeof value === 'function' && value.name) return `function ${value.name}`;
-  if (typeof value === 'object') {
-    if (value.constructor && value.constructor.name) {
-      return `an instance of ${value.constructor.name}`;
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  const type = typeof value;
+  switch (type) {
+    case 'bigint':
+      return `type bigint (${value}n)`;
+    case 'number':
+      if (value === 0) return 1 / value === -Infinity ? 'type number (-0)' : 'type number (0)';
+      return `type number (${value})`;
+    case 'boolean':
+      return `type boolean (${value})`;
+    case 'symbol':
+      return `type symbol (${String(value)})`;
+    case 'function':
+      return `function ${value.name}`;
+    case 'object':
+      if (value.constructor && 'name' in value.constructor) {
+        return `an instance of ${value.constructor.name}`;
+      }
+      return `${lazyInspect()(value, { depth: -1 })}`;
+    case 'string':
+      if (value.length > 28) value = `${value.slice(0, 25)}...`;
+      if (value.indexOf("'") === -1) return `type string ('${value}')`;
+      return `type string (${JSON.stringify(value)})`;
+    default: {
+      value = lazyInspect()(value, { colors: false });
+      if (value.length > 28) value = `${value.slice(0, 25)}...`;
+      return `type ${type} (${value})`;
     }
-    return `${lazyInspect()(value, { depth: -1 })}`;
   }
-  let inspected = lazyInspect()(value, { colors: false });
-  if (inspected.length > 28) inspected = `${inspected.slice(0, 25)}...`;
-  return `type ${typeof value} (${inspected})`;
 }
 
 function formatList(array, type = 'and') {
@@ -159,18 +178,11 @@ E('ERR_MISSING_ARGS', (...args) => {
 E('ERR_UNHANDLED_ERROR', (err = undefined) => {
   const msg = 'Unhandled error.';
   if (err === undefined) return msg;
-  return `${msg} (${lazyInspect()(err)})`;
+  return `${msg} (${err})`;
 }, Error);
 E('ERR_INVALID_THIS', 'Value of "this" must be of type %s', TypeError);
-E('ERR_INVALID_RETURN_VALUE', (input, name, value) => {
-  let type;
-  if (value && value.constructor && value.constructor.name) {
-    type = `instance of ${value.constructor.name}`;
-  } else {
-    type = `type ${typeof value}`;
-  }
-  return `Expected ${input} to be returned from the "${name}" function but got ${type}.`;
-}, TypeError, RangeError);
+E('ERR_INVALID_RETURN_VALUE', (input, name, value) =>
+  `Expected ${input} to be returned from the "${name}" function but got ${determineSpecificType(value)}.`, TypeError, RangeError);
 E('ERR_FALSY_VALUE_REJECTION', function (reason) {
   this.reason = reason;
   return 'Promise was rejected with falsy value';

@@ -32,7 +32,7 @@ const inspectDefaultOptions = Object.seal({
   showProxy: false,
   maxArrayLength: 100,
   maxStringLength: 10000,
-  breakLength: 128,
+  breakLength: 80,
   compact: 3,
   sorted: false,
   getters: false,
@@ -40,6 +40,7 @@ const inspectDefaultOptions = Object.seal({
 });
 
 const kObjectType = 0;
+const kArrayType = 1;
 const kArrayExtrasType = 2;
 const kMinLineLength = 16;
 
@@ -61,7 +62,7 @@ for (let i = 0; i < 0xa0; i++) {
 Object.assign(meta, { 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r', 39: "\\'", 92: '\\\\' });
 const escapeFn = (s) => {
   const code = s.charCodeAt(0);
-  return code < meta.length ? meta[code] : `\\u${code.toString(16).toUpperCase()}`;
+  return code < meta.length ? meta[code] : `\\u${code.toString(16)}`;
 };
 
 const builtInObjects = new Set(
@@ -391,7 +392,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       if (keys.length === 0) return ctx.stylize(base, 'special');
     } else if (constructor === 'Object') {
       if (types.isArgumentsObject(value)) {
-        braces[0] = '[Arguments] [';
+        braces[0] = '[Arguments] {';
       } else if (tag !== '') {
         braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
       }
@@ -762,7 +763,7 @@ function formatArray(ctx, value, recurseTimes) {
   const output = [];
   for (let i = 0; i < len; i++) {
     if (!hasOwn(value, i)) return formatSpecialArray(ctx, value, recurseTimes, len, output, i);
-    output.push(formatProperty(ctx, value, recurseTimes, i, kArrayExtrasType));
+    output.push(formatProperty(ctx, value, recurseTimes, i, kArrayType));
   }
   if (remaining > 0) output.push(remainingText(remaining));
   return output;
@@ -783,7 +784,7 @@ function formatSpecialArray(ctx, value, recurseTimes, maxLength, output, i) {
       index = tmp;
       if (output.length === maxLength) break;
     }
-    output.push(formatProperty(ctx, value, recurseTimes, key, kArrayExtrasType));
+    output.push(formatProperty(ctx, value, recurseTimes, key, kArrayType));
     index++;
   }
   const remaining = value.length - index;
@@ -907,7 +908,7 @@ function formatProperty(ctx, value, recurseTimes, key, type, desc, original = va
   } else {
     str = ctx.stylize('undefined', 'undefined');
   }
-  if (type === kArrayExtrasType) return str;
+  if (type === kArrayType) return str;
   if (typeof key === 'symbol') {
     name = `[${ctx.stylize(Symbol.prototype.toString.call(key).replace(strEscapeSequencesReplacer, escapeFn), 'symbol')}]`;
   } else if (key === '__proto__') {

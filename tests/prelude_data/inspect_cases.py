@@ -1,0 +1,169 @@
+"""util.inspect / util.format cases: JavaScript source evaluated in node v20
+and in QuickJS with ptview's prelude; outputs must be byte-identical.
+Expected outputs live in inspect_expected.json (regenerate: python -m
+tests.prelude_data.gen inspect)."""
+
+E = "(() => { const e = new Error('boom'); e.stack = 'Error: boom\\n    at f (/app/main.js:3:9)\\n    at Object.<anonymous> (/app/main.js:7:1)'; return e; })()"
+ENOENT = ("(() => { const e = new Error(\"ENOENT: no such file or directory, open 'nope.txt'\"); "
+          "e.stack = \"Error: ENOENT: no such file or directory, open 'nope.txt'\\n    at Object.openSync (node:fs:601:3)\"; "
+          "e.errno = -2; e.code = 'ENOENT'; e.syscall = 'open'; e.path = 'nope.txt'; return e; })()")
+
+CASES = [
+    # primitives
+    "1", "-1", "0", "-0", "1.5", "1e21", "1e-7", "NaN", "Infinity", "-Infinity",
+    "123n", "-5n", "true", "false", "null", "undefined",
+    "Symbol('s')", "Symbol()", "Symbol.iterator", "Symbol.for('nodejs.x')",
+    # strings and quoting
+    "''", "'abc'", "\"it's\"", "'say \"hi\"'", "'it\\'s \"x\"'", "'it\\'s \"x\" `y`'",
+    "'a\\nb'", "'tab\\there'", "'\\x00\\x1f\\x7f'", "'back\\\\slash'", "'\\u00e9\\u4e2d\\ud83d\\ude00'",
+    "'\\ud800 lone'", "'x'.repeat(100)", "'line one\\nline two is longer than the rest of it\\nthree\\n' + 'y'.repeat(60)",
+    "['it\\'s']", "{ 'key-with-dash': 1, valid_id: 2, '0': 3, 'a b': 4, \"it's\": 5 }",
+    # arrays
+    "[]", "[1, 2, 3]", "[1, 'a', null, undefined, true]", "[[1, [2, [3, [4]]]]]",
+    "[,]", "[1, , 3]", "[, , 1, , , ]", "new Array(5)", "(() => { const a = [1, 2]; a[10] = 3; return a; })()",
+    "Array.from({ length: 7 }, (_, i) => i)", "Array.from({ length: 26 }, (_, i) => i * 3)",
+    "Array.from({ length: 101 }, (_, i) => i)", "Array.from({ length: 150 }, (_, i) => i % 7)",
+    "Array.from({ length: 10 }, (_, i) => 'item' + i)", "Array.from({ length: 30 }, (_, i) => 'w'.repeat(i % 5 + 1))",
+    "Array.from({ length: 12 }, (_, i) => i * 1000000)", "Array.from({ length: 8 }, (_, i) => ({ id: i }))",
+    "Array.from({ length: 20 }, (_, i) => -i * 1.5)", "Array.from({ length: 9 }, (_, i) => BigInt(i) * 100n)",
+    "Array.from({ length: 16 }, (_, i) => i % 2 ? 'odd' : i)",
+    "(() => { const a = [1, 2, 3]; a.extra = 'x'; return a; })()",
+    "[{ a: 1, b: { c: { d: { e: 1 } } } }]", "[[[[[1]]]]]",
+    "['aaaaaaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbbbbbbbbbbb', 'cccccccccccccccccccccc', 'ddddddddddd']",
+    # objects
+    "{}", "{ a: 1 }", "{ a: 1, b: 'two', c: [3], d: { e: null } }",
+    "{ a: { b: { c: { d: 1 } } } }", "{ a: { b: { c: {} } } }", "{ a: { b: { c: [] } } }", "{ a: { b: { c: [1] } } }",
+    "{ a: [ { b: { c: 1 } } ] }",
+    "{ name: 'ptview', version: '0.1.0', description: 'Watch how Node.js uses processes and threads', tags: ['tui'] }",
+    "{ id: 1, name: 'alpha', ok: true, score: 99.5, tags: ['x', 'y'] }",
+    "{ a: 'x'.repeat(30), b: 'y'.repeat(30), c: 'z'.repeat(10) }",
+    "{ a: 'x'.repeat(20), b: 'y'.repeat(20), c: 'z'.repeat(20) }",
+    "{ long: 'word '.repeat(30) }",
+    "{ nested: { long: 'word '.repeat(30) } }",
+    "Object.create(null)", "Object.assign(Object.create(null), { a: 1 })",
+    "{ [Symbol('sym')]: 1, regular: 2 }", "{ [Symbol.iterator]: 1 }",
+    "{ __proto__: { inherited: 1 }, own: 2 }", "{ ['__proto__']: 1 }",
+    "{ get a() { return 1; } }", "{ set a(v) {} }", "{ get a() { return 1; }, set a(v) {} }",
+    "Object.defineProperty({}, 'hidden', { value: 1, enumerable: false })",
+    "{ f() {}, g: function () {}, h: () => {}, i: async () => {}, j: function* () {} }",
+    "{ undef: undefined, nul: null, nan: NaN }",
+    "Array.from({ length: 30 }).reduce((o, _, i) => (o['k' + i] = i, o), {})",
+    "{ a: { b: { c: { d: { e: 1 } } } } }",
+    # class instances
+    "new (class Foo { constructor() { this.x = 1; } })()",
+    "new (class Foo {})()", "new (class Bar extends Array {})()",
+    "(() => { class Point { constructor(x, y) { this.x = x; this.y = y; } } return [new Point(1, 2), new Point(3, 4)]; })()",
+    "(() => { class Base {} class Derived extends Base { constructor() { super(); this.v = 1; } } return new Derived(); })()",
+    "(() => { function Legacy() { this.a = 1; } return new Legacy(); })()",
+    "(() => { class M extends Map {} return new M([[1, 2]]); })()",
+    "(() => { class S extends Set {} return new S([1]); })()",
+    "(() => { class E extends Error {} const e = new E('sub'); e.stack = 'Error: sub\\n    at x (/a.js:1:1)'; return e; })()",
+    "{ [Symbol.toStringTag]: 'Custom' }",
+    "(() => { class T { get [Symbol.toStringTag]() { return 'Tagged'; } } return new T(); })()",
+    # Map / Set / Weak
+    "new Map()", "new Map([['a', 1], ['b', { c: 2 }]])", "new Map([[{ k: 1 }, [1, 2]]])",
+    "new Set()", "new Set([1, 'two', [3]])", "new Set(Array.from({ length: 30 }, (_, i) => i))",
+    "new WeakMap()", "new WeakSet()", "{ m: new Map([[1, new Map([[2, new Map([[3, 4]])]])]]) }",
+    "new Map([['config', { retries: 3, timeout: 1000, hosts: ['a.example.com', 'b.example.com'] }]])",
+    # functions
+    "function f() {}", "function () {}", "() => {}", "class A {}", "class extends Array {}",
+    "(() => { class A {} class B extends A {} return B; })()",
+    "async function af() {}", "function* g() {}", "async function* ag() {}",
+    "Object.assign(function withProps() {}, { a: 1 })", "Math.max", "Array.prototype.push",
+    "(() => { const f = () => {}; return f; })()", "Object.setPrototypeOf(function np() {}, null)",
+    # circular
+    "(() => { const o = { name: 'loop' }; o.self = o; return o; })()",
+    "(() => { const a = [1]; a.push(a); return a; })()",
+    "(() => { const a = { x: {} }; a.x.parent = a; a.x.me = a.x; return a; })()",
+    "(() => { const m = new Map(); m.set('m', m); return m; })()",
+    # errors
+    E, ENOENT, "[" + E + "]", "{ err: " + E + " }",
+    "(() => { const e = new Error('no stack'); e.stack = ''; return e; })()",
+    "(() => { const e = new TypeError('bad'); e.stack = 'TypeError: bad\\n    at g (/b.js:2:2)'; return e; })()",
+    "(() => { const e = new RangeError('r'); e.stack = ''; return e; })()",
+    "(() => { const e = new Error('with cause', { cause: 'why' }); e.stack = 'Error: with cause\\n    at h (/c.js:1:1)'; return e; })()",
+    "(() => { const e = new Error('named'); e.name = 'CustomError'; e.stack = 'CustomError: named\\n    at i (/d.js:1:1)'; return e; })()",
+    "(() => { const e = new Error('m'); e.stack = 'Error: m\\n    at j (/e.js:1:1)'; e.extra = { deep: [1, 2] }; return { wrapped: e }; })()",
+    # dates, regexps, boxed
+    "new Date(0)", "new Date('2024-02-29T12:34:56.789Z')", "new Date(NaN)", "{ when: new Date(86400000) }",
+    "/ab+c/gi", "new RegExp('a/b')", "Object.assign(/x/, { extra: 1 })",
+    "new Number(3)", "new Number(-0)", "new String('str')", "new Boolean(false)", "Object(1n)", "Object(Symbol('boxed'))",
+    "Object.assign(new String('ab'), { k: 1 })",
+    # typed arrays and buffers
+    "new Uint8Array([1, 2, 3])", "new Uint8Array(0)", "new Float64Array([1.5, -0, NaN])", "new BigInt64Array([1n, -1n])",
+    "new Int16Array(120)", "new ArrayBuffer(4)", "new Uint8Array([104, 105]).buffer", "new DataView(new ArrayBuffer(2))",
+    "new Uint32Array(10)",
+    # promises
+    "Promise.resolve(1)", "new Promise(() => {})", "Promise.resolve({ a: [1, 2] })",
+    "(() => { const e = new Error('rej'); e.stack = 'Error: rej\\n    at k (/f.js:1:1)'; return Promise.reject(e); })()",
+    "Promise.reject(42)", "{ p: Promise.resolve('inner') }",
+    # proxies
+    "new Proxy({ a: 1 }, {})", "new Proxy([1, 2], {})",
+    # custom inspect
+    "{ [Symbol.for('nodejs.util.inspect.custom')]() { return 'CUSTOM'; } }",
+    "{ [Symbol.for('nodejs.util.inspect.custom')]() { return { replaced: true }; } }",
+    "{ inner: { [Symbol.for('nodejs.util.inspect.custom')](depth, opts) { return 'multi\\nline'; } } }",
+    "{ [Symbol.for('nodejs.util.inspect.custom')](depth, opts, inspect) { return 'depth=' + depth + ' ' + typeof inspect; } }",
+    # arguments, iterators, misc
+    "(function () { return arguments; })(1, 2)", "globalThis.Math", "JSON", "(function* () {})()",
+    "[function f() {}, class K {}, Symbol('x')]",
+    "[new Map([[1, 2]]), new Set([3]), [4], { five: 5 }]",
+    "{ timers: [{ id: 1, delay: 100, repeat: false }, { id: 2, delay: 0, repeat: true }], ticks: 3 }",
+    "{ phase: 'poll', queue: ['fs.readFile', 'dns.lookup', 'crypto.pbkdf2'], counters: { submitted: 10, done: 8 } }",
+]
+
+OPTION_CASES = [
+    ("{ a: { b: { c: { d: { e: 1 } } } } }", "{ depth: 0 }"),
+    ("{ a: { b: { c: { d: { e: 1 } } } } }", "{ depth: Infinity }"),
+    ("{ a: { b: { c: { d: { e: 1 } } } } }", "{ depth: null }"),
+    ("[[[[[1]]]]]", "{ depth: 1 }"),
+    ("{ a: 1, b: [1, 2, 3], c: { d: 'x' } }", "{ compact: false }"),
+    ("{ a: 1, b: [1, 2, 3], c: { d: 'x' } }", "{ compact: true }"),
+    ("{ a: 1, b: [1, 2, 3], c: { d: 'x' } }", "{ compact: 1 }"),
+    ("{ a: 1, b: [1, 2, 3], c: { d: 'x' } }", "{ breakLength: 20 }"),
+    ("{ a: 1, b: [1, 2, 3], c: { d: 'x' } }", "{ breakLength: Infinity }"),
+    ("Array.from({ length: 30 }, (_, i) => i)", "{ breakLength: 40 }"),
+    ("Array.from({ length: 30 }, (_, i) => i)", "{ maxArrayLength: 5 }"),
+    ("Array.from({ length: 30 }, (_, i) => i)", "{ maxArrayLength: 0 }"),
+    ("new Set([1, 2, 3, 4])", "{ maxArrayLength: 2 }"),
+    ("'x'.repeat(50)", "{ maxStringLength: 10 }"),
+    ("{ c: 3, a: 1, b: 2 }", "{ sorted: true }"),
+    ("new Map([['b', 1], ['a', 2]])", "{ sorted: true }"),
+    ("{ get a() { return 1; }, get b() { return { x: 1 }; }, get c() { return null; }, set c(v) {} }", "{ getters: true }"),
+    ("{ get a() { return 1; }, set b(v) {}, get c() { return 2; }, set c(v) {} }", "{ getters: 'get' }"),
+    ("{ get a() { throw new Error('nope'); } }", "{ getters: true }"),
+    ("[1, 2, 3]", "{ showHidden: true }"),
+    ("Object.defineProperty({ v: 1 }, 'hidden', { value: 2, enumerable: false })", "{ showHidden: true }"),
+    ("1234567.891", "{ numericSeparator: true }"),
+    ("{ a: 1, s: 'str' }", "{ colors: true }"),
+    ("[1, null, undefined, 'x', Symbol('y'), true, 10n]", "{ colors: true }"),
+    ("{ [Symbol.for('nodejs.util.inspect.custom')]() { return 'c'; } }", "{ customInspect: false }"),
+    ("{ a: [{ b: 1 }] }", "{ depth: 0, compact: false }"),
+]
+
+FORMAT_CASES = [
+    "['hello']", "['%s world', 'hello']", "['%s', 42]", "['%s', -0]", "['%s', 10n]", "['%s', null]", "['%s', undefined]",
+    "['%s', { a: { b: { c: 1 } } }]", "['%s', [1, [2, [3]]]]", "['%s', Symbol('q')]", "['%s', new Date(0)]",
+    "['%s', { toString() { return 'custom!'; } }]", "['%s', new (class X { toString() { return 'X!'; } })()]",
+    "['%d', '42']", "['%d', 1.5]", "['%d', 10n]", "['%d', {}]", "['%i', '42.9']", "['%i', -3.7]", "['%f', '1.25']",
+    "['%j', { a: [1, 'x'] }]", "['%j', (() => { const o = {}; o.o = o; return o; })()]",
+    "['%o', { a: 1 }]", "['%O', { a: { b: { c: { d: 1 } } } }]", "['%O', [1, 2]]",
+    "['%c styled', 'color: red']", "['100%%']", "['%% %s', 'x']", "['%s %s', 'only one']", "['%x', 1]",
+    "['a', 'b', 'c']", "[1, 2, 3]", "['%s', 'a', 'b', { c: 1 }]", "[{ a: 1 }, 'str', [2]]",
+    "['count: %d, name: %s, obj: %O', 3, 'n', { k: 'v' }]", "['%s:%s', 'host']",
+    "['err %s', " + E + "]", "[" + E + "]", "['%s']", "[]", "['%', 1]", "['trailing %', 1]",
+]
+
+FORMAT_OPTION_CASES = [
+    ("['%O', { a: { b: { c: 1 } } }]", "{ depth: 0 }"),
+    ("[{ a: 1 }, 'x']", "{ colors: true }"),
+    ("['%s', 5]", "{ colors: true }"),
+]
+
+
+def cases():
+    out = [{"kind": "inspect", "src": s} for s in CASES]
+    out += [{"kind": "inspect", "src": s, "opts": o} for s, o in OPTION_CASES]
+    out += [{"kind": "format", "src": s} for s in FORMAT_CASES]
+    out += [{"kind": "formatWithOptions", "src": s, "opts": o} for s, o in FORMAT_OPTION_CASES]
+    return out
