@@ -2,10 +2,9 @@
 script's own relative requires, read-only.
 
 Builtin `X` is looked up, in order, in `prelude/X.js` (Node's JavaScript-level
-modules: util, events, path, assert, buffer…), `js/node/X.js` (host-backed
-modules: timers, fs, process…) and `js/stopgap/X.js` (minimal stand-ins used
-only while a prelude module is missing). `timers/promises` is the file
-`timers_promises.js`.
+modules: util, events, path, assert, buffer, url…, written in JS) and
+`js/node/X.js` (host-backed modules: timers, fs, process…). `timers/promises`
+is the file `timers_promises.js`.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from importlib import resources
 
 PACKAGE = "tui.core.script"
 SCRIPT_LIMIT = 8 * 1024 * 1024  # bytes: a required file bigger than this is refused
-SEARCH = ("prelude", "js/node", "js/stopgap")
+SEARCH = ("prelude", "js/node")
 
 # Builtins node has and ptview does not model: refused with one line (exit 2), never faked.
 REFUSED = {
