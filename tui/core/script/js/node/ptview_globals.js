@@ -71,8 +71,18 @@ G.Buffer = Buffer;
 G.process = require('process');
 G.console = require('console');
 G.global = G;
-if (typeof G.structuredClone !== 'function') {
-  G.structuredClone = function structuredClone(v) { return v === undefined ? v : JSON.parse(JSON.stringify(v)); };
+// node's web globals, from the prelude (QuickJS-ng has none of them)
+const define = (name, value) => Object.defineProperty(G, name, { value, writable: true, configurable: true });
+{
+  const abort = require('internal/abort');
+  for (const k of ['AbortController', 'AbortSignal', 'Event', 'EventTarget', 'DOMException']) define(k, abort[k]);
+  define('structuredClone', require('internal/structured_clone').structuredClone);
+  const enc = require('internal/encoding');
+  define('TextEncoder', enc.TextEncoder);
+  define('TextDecoder', enc.TextDecoder);
+  for (const k of ['URL', 'URLSearchParams']) Object.defineProperty(G, k, {
+    get() { const v = require('url')[k]; define(k, v); return v; }, set(v) { define(k, v); }, configurable: true,
+  });
 }
 // node v20's util.inspect.defaultOptions.breakLength is 80 (the prelude has 128 at the moment).
 {
