@@ -74,6 +74,12 @@ _lib.JS_GetGlobalObject.restype = _JSValue
 _lib.JS_GetGlobalObject.argtypes = [ctypes.c_void_p]
 _lib.JS_SetPropertyStr.argtypes = [ctypes.c_void_p, _JSValue, ctypes.c_char_p, _JSValue]
 _lib.JS_FreeValue.argtypes = [ctypes.c_void_p, _JSValue]
+_lib.JS_IsProxy.restype = ctypes.c_bool
+_lib.JS_IsProxy.argtypes = [_JSValue]
+_lib.JS_GetProxyTarget.restype = _JSValue
+_lib.JS_GetProxyTarget.argtypes = [ctypes.c_void_p, _JSValue]
+_lib.JS_GetProxyHandler.restype = _JSValue
+_lib.JS_GetProxyHandler.argtypes = [ctypes.c_void_p, _JSValue]
 _lib.JS_PromiseState.restype = ctypes.c_int
 _lib.JS_PromiseState.argtypes = [ctypes.c_void_p, _JSValue]
 _lib.JS_PromiseResult.restype = _JSValue
@@ -238,6 +244,20 @@ class Engine:
             _lib.JS_SetPropertyStr(self._cx, g, b"__ptv_promise_result", _lib.JS_PromiseResult(self._cx, val))
             _lib.JS_FreeValue(self._cx, g)
         return state
+
+    def proxy_details(self, obj) -> bool:
+        """For util.inspect's showProxy and types.isProxy: is `obj` a Proxy? If so its target and
+        handler are parked in globals __ptv_proxy_target/__ptv_proxy_handler."""
+        if not isinstance(obj, quickjs.Object):
+            return False
+        val = _JSValue.from_address(id(obj) + 24)
+        if not _lib.JS_IsProxy(val):
+            return False
+        g = _lib.JS_GetGlobalObject(self._cx)
+        _lib.JS_SetPropertyStr(self._cx, g, b"__ptv_proxy_target", _lib.JS_GetProxyTarget(self._cx, val))
+        _lib.JS_SetPropertyStr(self._cx, g, b"__ptv_proxy_handler", _lib.JS_GetProxyHandler(self._cx, val))
+        _lib.JS_FreeValue(self._cx, g)
+        return True
 
     def memory_exhausted(self) -> bool:
         """Near the context's limit: QuickJS then throws null when it cannot even make an Error."""

@@ -115,6 +115,7 @@ class Host:
             "sites_wanted": lambda: self.sites,
             "set_place": self._set_place,
             "promise_state": self.engine.promise_state,
+            "proxy_details": self.engine.proxy_details,
         }
 
     def _builtin_source(self, name_json: str) -> str:

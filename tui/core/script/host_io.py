@@ -262,14 +262,20 @@ def functions(host) -> dict[str, Callable]:
     def random_uuid():
         return str(uuid.UUID(int=host.rng.getrandbits(128), version=4))
 
-    def scrypt(pw_hex, salt_hex, keylen, js_id):
+    def scrypt(pw_hex, salt_hex, keylen, js_id, params_json):
         k = int(keylen)
+        n, r, p = (int(x) for x in json.loads(params_json))
         pw, salt = bytes.fromhex(pw_hex), bytes.fromhex(salt_hex)
-        key = hashlib.scrypt(pw, salt=salt, n=16384, r=8, p=1, dklen=k, maxmem=64 * 1024 * 1024).hex()
+        try:
+            key = hashlib.scrypt(pw, salt=salt, n=n, r=r, p=p, dklen=k, maxmem=64 * 1024 * 1024).hex()
+        except ValueError:
+            raise NodeJSError("RangeError", "Invalid scrypt params: memory limit exceeded",
+                              "ERR_CRYPTO_INVALID_SCRYPT_PARAMS") from None
         if not js_id:
             return key
         start()
-        return api.pbkdf2(16384, lambda e, r: finish(js_id, None, key)).id
+        # one CPU job on the pool, charged as pbkdf2 iterations of similar work (N·r·p block mixes)
+        return api.pbkdf2(n * r * p // 8 or 1, lambda e, _r: finish(js_id, None, key)).id
 
     # -- zlib -----------------------------------------------------------------------------------------
 

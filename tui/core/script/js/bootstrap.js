@@ -98,10 +98,18 @@
     [/^invalid string length$/, () => 'Invalid string length'],
     [/^invalid array length$/, () => 'Invalid array length'],
     [/^'.*' is read-only$/, () => 'Assignment to constant variable.'],
+    [/^(.+) is not initialized$/, (m) => `Cannot access '${m[1]}' before initialization`],
+    [/^private class field '(#.+)' does not exist$/, (m) => `Cannot read private member ${m[1]} from an object whose class did not declare it`],
   ];
   function normalise(err, top) {
     const msg = err.message;
     if (typeof msg !== 'string') return;
+    if (msg === '' && err instanceof AggregateError) {
+      // made by Promise.any, unless the script's own line says `AggregateError(`
+      const text = top ? ((sourceOf.get(top.file) || [])[top.line - 1] || '') : '';
+      if (!text.includes('AggregateError')) err.message = 'All promises were rejected';
+      return;
+    }
     if (msg === 'string too long' && err instanceof InternalError) {
       // QuickJS's string limit is 2^30-1, V8's 2^29-24: past either, node throws this RangeError
       Object.setPrototypeOf(err, RangeError.prototype);
@@ -154,6 +162,22 @@
     return [head, ...fr.map(frameText)].join('\n');
   };
   Error.stackTraceLimit = 10;
+  {
+    // V8's `stack` is an own data property a script may overwrite with anything (even
+    // undefined); QuickJS's prototype setter insists on a string
+    const d = Object.getOwnPropertyDescriptor(Error.prototype, 'stack');
+    if (d && d.set) {
+      const replaced = new WeakSet();   // once assigned, `stack` is the own property only (delete removes it)
+      Object.defineProperty(Error.prototype, 'stack', {
+        get() { return replaced.has(this) ? undefined : d.get.call(this); },
+        set(v) {
+          replaced.add(this);
+          Object.defineProperty(this, 'stack', { value: v, writable: true, configurable: true, enumerable: false });
+        },
+        configurable: true, enumerable: false,
+      });
+    }
+  }
   function refuse(message) {
     // ptview does not model this: one line with the script's place, exit 2 (never a fake answer)
     const s = callerSite();
@@ -257,18 +281,25 @@
     delete G[`__ptv_rej_r${n}`];
     if (handled) {
       if (rejected.has(p)) rejected.delete(p);
-      else if (onRejectionHandled) onRejectionHandled(p);
+      else if (reported.has(p)) { reported.delete(p); handledLate.push(p); }
     } else {
       rejected.set(p, r);
     }
   }
   let onUnhandled = null;
   let onRejectionHandled = null;
+  const reported = new WeakSet();   // rejections 'unhandledRejection' was emitted for
+  const handledLate = [];           // ...that got a handler since: 'rejectionHandled' next time
   function processRejections() {
     // processPromiseRejections (lib/internal/process/promises.js), mode 'throw'
+    while (handledLate.length) {
+      const p = handledLate.shift();
+      if (onRejectionHandled) onRejectionHandled(p);
+    }
     while (rejected.size) {
       const [p, r] = rejected.entries().next().value;
       rejected.delete(p);
+      reported.add(p);
       try {
         if (onUnhandled === null || !onUnhandled(r, p)) return fatal(r, 'unhandledRejection');
       } catch (e) {
@@ -294,6 +325,15 @@
       const v = G.__ptv_promise_result;
       delete G.__ptv_promise_result;
       return [s, v];
+    },
+    // [target, handler] of a Proxy, undefined for anything else
+    getProxyDetails(v, full = true) {
+      if ((typeof v !== 'object' && typeof v !== 'function') || v === null || !H.proxy_details(v)) return undefined;
+      const t = G.__ptv_proxy_target;
+      const h = G.__ptv_proxy_handler;
+      delete G.__ptv_proxy_target;
+      delete G.__ptv_proxy_handler;
+      return full ? [t, h] : t;
     },
   };
   function loadBuiltin(name) {

@@ -19,11 +19,15 @@ function randomBytes(size, callback) {
   k.target = callback;
   ptv.call('random_bytes', size, ptv.register(k));
 }
+function scryptParams(options) {
+  const o = options || {};
+  return JSON.stringify([o.N || o.cost || 16384, o.r || o.blockSize || 8, o.p || o.parallelization || 1]);
+}
 function scrypt(password, salt, keylen, options, callback) {
-  if (typeof options === 'function') callback = options;
-  const k = (r) => callback(null, Buffer.from(r.ok, 'hex'));
+  if (typeof options === 'function') { callback = options; options = undefined; }
+  const k = (r) => (r.err ? callback(ptv.makeError(r.err)) : callback(null, Buffer.from(r.ok, 'hex')));
   k.target = callback;
-  ptv.call('scrypt', hex(password), hex(salt), keylen, ptv.register(k));
+  ptv.call('scrypt', hex(password), hex(salt), keylen, ptv.register(k), scryptParams(options));
 }
 class Hash {
   constructor(alg, key) { this.alg = alg; this.key = key; this.parts = []; }
@@ -36,10 +40,28 @@ class Hash {
     return enc ? b.toString(enc) : b;
   }
 }
+function randomFillSync(buf, offset = 0, size = buf.length - offset) {
+  const bytes = Buffer.from(ptv.call('random_bytes', size, 0), 'hex');
+  new Uint8Array(buf.buffer || buf, buf.byteOffset || 0, buf.byteLength).set(bytes, offset);
+  return buf;
+}
+function randomFill(buf, offset, size, callback) {
+  if (typeof offset === 'function') { callback = offset; offset = 0; size = undefined; }
+  if (typeof size === 'function') { callback = size; size = undefined; }
+  const n = size === undefined ? buf.byteLength - offset : size;
+  const k = (r) => {
+    new Uint8Array(buf.buffer || buf, buf.byteOffset || 0, buf.byteLength).set(Buffer.from(r.ok, 'hex'), offset);
+    callback(null, buf);
+  };
+  k.target = callback;
+  ptv.call('random_bytes', n, ptv.register(k));
+}
 module.exports = {
-  pbkdf2, randomBytes, scrypt,
+  pbkdf2, randomBytes, scrypt, randomFill, randomFillSync,
   pbkdf2Sync() { ptv.refuse('crypto.pbkdf2Sync is not supported: use crypto.pbkdf2 (the pool)'); },
-  scryptSync(password, salt, keylen) { return Buffer.from(ptv.call('scrypt', hex(password), hex(salt), keylen, 0), 'hex'); },
+  scryptSync(password, salt, keylen, options) {
+    return Buffer.from(ptv.call('scrypt', hex(password), hex(salt), keylen, 0, scryptParams(options)), 'hex');
+  },
   createHash: (alg) => new Hash(String(alg)),
   createHmac: (alg, key) => new Hash(String(alg), hex(key)),
   randomUUID: () => ptv.call('random_uuid'),

@@ -4,11 +4,19 @@
 const ptv = internalBinding('ptview');
 const { codes } = require('internal/errors');
 
+function checkLookup(hostname, options) {
+  if (typeof hostname !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('hostname', 'string', hostname);
+  const opts = typeof options === 'number' ? { family: options } : (options || {});
+  const family = opts.family === undefined ? 0 : opts.family;
+  if (family !== 0 && family !== 4 && family !== 6 && family !== 'IPv4' && family !== 'IPv6') {
+    throw new codes.ERR_INVALID_ARG_VALUE('options.family', family, 'must be one of: 0, 4, 6');
+  }
+  return opts;
+}
 function lookup(hostname, options, cb) {
   if (typeof options === 'function') { cb = options; options = {}; }
   if (typeof cb !== 'function') throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', cb);
-  if (typeof hostname !== 'string') throw new codes.ERR_INVALID_ARG_TYPE('hostname', 'string', hostname);
-  const opts = typeof options === 'number' ? { family: options } : (options || {});
+  const opts = checkLookup(hostname, options);
   const k = (r) => {
     if (r.err) return cb(ptv.makeError(r.err));
     const [address, family] = r.ok;
@@ -32,9 +40,14 @@ const p = (f) => (...a) => new Promise((res, rej) => f(...a, (e, ...v) => (e ? r
 module.exports = {
   lookup, resolve, resolve4,
   promises: {
-    lookup: (h, o) => new Promise((res, rej) => lookup(h, o || {}, (e, a, f) => (e ? rej(e) : res(Array.isArray(a) ? a : { address: a, family: f })))),
+    lookup(h, o) {
+      checkLookup(h, o);  // argument errors throw synchronously, as node's do
+      return new Promise((res, rej) => lookup(h, o || {}, (e, a, f) => (e ? rej(e) : res(Array.isArray(a) ? a : { address: a, family: f }))));
+    },
     resolve: p(resolve), resolve4: p(resolve4),
   },
+  getDefaultResultOrder: () => 'verbatim',
+  setDefaultResultOrder() {},
   ADDRCONFIG: 1024, V4MAPPED: 2048, ALL: 256,
   NOTFOUND: 'ENOTFOUND', NODATA: 'ENODATA', SERVFAIL: 'ESERVFAIL', CONNREFUSED: 'ECONNREFUSED', TIMEOUT: 'ETIMEOUT',
 };

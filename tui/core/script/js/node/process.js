@@ -70,12 +70,14 @@ Object.assign(process, {
   cpuUsage() { const us = Math.round(ptv.call('perf_now') * 1000); return { user: us, system: 0 }; },
   umask() { return 0o22; },
   emitWarning(warning, type, code) {
+    if (type !== null && typeof type === 'object') { code = type.code; }
     let name = typeof type === 'string' ? type : (type && type.type) || 'Warning';
     const msg = warning instanceof Error ? warning.message : String(warning);
     if (warning instanceof Error) name = warning.name;
     const c = typeof code === 'string' ? `[${code}] ` : '';
     process.nextTick(() => {
       const w = warning instanceof Error ? warning : Object.assign(new Error(msg), { name });
+      if (typeof code === 'string') w.code = code;
       process.emit('warning', w);
     });
     ptv.call('write', 2, JSON.stringify(`(node:${info.pid}) ${c}${name}: ${msg}\n` +
@@ -126,6 +128,8 @@ process._ptvHostEvent = function (name, payload) {
 };
 
 ptv.setFatalHandler((err, kind) => {
+  const origin = kind === 'unhandledRejection' ? 'unhandledRejection' : 'uncaughtException';
+  process.emit('uncaughtExceptionMonitor', err, origin);
   if (process.listenerCount('uncaughtException') > 0) {
     process.emit('uncaughtException', err, kind === 'unhandledRejection' ? 'unhandledRejection' : 'uncaughtException');
     return 0;

@@ -14,6 +14,7 @@ function ModelDate(...args) {
   if (args.length === 0) return Reflect.construct(NativeDate, [ptv.call('date_now')], new.target);
   return Reflect.construct(NativeDate, args, new.target);
 }
+Object.defineProperty(ModelDate, 'name', { value: 'Date' });
 ModelDate.prototype = NativeDate.prototype;
 Object.defineProperty(ModelDate.prototype, 'constructor', { value: ModelDate, writable: true, configurable: true });
 ModelDate.now = function now() { return ptv.call('date_now'); };
@@ -53,6 +54,23 @@ for (const name of ['padStart', 'padEnd']) {
     writable: true, configurable: true,
   });
 }
+
+// QuickJS-ng implements some ES2024+ library features node v20 (V8 11.3) does not have;
+// scripts that feature-test for them must see what node 20 shows.
+delete Object.groupBy;
+delete Map.groupBy;
+delete Promise.withResolvers;
+delete Array.fromAsync;
+for (const k of ['union', 'intersection', 'difference', 'symmetricDifference', 'isSubsetOf', 'isSupersetOf',
+  'isDisjointFrom']) delete Set.prototype[k];
+delete G.Iterator;
+delete RegExp.escape;
+delete Math.sumPrecise;
+delete Error.isError;
+delete G.Float16Array;
+delete Math.f16round;
+delete DataView.prototype.getFloat16;
+delete DataView.prototype.setFloat16;
 
 G.queueMicrotask = function queueMicrotask(callback) {
   if (typeof callback !== 'function') {

@@ -94,6 +94,13 @@ function clearImmediate(immediate) {
   ptv.call('clear_immediate', immediate[kTask]);
 }
 
+// util.promisify(setTimeout) / (setImmediate) are timers/promises' (lib/timers.js does the same)
+for (const [f, name] of [[setTimeout, 'setTimeout'], [setImmediate, 'setImmediate']]) {
+  Object.defineProperty(f, Symbol.for('nodejs.util.promisify.custom'), {
+    enumerable: true, configurable: true, get() { return require('timers/promises')[name]; },
+  });
+}
+
 module.exports = {
   setTimeout, setInterval, setImmediate, clearTimeout, clearInterval: clearTimeout, clearImmediate,
   Timeout, Immediate,
