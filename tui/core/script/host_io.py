@@ -236,6 +236,16 @@ def functions(host) -> dict[str, Callable]:
         return api.pbkdf2(n, lambda e, r: finish(js_id, e) if e is not None else
                           finish(js_id, None, hashlib.pbkdf2_hmac(digest, pw, salt, n, k).hex())).id
 
+    def pbkdf2_sync(pw_hex, salt_hex, iterations, keylen, digest_json):
+        """crypto.pbkdf2Sync: the loop thread does the work itself, as long as a pool job would take."""
+        digest = json.loads(digest_json).lower()
+        if digest not in hashlib.algorithms_available:
+            raise NodeJSError("TypeError", f"Invalid digest: {digest}", "ERR_CRYPTO_INVALID_DIGEST")
+        n, k = int(iterations), int(keylen)
+        host.flush()
+        host.rt.consume(n * host.rt.work.cost("crypto.pbkdf2_per_iteration"))
+        return hashlib.pbkdf2_hmac(digest, bytes.fromhex(pw_hex), bytes.fromhex(salt_hex), n, k).hex()
+
     def random_bytes(n, js_id):
         data = bytes(host.rng.getrandbits(8) for _ in range(int(n)))
         if js_id is None or js_id == 0:
@@ -307,6 +317,6 @@ def functions(host) -> dict[str, Callable]:
             raise NodeJSError("Error", "incorrect header check", "Z_DATA_ERROR", {"errno": -3}) from None
 
     return {"fs_read_file": fs_read_file, "fs_stat": fs_stat, "fs_sync": fs_sync, "fs_async_sync": fs_async_sync,
-            "dns_lookup": dns_lookup, "dns_resolve": dns_resolve, "pbkdf2": pbkdf2, "random_bytes": random_bytes,
+            "dns_lookup": dns_lookup, "dns_resolve": dns_resolve, "pbkdf2": pbkdf2, "pbkdf2_sync": pbkdf2_sync, "random_bytes": random_bytes,
             "hash_hex": hash_hex, "hmac_hex": hmac_hex, "random_uuid": random_uuid, "scrypt": scrypt,
             "gzip": gzip, "gzip_sync": gzip_sync}

@@ -54,6 +54,9 @@ const console = {
   group(...label) { if (label.length) console.log(...label); indent += '  '; },
   groupCollapsed(...label) { console.group(...label); },
   groupEnd() { indent = indent.slice(0, Math.max(0, indent.length - 2)); },
-  table(data) { console.log(data); },
+  table(data, properties) {
+    const text = require('internal/console_table').table(data, properties);
+    if (text === null) console.log(data); else out(1, text);
+  },
 };
 module.exports = console;

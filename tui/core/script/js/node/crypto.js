@@ -58,7 +58,9 @@ function randomFill(buf, offset, size, callback) {
 }
 module.exports = {
   pbkdf2, randomBytes, scrypt, randomFill, randomFillSync,
-  pbkdf2Sync() { ptv.refuse('crypto.pbkdf2Sync is not supported: use crypto.pbkdf2 (the pool)'); },
+  pbkdf2Sync(password, salt, iterations, keylen, digest) {
+    return Buffer.from(ptv.call('pbkdf2_sync', hex(password), hex(salt), iterations, keylen, JSON.stringify(String(digest))), 'hex');
+  },
   scryptSync(password, salt, keylen, options) {
     return Buffer.from(ptv.call('scrypt', hex(password), hex(salt), keylen, 0, scryptParams(options)), 'hex');
   },

@@ -3,6 +3,7 @@
 // process, Buffer, queueMicrotask (guarded), and the clock and Math.random on the model.
 const ptv = internalBinding('ptview');
 const G = globalThis;
+const define = (name, value) => Object.defineProperty(G, name, { value, writable: true, configurable: true });
 
 // Math.random: seeded by the run (--seed), so a replay (step back) sees the same numbers.
 Math.random = function random() { return ptv.call('random'); };
@@ -72,6 +73,23 @@ delete Math.f16round;
 delete DataView.prototype.getFloat16;
 delete DataView.prototype.setFloat16;
 
+// Promise.any's AggregateError: V8 says 'All promises were rejected', QuickJS leaves the
+// message out. The message goes on the prototype the engine's errors inherit from, and a
+// script's own `new AggregateError(errors)` gets V8's own empty message.
+{
+  const Native = G.AggregateError;
+  const AggregateError = function AggregateError(errors, message, options) {
+    const e = Reflect.construct(Native, [errors, message, options], new.target || AggregateError);
+    if (message === undefined) Object.defineProperty(e, 'message', { value: '', writable: true, configurable: true });
+    return e;
+  };
+  AggregateError.prototype = Native.prototype;
+  Object.setPrototypeOf(AggregateError, Object.getPrototypeOf(Native));
+  Object.defineProperty(Native.prototype, 'constructor', { value: AggregateError, writable: true, configurable: true });
+  Object.defineProperty(Native.prototype, 'message', { value: 'All promises were rejected', writable: true, configurable: true });
+  define('AggregateError', AggregateError);
+}
+
 G.queueMicrotask = function queueMicrotask(callback) {
   if (typeof callback !== 'function') {
     const { codes } = require('internal/errors');
@@ -90,7 +108,6 @@ G.process = require('process');
 G.console = require('console');
 G.global = G;
 // node's web globals, from the prelude (QuickJS-ng has none of them)
-const define = (name, value) => Object.defineProperty(G, name, { value, writable: true, configurable: true });
 {
   const abort = require('internal/abort');
   for (const k of ['AbortController', 'AbortSignal', 'Event', 'EventTarget', 'DOMException']) define(k, abort[k]);
