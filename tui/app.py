@@ -12,6 +12,7 @@ import math
 import os
 import time
 
+from rich.markup import escape
 from textual.binding import Binding
 
 from tui.core import events as E
@@ -20,6 +21,7 @@ from tui.core.driver import SimDriver
 from tui.core.ops import NodeAPI
 from tui.core.runtime import Runtime
 from tui.core.sim_work import SimWork
+from tui.core.untrusted import shown
 from tui.fire_ops import BY_NAME, FIRE_OPS
 from tui.pane_app import VIEW_BINDINGS, PaneApp
 from widgets.loop_view import LoopView
@@ -28,6 +30,7 @@ from widgets.event_log import EventLog, LogLines
 from widgets.timeline import Timeline, TimelineRecorder
 
 BURST = 4
+SLOW_STEP_MS = 100.0  # a script step that took this much real CPU gets its time on the status line
 _REDRAW = object()  # a timeline selection that never matches: draw it at the next frame
 
 
@@ -304,7 +307,11 @@ class PtviewApp(PaneApp):
             session = self.session
             end = ""
             if session.done:
-                end = f" │ [b]exit {session.exit_code}[/b]" + (f" {session.end_message}" if session.end_message else "")
+                # the message quotes the script (its error text): sanitised, and never read as markup
+                msg = f" {escape(shown(session.end_message))}" if session.end_message else ""
+                end = f" │ [b]exit {session.exit_code}[/b]{msg}"
+            if session.last_cpu_ms >= SLOW_STEP_MS:
+                end += f" │ JS {session.last_cpu_ms:,.0f} ms CPU (ptview's engine has no JIT)"
             where = f" │ {session.where.label} ({session.where.phase})" if session.where else ""
             return (f"[b]ptview[/b] script │ {state} {self.driver.speed:g}x │ step [b]{session.position}[/b] │ "
                     f"t [b]{snap.t:,.1f}[/b] ms │ iter {snap.iteration:,}{where}{end}")

@@ -30,6 +30,7 @@ import math
 import os
 import random
 import re
+import time
 from typing import Any, Callable
 
 from tui.core.callbacks import Callback
@@ -62,6 +63,7 @@ class Host:
         self.next_pid = next_pid
         self.rng = random.Random(seed)
         self.js_calls = 0                 # JS entries from the loop: what a UI "step" counts
+        self.cpu_s = 0.0                  # real CPU seconds spent in the engine (the app shows long steps)
         self.exit_request: ScriptExit | None = None
         self.final_exit_code: int | None = None
         self._stream_made = [False, False]  # [stderr, stdout]
@@ -254,11 +256,13 @@ class Host:
         if self.exit_request is not None:
             raise self.exit_request
         self.engine.begin_step()
+        cpu = time.process_time()
         try:
             fn()
         except Exception as e:  # noqa: BLE001 - JSException/StackOverflow: the engine stopped the JS
             self._stopped(e)
         finally:
+            self.cpu_s += time.process_time() - cpu
             self.flush()
         self._collect_rejections()
         self._after_js()

@@ -54,6 +54,7 @@ class ScriptSession:
         self.run = ScriptRun(self.filename, self.source, write=self.out.append, write_err=self.err.append,
                              sites=True, **self._kw)
         self.position = 0            # steps taken
+        self.last_cpu_ms = 0.0       # real CPU the last step took in the engine (QuickJS has no JIT)
         self.where: Where | None = None
         self.error: ScriptError | None = None
         self._last = ("main module", "main", None)
@@ -99,7 +100,9 @@ class ScriptSession:
         if self.done:
             return False
         before = self.run.host.js_calls
+        cpu = self.run.host.cpu_s
         self._guarded(lambda: self._until_call(before))
+        self.last_cpu_ms = (self.run.host.cpu_s - cpu) * 1000
         return self._count(before)
 
     def advance_to(self, t: float) -> None:
