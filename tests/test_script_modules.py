@@ -219,3 +219,25 @@ const { setInterval: every } = require('timers/promises');
 })();
 """)
     assert (code, out) == (0, "tick 1\ntick 2\ntick 3\ndone\n"), err
+
+
+def test_fs_open_read_close_and_a_file_handle(tmp_path, capsys):
+    (tmp_path / "f.txt").write_text("0123456789")
+    code, out, _ = _run(tmp_path, capsys, """\
+const fs = require('fs');
+fs.open(__dirname + '/f.txt', (e, fd) => {
+  const b = Buffer.alloc(4);
+  fs.read(fd, b, 0, 4, 2, (e2, n) => {
+    console.log('fd', fd, n, b.toString());
+    fs.close(fd, () => console.log('closed'));
+  });
+});
+(async () => {
+  const fh = await fs.promises.open(__dirname + '/f.txt');
+  const { bytesRead, buffer } = await fh.read(Buffer.alloc(3), 0, 3, null);
+  console.log('handle', bytesRead, buffer.toString(), await fh.readFile('utf8'));
+  await fh.close();
+})();
+""")
+    assert code == 0
+    assert sorted(out.splitlines()) == sorted(["fd 18 4 2345", "closed", "handle 3 012 3456789"])

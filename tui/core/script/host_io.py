@@ -22,6 +22,7 @@ from typing import Callable
 
 from tui.core.errors import NodeError
 from tui.core.ops import is_ip
+from tui.core.pool import FAST_IO
 from tui.core.script.errors import NodeJSError
 
 READ_LIMIT = 64 * 1024 * 1024   # bytes a script may read from one file
@@ -197,6 +198,84 @@ def functions(host) -> dict[str, Callable]:
         start()
         return api.stat("/", done).id
 
+    # -- file descriptors: fs.open/read/close and FileHandle, one pool job each --------------------------
+
+    fds: dict[int, dict] = {}
+    next_fd = [18]  # node 20's first fd in a fresh process (its own epoll, eventfd, pipes come first)
+    rt = host.rt
+
+    def fs_open(p_json, flags_json, js_id):
+        full = path_arg(p_json)
+        flags = json.loads(flags_json)
+        if flags not in ("r", "rs", "sr", "r+") or flags == "r+":
+            return f"fs.open with flags {flags!r} is not supported: scripts read files; writes stay in memory"
+        start()
+        name = os.path.basename(full) or full
+        task = rt.new_task("fs.open", f"fs.open {full}", full)
+
+        def after(job):
+            if job.error is not None:
+                return rt.finish_task(task, None, job.error, lambda e, r: finish(js_id, e))
+            fd = next_fd[0]
+            next_fd[0] += 1
+            fds[fd] = {"path": full, "file": job.result, "pos": 0, "name": name}
+            rt.finish_task(task, f"fd {fd}", None, lambda e, r: finish(js_id, None, fd))
+
+        rt.submit_job(task, "fs.open", FAST_IO, {"path": full}, f"fs.open {name}", after)
+        return ""
+
+    def _fd(fd) -> dict:
+        f = fds.get(fd)
+        if f is None:
+            raise NodeJSError("Error", "EBADF: bad file descriptor, read", None,
+                              {"errno": -_errno.EBADF, "code": "EBADF", "syscall": "read"})
+        return f
+
+    def fs_read_fd(fd, length, position, js_id):
+        f = _fd(fd)
+        start()
+        pos = f["pos"] if position is None or position < 0 else int(position)
+        length = max(0, min(int(length), READ_LIMIT))
+        task = rt.new_task("fs.read", f"fs.read {length} bytes of {f['name']}", fd)
+
+        def after(job):
+            if job.error is not None:
+                return rt.finish_task(task, None, job.error, lambda e, r: finish(js_id, e))
+            n = job.result
+            try:
+                with open(f["path"], "rb") as fh:
+                    fh.seek(pos)
+                    data = fh.read(n)
+            except OSError:
+                data = b""
+            if position is None or position < 0:
+                f["pos"] = pos + len(data)
+            rt.finish_task(task, f"{len(data)} bytes", None, lambda e, r: finish(js_id, None, data.hex()))
+
+        rt.submit_job(task, "fs.read", FAST_IO, {"file": f["file"], "pos": pos, "length": length},
+                      f"fs.read {length} bytes of {f['name']}", after)
+        return None
+
+    def fs_close_fd(fd, js_id):
+        f = _fd(fd)
+        del fds[fd]
+        start()
+        task = rt.new_task("fs.close", f"fs.close fd {fd}", fd)
+        rt.submit_job(task, "fs.close", FAST_IO, {"file": f["file"]}, f"fs.close {f['name']}",
+                      lambda job: rt.finish_task(task, None, job.error, lambda e, r: finish(js_id, e)))
+        return None
+
+    def fs_fstat_fd(fd, js_id):
+        f = _fd(fd)
+        start()
+
+        def done(err, _shown):
+            if err is not None:
+                return finish(js_id, err)
+            finish(js_id, None, stats(f["path"]))
+
+        return api.stat(f["path"], done).id
+
     # -- dns ------------------------------------------------------------------------------------------
 
     def dns_lookup(h_json, js_id):
@@ -316,7 +395,8 @@ def functions(host) -> dict[str, Callable]:
         except zlib.error:
             raise NodeJSError("Error", "incorrect header check", "Z_DATA_ERROR", {"errno": -3}) from None
 
-    return {"fs_read_file": fs_read_file, "fs_stat": fs_stat, "fs_sync": fs_sync, "fs_async_sync": fs_async_sync,
+    return {"fs_open": fs_open, "fs_read_fd": fs_read_fd, "fs_close_fd": fs_close_fd, "fs_fstat_fd": fs_fstat_fd,
+            "fs_read_file": fs_read_file, "fs_stat": fs_stat, "fs_sync": fs_sync, "fs_async_sync": fs_async_sync,
             "dns_lookup": dns_lookup, "dns_resolve": dns_resolve, "pbkdf2": pbkdf2, "pbkdf2_sync": pbkdf2_sync, "random_bytes": random_bytes,
             "hash_hex": hash_hex, "hmac_hex": hmac_hex, "random_uuid": random_uuid, "scrypt": scrypt,
             "gzip": gzip, "gzip_sync": gzip_sync}

@@ -69,6 +69,71 @@ function lstat(path, options, cb) {
   cbArg(cb);
   ptv.call('fs_stat', pathArg(path), then(cb, (d) => new Stats(d)), true);
 }
+// file descriptors: open/read/close/fstat, each one libuv request on the pool
+function open(path, flags, mode, cb) {
+  if (typeof flags === 'function') { cb = flags; flags = 'r'; }
+  if (typeof mode === 'function') { cb = mode; }
+  cbArg(cb);
+  const why = ptv.call('fs_open', pathArg(path), JSON.stringify(flags === undefined ? 'r' : String(flags)), then(cb));
+  if (why) ptv.refuse(why);
+}
+function read(fd, buffer, offset, length, position, cb) {
+  if (typeof offset === 'function') { cb = offset; offset = 0; length = buffer.byteLength; position = null; }
+  else if (offset !== null && typeof offset === 'object') {
+    cb = buffer && length; ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
+  }
+  cbArg(cb);
+  const k = (r) => {
+    if (r.err) return cb(ptv.makeError(r.err));
+    const bytes = Buffer.from(r.ok, 'hex');
+    new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength).set(bytes, offset);
+    cb(null, bytes.length, buffer);
+  };
+  k.target = cb;
+  const pos = position === null || position === undefined || position < 0 ? -1 : Number(position);
+  ptv.call('fs_read_fd', fd, length, pos, ptv.register(k));
+}
+function close(fd, cb = () => {}) { ptv.call('fs_close_fd', fd, then(cb)); }
+function fstat(fd, options, cb) {
+  if (typeof options === 'function') cb = options;
+  ptv.call('fs_fstat_fd', fd, then(cbArg(cb), (d) => new Stats(d)));
+}
+const EventEmitter = require('events');
+class FileHandle extends EventEmitter {
+  constructor(fd) { super(); this._fd = fd; }
+  get fd() { return this._fd; }
+  read(buffer, offset = 0, length, position = null) {
+    if (buffer === undefined) buffer = Buffer.alloc(16384);
+    if (buffer !== null && !ArrayBuffer.isView(buffer) && typeof buffer === 'object') {
+      ({ buffer = Buffer.alloc(16384), offset = 0, length, position = null } = buffer);
+    }
+    if (length === undefined) length = buffer.byteLength - offset;
+    return new Promise((resolve, reject) => read(this._fd, buffer, offset, length, position,
+      (e, bytesRead) => (e ? reject(e) : resolve({ bytesRead, buffer }))));
+  }
+  async readFile(options) {
+    const enc = encodingOf(options);
+    const chunks = [];
+    for (;;) {
+      const { bytesRead, buffer } = await this.read(Buffer.alloc(512 * 1024), 0, 512 * 1024, null);
+      if (bytesRead === 0) break;
+      chunks.push(buffer.subarray(0, bytesRead));
+    }
+    const all = Buffer.concat(chunks);
+    return enc ? all.toString(enc) : all;
+  }
+  stat() { return new Promise((resolve, reject) => fstat(this._fd, (e, s) => (e ? reject(e) : resolve(s)))); }
+  close() {
+    const fd = this._fd;
+    this._fd = -1;
+    if (fd < 0) return Promise.resolve();
+    return new Promise((resolve, reject) => close(fd, (e) => (e ? reject(e) : resolve())));
+  }
+}
+function openHandle(path, flags = 'r') {
+  return new Promise((resolve, reject) => open(path, flags, (e, fd) => (e ? reject(e) : resolve(new FileHandle(fd)))));
+}
+
 function viaPool(op, map) {
   return function (path, ...rest) {
     const cb = cbArg(rest.pop());
@@ -81,7 +146,7 @@ function sync(op, path, data) {
   return ptv.call('fs_sync', op, pathArg(path), JSON.stringify(data === undefined ? null : data));
 }
 const fs = {
-  readFile, stat, lstat,
+  readFile, stat, lstat, open, read, close, fstat,
   readdir: viaPool('readdir'),
   access: (path, mode, cb) => viaPool('access')(path, typeof mode === 'function' ? mode : cb),
   exists(path, cb) { cbArg(cb); viaPool('exists')(path, (e, v) => cb(!e && v)); },
@@ -103,7 +168,7 @@ const fs = {
 // Deleting, renaming, linking, permission changes: ptview never changes the user's files, and
 // the overlay does not model them; one line with the script's place (exit 2).
 for (const name of ['unlink', 'rm', 'rmdir', 'rename', 'copyFile', 'cp', 'chmod', 'chown', 'symlink', 'link',
-  'truncate', 'utimes', 'open', 'watch', 'watchFile', 'createWriteStream']) {
+  'truncate', 'utimes', 'watch', 'watchFile', 'createWriteStream']) {
   const refuse = () => ptv.refuse(`fs.${name} is not supported: scripts read files; writes stay in memory`);
   fs[name] = refuse;
   if (!['watch', 'watchFile', 'createWriteStream'].includes(name)) fs[`${name}Sync`] = refuse;
@@ -115,5 +180,7 @@ fs.promises = {
   writeFile: promisify(fs.writeFile), appendFile: promisify(fs.appendFile), mkdir: promisify(fs.mkdir),
 };
 for (const name of ['unlink', 'rm', 'rmdir', 'rename', 'copyFile', 'cp', 'chmod', 'chown', 'symlink', 'link',
-  'truncate', 'utimes', 'open']) fs.promises[name] = fs[name];
+  'truncate', 'utimes']) fs.promises[name] = fs[name];
+fs.promises.open = openHandle;
+fs.promises.FileHandle = FileHandle;
 module.exports = fs;
