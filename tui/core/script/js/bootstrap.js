@@ -104,6 +104,12 @@
   function normalise(err, top) {
     const msg = err.message;
     if (typeof msg !== 'string') return;
+    if (msg === 'string too long' && err instanceof InternalError) {
+      // QuickJS's string limit is 2^30-1, V8's 2^29-24: past either, node throws this RangeError
+      Object.setPrototypeOf(err, RangeError.prototype);
+      err.message = 'Invalid string length';
+      return;
+    }
     for (const [re, f] of MESSAGES) {
       const m = re.exec(msg);
       if (m) { err.message = f(m); return; }
