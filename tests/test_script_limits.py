@@ -109,6 +109,13 @@ def test_a_module_ptview_does_not_model_is_refused_with_its_place(tmp_path, caps
     assert err.startswith("ptview: error: demo.js:2:14: http servers and requests are not supported")
 
 
-def test_esm_import_is_refused_as_a_syntax_error_node_would_not_give(tmp_path, capsys):
-    code, out, err = _run(tmp_path, capsys, "import fs from 'fs';\n")
-    assert code == 1 and "SyntaxError" in err
+def test_an_es_module_is_refused_with_the_place_of_its_first_import(tmp_path, capsys):
+    code, out, err = _run(tmp_path, capsys, "// an ES module\n  import fs from 'fs';\nconsole.log(fs);\n")
+    assert (code, out) == (2, "")
+    assert err == "ptview: error: demo.js:2:3: ES modules (import/export) are not supported: use require()\n"
+
+
+def test_a_syntax_error_prints_like_node_and_exits_1(tmp_path, capsys):
+    code, out, err = _run(tmp_path, capsys, "const x = ;\n")
+    assert code == 1 and out == ""
+    assert err.startswith(f"{tmp_path}/demo.js:1\nconst x = ;\n          ^\n\nSyntaxError: Unexpected token ';'\n")

@@ -145,8 +145,11 @@ class Host:
         self.fatal_summary = _summary(text, os.path.basename(self.filename))
         self.request_exit(ScriptExit(1))
 
-    def _refuse(self, message: str, line, col):
+    def _refuse(self, message: str, line, col, file_json: str | None = None):
         e = ScriptError(json.loads(message), int(line) if line else None, int(col) if col else None)
+        file = json.loads(file_json) if file_json else None
+        if file is not None and file != self.filename:
+            e.file = os.path.basename(file)
         self.refusal = e
         self.engine.stop_reason = "refused"
 
@@ -362,7 +365,7 @@ def _summary(text: str, name: str) -> str:
     lines = text.split("\n")
     where = ""
     m = re.match(r"^(.*):(\d+)$", lines[0])
-    if m:
+    if m and not m.group(1).startswith("node:"):
         where = f"{os.path.basename(m.group(1))}:{m.group(2)}: "
         lines = lines[4:]
     head = next((ln for ln in lines if ln.strip()), "")

@@ -98,6 +98,7 @@
     [/^invalid string length$/, () => 'Invalid string length'],
     [/^invalid array length$/, () => 'Invalid array length'],
     [/^'.*' is read-only$/, () => 'Assignment to constant variable.'],
+    [/^unexpected token in expression: '(.*)'$/, (m) => `Unexpected token '${m[1]}'`],
     [/^(.+) is not initialized$/, (m) => `Cannot access '${m[1]}' before initialization`],
     [/^private class field '(#.+)' does not exist$/, (m) => `Cannot read private member ${m[1]} from an object whose class did not declare it`],
   ];
@@ -149,7 +150,9 @@
     if (siteWanted) { site = fr[0] || null; return ''; }
     if (err !== null && typeof err === 'object') {
       normalise(err, fr[0]);
-      try { errorFrames.set(err, fr); } catch { /* frozen */ }
+      // QuickJS may call this again for the same error (a syntax error crossing eval) with fewer frames
+      const had = errorFrames.get(err);
+      if (!(had && had.length && !fr.length)) { try { errorFrames.set(err, fr); } catch { /* frozen */ } }
     }
     let head;
     try { head = err.message ? `${err.name}: ${err.message}` : String(err.name); } catch { head = 'Error'; }
@@ -215,20 +218,22 @@
       for (;;) { /* the interrupt handler ends the script here */ }
     }
     if (onFatal !== null) return onFatal(e, kind || 'uncaughtException');
-    call('fatal', JSON.stringify(fatalText(e)));
+    call('fatal', JSON.stringify(fatalText(e, kind)));
   }
   // node's printout of an uncaught exception: the script's line, a caret, the stack
-  function fatalText(e) {
+  function fatalText(e, kind) {
     let text;
     let where = '';
     if (e !== null && (typeof e === 'object' || typeof e === 'function')) {
+      try { void e.stack; } catch { /* a throwing getter */ }   // QuickJS may build it lazily
       const fr = errorFrames.get(e);
       if (fr && fr.length) {
         const f = fr[0];
         const lines = sourceOf.get(f.file);
         const src = lines ? (lines[f.line - 1] || '') : '';
-        // node's caret is at the throw statement when the line has one
-        const t = src.lastIndexOf('throw', f.col - 1);
+        // node's caret: at the throw statement for an uncaught exception (V8's message
+        // location), at the error's own frame for a rejection (node reads it off the stack)
+        const t = kind === 'unhandledRejection' ? -1 : src.lastIndexOf('throw', f.col - 1);
         const col = t >= 0 ? t + 1 : f.col;
         where = `${f.file}:${f.line}\n${src}\n${' '.repeat(Math.max(0, col - 1))}^\n\n`;
       }
@@ -382,8 +387,23 @@
     const dir = path.slice(0, path.lastIndexOf('/')) || '/';
     const module = { id: path, path: dir, exports: {}, filename: path, loaded: false, children: [], paths: [] };
     userModules.set(path, module);
-    sourceOf.set(path, String(source).split('\n'));
-    const fn = compile(path, source, 'exports, require, module, __filename, __dirname', true);
+    const lines = String(source).split('\n');
+    sourceOf.set(path, lines);
+    let fn;
+    try {
+      fn = compile(path, source, 'exports, require, module, __filename, __dirname', true);
+    } catch (e) {
+      // an ES module does not compile as CommonJS: say so, with the place of its first import/export
+      const re = /^(\s*)(import\s*[\w{*'"]|export\s+(default|const|let|var|function|class|async)\b|export\s*[{*])/;
+      const at = e instanceof SyntaxError ? lines.findIndex((l) => re.test(l)) : -1;
+      if (at >= 0) {
+        const col = re.exec(lines[at])[1].length + 1;
+        H.refuse(JSON.stringify('ES modules (import/export) are not supported: use require()'), at + 1, col,
+          JSON.stringify(path));
+        for (;;) { /* stopped by the interrupt handler */ }
+      }
+      throw e;
+    }
     moduleFns.add(fn);
     fn.call(module.exports, module.exports, makeRequire(dir), module, path, dir);
     module.loaded = true;

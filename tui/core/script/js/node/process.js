@@ -134,17 +134,21 @@ ptv.setFatalHandler((err, kind) => {
     process.emit('uncaughtException', err, kind === 'unhandledRejection' ? 'unhandledRejection' : 'uncaughtException');
     return 0;
   }
-  let e = err;
   if (kind === 'unhandledRejection' && !(err instanceof Error)) {
+    // node 20's printout for a rejection with a non-Error reason (lib/internal/process/promises.js)
     const { inspect } = require('util');
-    e = new Error('This error originated either by throwing inside of an async function without a catch ' +
-      'block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the ' +
-      `reason "${inspect(err)}".`);
-    e.name = 'UnhandledPromiseRejection';
-    e.code = 'ERR_UNHANDLED_REJECTION';
-    e.stack = `[UnhandledPromiseRejection: ${e.message}] {\n  code: 'ERR_UNHANDLED_REJECTION'\n}`;
+    const reason = typeof err === 'string' ? err : inspect(err);
+    ptv.call('fatal', JSON.stringify('node:internal/process/promises:389\n      new UnhandledPromiseRejection(reason);\n' +
+      '      ^\n\nUnhandledPromiseRejection: This error originated either by throwing inside of an async ' +
+      'function without a catch block, or by rejecting a promise which was not handled with .catch(). The ' +
+      `promise rejected with the reason "${reason}".\n` +
+      '    at throwUnhandledRejectionsMode (node:internal/process/promises:389:7)\n' +
+      '    at processPromiseRejections (node:internal/process/promises:470:17)\n' +
+      '    at process.processTicksAndRejections (node:internal/process/task_queues:96:32) {\n' +
+      `  code: 'ERR_UNHANDLED_REJECTION'\n}\n\nNode.js ${process.version}\n`));
+    return 1;
   }
-  ptv.call('fatal', JSON.stringify(ptv.fatalText(e)));
+  ptv.call('fatal', JSON.stringify(ptv.fatalText(err, kind)));
   return 1;
 });
 ptv.setRejectionHandlers((reason, promise) => {
