@@ -74,7 +74,10 @@ def run_script(args) -> int:
             out.flush()
             prefix = "ptview: error: " if code == 2 else "ptview: "
             print(f"{prefix}{run.exit_message}", file=sys.stderr)
-    out.flush()
+    try:
+        out.flush()
+    except BrokenPipeError:
+        sys.stdout = None  # the reader is gone: nothing more to say there (and no flush error at exit)
     if tracer is not None:
         try:
             tracer.write(args.trace)

@@ -132,6 +132,9 @@ class Host:
         self.engine.host_error = None
         if isinstance(e, NodeJSError):
             return json.dumps(e.as_dict())
+        if isinstance(e, BrokenPipeError):  # --json's reader went away mid-call: stop quietly
+            self.request_exit(ScriptExit(0))
+            return json.dumps({"name": "Error", "message": "stdout closed"})
         if isinstance(e, (ScriptError, ScriptExit)):
             return json.dumps({"name": "Error", "message": "ptview stops the script"})
         return json.dumps({"name": "Error", "message": f"internal error in ptview's host "
@@ -139,6 +142,8 @@ class Host:
 
     def _fatal(self, text_json: str):
         """An uncaught exception (or rejection) with no handler: node prints it and exits 1."""
+        if self.exit_request is not None:
+            return  # already on the way out (process.exit, a closed stdout): nothing more to say
         self.flush()
         text = _text(json.loads(text_json))
         self.write_err(text)
@@ -166,7 +171,11 @@ class Host:
             self._stream_made[fd == 1] = True
             self.pending_ms += self.rt.work.cost("console.first")
             self.flush()
-        (self.write if fd == 1 else self.write_err)(s)
+        try:
+            (self.write if fd == 1 else self.write_err)(s)
+        except BrokenPipeError:
+            # `ptview --headless x.js | head`: the reader is gone; stop quietly, as a CLI should
+            self.request_exit(ScriptExit(0))
         return None
 
     def _exit(self, code):
