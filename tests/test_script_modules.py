@@ -241,3 +241,21 @@ fs.open(__dirname + '/f.txt', (e, fd) => {
 """)
     assert code == 0
     assert sorted(out.splitlines()) == sorted(["fd 18 4 2345", "closed", "handle 3 012 3456789"])
+
+
+def test_a_read_stream_reads_64_kib_chunks_on_the_pool_and_closes(tmp_path, capsys):
+    (tmp_path / "big.txt").write_bytes(b"x" * 200_000)
+    code, out, _ = _run(tmp_path, capsys, """\
+const fs = require('fs');
+const rs = fs.createReadStream(__dirname + '/big.txt');
+let n = 0;
+rs.on('open', () => console.log('open'));
+rs.on('data', (c) => { n++; });
+rs.on('end', () => console.log('end', n, rs.bytesRead));
+rs.on('close', () => {
+  console.log('close');
+  fs.createReadStream(__dirname + '/missing').on('error', (e) => console.log('error', e.code));
+});
+""")
+    # 200,000 bytes = 3 full 64 KiB chunks and one of 3,392 bytes
+    assert (code, out) == (0, "open\nend 4 200000\nclose\nerror ENOENT\n")
