@@ -37,7 +37,7 @@ from tui.core.callbacks import Callback
 from tui.core.ops import NodeAPI
 from tui.core.pool import threadpool_size_from_env
 from tui.core.script import loader
-from tui.core.script.engine import HOST_ERROR, Engine
+from tui.core.script.engine import Engine
 from tui.core.script.errors import NodeJSError, ScriptError, ScriptExit
 
 TICK_MS = 0.003             # model ms per engine interrupt (~10,000 QuickJS operations)
@@ -81,9 +81,9 @@ class Host:
         self.connected = child_of is not None   # a forked child's IPC channel
         self.channel_ref = False
         rt.callback_listeners.append(self._on_callback)
-        from tui.core.script import host_io, host_proc, host_timers
+        from tui.core.script import host_crypto, host_dns, host_fs, host_proc, host_timers
 
-        for mod in (host_timers, host_io, host_proc):
+        for mod in (host_timers, host_fs, host_dns, host_crypto, host_proc):
             for name, fn in mod.functions(self).items():
                 engine.host(f"__h_{name}", fn)
         for name, fn in self._core().items():
@@ -231,10 +231,6 @@ class Host:
             self.rt.pool.set_size(threadpool_size_from_env(self.env_pool))
 
     # -- entering the engine from the loop ------------------------------------------------------------
-
-    def callback(self, js_id: int, label: str, *, keep: bool = False) -> Callable:
-        """A model callback (fn(err, result)) that enters JS function `js_id` with no payload."""
-        return lambda *_: self.enter(js_id, None, keep)
 
     def enter(self, js_id: int, payload: Any = None, keep: bool = False) -> None:
         """Run registered JS function `js_id` as a callback from the loop."""

@@ -40,7 +40,6 @@
     }
     return e;
   }
-  const str = (v) => JSON.stringify(String(v));
 
   // -- modules and their line ranges -----------------------------------------------------------
   const files = [];          // {file, base, end, user}: lines [base, end) of the one "<input>"
@@ -412,7 +411,7 @@
 
   // -- what host modules use (internalBinding('ptview')) --------------------------------------
   const binding = {
-    call, register, unregister, makeError, refuse, str, fnPlace, placeWithSite, callerSite, guard, fatal, fatalText,
+    call, register, unregister, makeError, refuse, fnPlace, placeWithSite, callerSite, guard, fatalText,
     setFatalHandler(f) { onFatal = f; },
     setRejectionHandlers(unhandled, handled) { onUnhandled = unhandled; onRejectionHandled = handled; },
     nativeQueueMicrotask: G.queueMicrotask,
