@@ -4,8 +4,9 @@ What the `quickjs-ng` binding (PyPI quickjs-ng 0.17, imports as `quickjs`) gives
 found by probing it (`help(quickjs.Context)`, its module.c):
 
 - `Context()` is one JSRuntime with one JSContext. It must only ever be used from
-  the thread that made it (QuickJS is thread-hostile); ptview steps a script from
-  one thread.
+  the thread that made it (QuickJS is thread-hostile, and its stack limit is
+  measured from that thread's stack): every context lives on ptview's one engine
+  thread (`on_engine_thread`).
 - `eval(src)` compiles with the file name `<input>` (fixed) and returns Python
   values for primitives (int/float/str/bool, None for null AND undefined, int for
   BigInt) and `quickjs.Object` for objects and functions (callable with primitive
@@ -14,7 +15,9 @@ found by probing it (`help(quickjs.Context)`, its module.c):
   overflow `quickjs.StackOverflow`. So the host never lets an exception reach the
   binding: every entry goes through a JS trampoline that catches.
 - `add_callable(name, fn)` defines a global JS function that calls `fn`
-  synchronously. If `fn` raises, JS sees "InternalError: Python call failed." and
+  synchronously, converting arguments as eval's results are (so strings cross as C
+  strings: the host passes text as JSON, which survives NUL and lone surrogates).
+  If `fn` raises, JS sees "InternalError: Python call failed." and
   a Python exception is LEFT SET: the next eval then fails with SystemError. So
   every host function is wrapped by `Engine.host()`, which never raises.
 - `execute_pending_job()` runs exactly one promise job (True) or returns False
@@ -22,14 +25,21 @@ found by probing it (`help(quickjs.Context)`, its module.c):
 - `set_time_limit(s)` uses C `clock()` (process CPU time) reset at each eval/call,
   through QuickJS's interrupt handler; `set_memory_limit(bytes)`;
   `set_max_stack_size(bytes)` (default 256 KiB).
+- Functions have `lineNumber`/`columnNumber`; `Error.prepareStackTrace(err,
+  callsites)` is called (V8-style) when an error is made, also for the engine's own
+  errors, so the host can word messages as V8 does there.
 - Not exposed: `JS_IsJobPending` (is a job waiting?), the promise rejection
-  tracker (for unhandled rejections), a file name for eval. The first two are
-  reached through ctypes on the same shared object: the Context's C struct
-  starts, after PyObject_HEAD, with its `JSRuntime *` (checked at start-up
+  tracker (for unhandled rejections), promise state and proxy target (for
+  util.inspect), the runtime's malloc size, a file name for eval (every file is
+  "<input>": loader gives each module its own range of line numbers instead). The
+  others are reached through ctypes on the same shared object: the Context's C
+  struct starts, after PyObject_HEAD, with its `JSRuntime *` (checked at start-up
   against `JS_GetRuntime(JSContext *)`; without the check passing there is no
-  engine). ptview installs its own interrupt handler the same way (never calling
-  the binding's `set_time_limit`, which would replace it): the handler counts
-  work for the model clock and enforces the CPU limit and `process.exit()`.
+  engine), a `quickjs.Object` holds its JSValue after its context pointer, and
+  JSRuntime starts with its malloc state (checked against the limit just set).
+  ptview installs its own interrupt handler the same way (never calling the
+  binding's `set_time_limit`, which would replace it): the handler counts work for
+  the model clock and enforces the CPU limit and `process.exit()`.
 """
 
 from __future__ import annotations
@@ -46,7 +56,7 @@ import quickjs
 MEMORY_LIMIT = 256 * 1024 * 1024   # bytes of JS heap per script (a process's context)
 # QuickJS's interpreter takes ~1.7 KiB of C stack per JS call; node's ~1 MiB V8 stack holds
 # ~13,900 calls of `function d() { d() }`. 24 MiB gives QuickJS about as many (measured:
-# tests/test_script_limits.py), so a recursion node survives survives here, and one it
+# tests/test_script_limits.py), so a recursion node survives also survives here, and one it
 # does not ends in the same catchable RangeError.
 STACK_LIMIT = 24 * 1024 * 1024
 THREAD_STACK = 64 * 1024 * 1024    # the engine thread's own stack: JS frames + host calls + headroom
