@@ -1,4 +1,4 @@
-// From MDN "async function" ("Async functions and execution order"): resolveAfter2Seconds/1Second shortened to 20/10 ms;
+// From MDN "async function" ("Async functions and execution order"): resolveAfter2Seconds/1Second shortened to 60/20 ms;
 // sequential, concurrent (Promise.all) and parallel starts print in the documented order.
 function resolveAfter2Seconds() {
   console.log('starting slow promise');
@@ -6,7 +6,7 @@ function resolveAfter2Seconds() {
     setTimeout(() => {
       resolve('slow');
       console.log('slow promise is done');
-    }, 20);
+    }, 60);
   });
 }
 
@@ -16,7 +16,7 @@ function resolveAfter1Second() {
     setTimeout(() => {
       resolve('fast');
       console.log('fast promise is done');
-    }, 10);
+    }, 20);
   });
 }
 

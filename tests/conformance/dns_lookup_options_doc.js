@@ -1,5 +1,5 @@
 // From doc/api/dns.md "dns.lookup(hostname[, options], callback)": family and all options, on IP literals and localhost
-// (no network; /etc/hosts). The localhost address list is sorted for a stable print.
+// (no network; /etc/hosts). Literals answer without the pool; the localhost lookups are chained.
 const dns = require('node:dns');
 const options = {
   family: 4,
@@ -10,5 +10,8 @@ dns.lookup('127.0.0.1', options, (err, address, family) => {
 });
 dns.lookup('::1', (err, address, family) => console.log('v6 literal', address, family));
 dns.lookup('127.0.0.1', { all: true }, (err, addresses) => console.log('addresses: %j', addresses));
-dns.lookup('localhost', { family: 4 }, (err, address, family) => console.log('localhost v4', address, family));
-dns.lookup('localhost', { all: true, family: 4 }, (err, addresses) => console.log('localhost all v4', addresses));
+dns.lookup('localhost', { family: 4 }, (err, address, family) => {
+  console.log('localhost v4', address, family);
+  // chained: two getaddrinfo jobs on the pool would complete in either order
+  dns.lookup('localhost', { all: true, family: 4 }, (err, addresses) => console.log('localhost all v4', addresses));
+});

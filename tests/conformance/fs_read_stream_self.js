@@ -7,5 +7,8 @@ rs.on('open', () => console.log('open'));
 rs.on('ready', () => console.log('ready'));
 rs.on('data', (chunk) => { chunks++; });
 rs.on('end', () => console.log('end after', chunks, 'chunk(s)'));
-rs.on('close', () => console.log('close'));
-fs.createReadStream('/no/such/file').on('error', (e) => console.log('error', e.code));
+rs.on('close', () => {
+  console.log('close');
+  // started only now: two streams' pool jobs would complete in either order
+  fs.createReadStream('/no/such/file').on('error', (e) => console.log('error', e.code));
+});

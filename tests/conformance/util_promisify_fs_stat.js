@@ -6,6 +6,7 @@ const stat = util.promisify(fs.stat);
 stat('.').then((stats) => {
   // Do something with `stats`
   console.log('isDirectory', stats.isDirectory());
+  return callStat(); // chained: two stats on the pool would finish in either order
 }).catch((error) => {
   // Handle the error.
   console.log(error);
@@ -20,4 +21,3 @@ async function callStat() {
     console.log(e.code, e.errno, e.syscall);
   }
 }
-callStat();

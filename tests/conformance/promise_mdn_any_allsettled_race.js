@@ -1,7 +1,7 @@
 // From MDN "Promise.any()", "Promise.allSettled()", "Promise.race()" and "Promise.all()" examples with timers.
 const promise1 = Promise.reject(0);
-const promise2 = new Promise((resolve) => setTimeout(resolve, 10, 'quick'));
-const promise3 = new Promise((resolve) => setTimeout(resolve, 50, 'slow'));
+const promise2 = new Promise((resolve) => setTimeout(resolve, 30, 'quick'));
+const promise3 = new Promise((resolve) => setTimeout(resolve, 80, 'slow'));
 Promise.any([promise1, promise2, promise3]).then((value) => console.log('any:', value));
 Promise.any([Promise.reject(new Error('a')), Promise.reject(new Error('b'))]).catch((e) =>
   console.log(e.constructor.name, e.message, e.errors.map((x) => x.message)));
