@@ -3,7 +3,7 @@
 const myFunction = (firstParam, secondParam) => {
   console.log('myFunction', firstParam, secondParam);
 };
-setTimeout(myFunction, 20, 'firstParam', 'secondParam');
+setTimeout(myFunction, 50, 'firstParam', 'secondParam');
 
 const id = setTimeout(() => {
   console.log('should not run');

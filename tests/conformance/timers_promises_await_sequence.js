@@ -9,6 +9,6 @@ const { setTimeout, setImmediate } = require('node:timers/promises');
   console.log(imm);
   const both = await Promise.all([setTimeout(10, 'slow'), setTimeout(5, 'fast')]);
   console.log(both);
-  const winner = await Promise.race([setTimeout(10, 'slow'), setTimeout(5, 'fast')]);
+  const winner = await Promise.race([setTimeout(50, 'slow'), setTimeout(5, 'fast')]);
   console.log('race:', winner);
 })();
