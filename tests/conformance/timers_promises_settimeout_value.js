@@ -4,13 +4,14 @@ const {
   setImmediate: setImmediatePromise,
 } = require('node:timers/promises');
 
-console.log('scheduling'); // first, so its one-off cost (SEMANTICS §3.9) is not charged to the 20 ms timer
+console.log('scheduling');
 
-setTimeoutPromise(20, 'foobar').then((value) => {
+setImmediatePromise('immediate value').then((value) => {
+  console.log(value);
+  // chained: a timer and an immediate started together race when the start is slow
+  return setTimeoutPromise(20, 'foobar');
+}).then((value) => {
   // value === 'foobar' (passing values is optional)
   // This is executed after about 20 milliseconds.
-  console.log(value);
-});
-setImmediatePromise('immediate value').then((value) => {
   console.log(value);
 });
