@@ -44,6 +44,7 @@ TICK_MS = 0.003             # model ms per engine interrupt (~10,000 QuickJS ope
 CLOCK_READ_MS = 0.0001      # model ms per Date.now()/performance.now()/hrtime
 EPOCH_MS = 1_767_225_600_000  # Date.now() at model time 0: 2026-01-01T00:00:00Z, so runs repeat
 NODE_VERSION = "v20.20.2"
+HEAVY_MODULES = {"crypto", "zlib", "child_process", "net"}  # bench/node_costs.py: ms, not µs, to load
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON combines pairs: any left is lone
 
 
@@ -121,10 +122,12 @@ class Host:
         }
 
     def _builtin_source(self, name_json: str) -> str:
-        src = loader.builtin_source(json.loads(name_json))
-        if src is not None and self.js_calls > 0:
+        name = json.loads(name_json)
+        src = loader.builtin_source(name)
+        if src is not None and self.js_calls > 0 and not name.startswith("internal/"):
             # a builtin's first require after start-up runs its JS (node's start-up ones are in its snapshot)
-            self.pending_ms += self.rt.work.cost("require")
+            heavy = name.removeprefix("node:") in HEAVY_MODULES
+            self.pending_ms += self.rt.work.cost("require.heavy" if heavy else "require")
         return json.dumps(src)
 
     def _take_error(self) -> str:
@@ -170,7 +173,9 @@ class Host:
             # node makes process.stdout/stderr lazily, on first use: milliseconds (SEMANTICS §3.9)
             self._stream_made[fd == 1] = True
             self.pending_ms += self.rt.work.cost("console.first")
-            self.flush()
+        else:
+            self.pending_ms += self.rt.work.cost("console.log")
+        self.flush()
         try:
             (self.write if fd == 1 else self.write_err)(s)
         except BrokenPipeError:
