@@ -259,3 +259,19 @@ rs.on('close', () => {
 """)
     # 200,000 bytes = 3 full 64 KiB chunks and one of 3,392 bytes
     assert (code, out) == (0, "open\nend 4 200000\nclose\nerror ENOENT\n")
+
+
+def test_node_globals_from_the_prelude_and_node_20s_surface(tmp_path, capsys):
+    code, out, _ = _run(tmp_path, capsys, """\
+const ac = new AbortController();
+ac.signal.addEventListener('abort', () => console.log('aborted', ac.signal.aborted));
+ac.abort();
+console.log(structuredClone(new Map([[1, { a: 2 }]])), new TextEncoder().encode('hé'));
+console.log(new URL('https://a.b/c?d=1').searchParams.get('d'), Buffer.from('hi'), typeof global);
+console.log(typeof Object.groupBy, typeof Set.prototype.union, typeof Promise.withResolvers, typeof Iterator);
+console.log(new Date(0).toISOString(), Date.now() === new Date().getTime(), Date.name);
+""")
+    assert code == 0
+    assert out == ("aborted true\nMap(1) { 1 => { a: 2 } } Uint8Array(3) [ 104, 195, 169 ]\n"
+                   "1 <Buffer 68 69> object\nundefined undefined undefined undefined\n"
+                   "1970-01-01T00:00:00.000Z true Date\n")
