@@ -122,3 +122,11 @@ def test_deep_recursion_runs_but_the_process_keeps_its_recursion_limit(tmp_path,
     assert main(["--headless", str(p)]) == 0
     assert capsys.readouterr().out.strip() == "300"  # 300 JS calls need far more than 1,000 Python frames
     assert sys.getrecursionlimit() == before  # raised for each step only, not for the app around it
+
+
+def test_a_script_replacing_json_does_not_break_the_host(tmp_path, capsys):
+    p = tmp_path / "s.js"
+    p.write_text("JSON.parse = () => 42;\nJSON.stringify = () => 'x';\nconsole.log('still', [1, 2], JSON.parse('1'));\n"
+                 "setTimeout(() => console.log('timer'), 1);\n")
+    assert main(["--headless", str(p)]) == 0
+    assert capsys.readouterr().out == "still [ 1, 2 ] 42\ntimer\n"

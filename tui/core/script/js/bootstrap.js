@@ -14,6 +14,9 @@
     if (k.startsWith('__h_')) { H[k.slice(4)] = G[k]; delete G[k]; }
   }
   const HOST_ERROR = '\u0000ptview-host-error';
+  // JSON carries every string across the host boundary: ptview's own copies, so a script that
+  // replaces JSON.parse/stringify changes its own results, not ptview's plumbing
+  const JSON = Object.freeze({ parse: G.JSON.parse.bind(G.JSON), stringify: G.JSON.stringify.bind(G.JSON) });
 
   // -- host calls: strings cross as JSON (the binding's C strings cannot hold NUL or lone surrogates)
   function call(name, ...args) {
@@ -411,6 +414,7 @@
 
   // -- what host modules use (internalBinding('ptview')) --------------------------------------
   const binding = {
+    JSON,
     call, register, unregister, makeError, refuse, fnPlace, placeWithSite, callerSite, guard, fatalText,
     setFatalHandler(f) { onFatal = f; },
     setRejectionHandlers(unhandled, handled) { onUnhandled = unhandled; onRejectionHandled = handled; },

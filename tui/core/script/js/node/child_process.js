@@ -2,6 +2,7 @@
 // child_process.fork: the module runs as a model process of its own (its own loop, pool,
 // clock and engine context); IPC messages are JSON copies delivered in the poll phase.
 const ptv = internalBinding('ptview');
+const JSON = ptv.JSON;  // ptview's own copy: a script's JSON.parse = … leaves the host alone
 const EventEmitter = require('events');
 
 class ChildProcess extends EventEmitter {

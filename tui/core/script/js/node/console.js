@@ -2,6 +2,7 @@
 // console: formatted by util.formatWithOptions (the prelude's port of node's inspect),
 // written through the host to stdout (log/info/debug/dir/table) or stderr (error/warn/trace).
 const ptv = internalBinding('ptview');
+const JSON = ptv.JSON;  // ptview's own copy: a script's JSON.parse = … leaves the host alone
 const util = require('util');
 
 let indent = '';

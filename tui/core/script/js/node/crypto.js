@@ -3,6 +3,7 @@
 // createHmac and randomUUID run on the loop thread (node's sync forms). Bytes are real
 // (hashlib); random bytes come from the run's seeded generator, so replays repeat.
 const ptv = internalBinding('ptview');
+const JSON = ptv.JSON;  // ptview's own copy: a script's JSON.parse = … leaves the host alone
 const { Buffer } = require('buffer');
 const { codes } = require('internal/errors');
 const hex = (v) => (typeof v === 'string' ? Buffer.from(v) : Buffer.from(v)).toString('hex');

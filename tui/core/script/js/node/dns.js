@@ -2,6 +2,7 @@
 // dns: lookup is getaddrinfo on the model's pool (slow I/O, at most half the threads);
 // resolve* is c-ares on the loop, never the pool (SEMANTICS §2.3, §3.1). Answers are the model's.
 const ptv = internalBinding('ptview');
+const JSON = ptv.JSON;  // ptview's own copy: a script's JSON.parse = … leaves the host alone
 const { codes } = require('internal/errors');
 
 function checkLookup(hostname, options) {

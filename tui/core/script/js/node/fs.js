@@ -3,6 +3,7 @@
 // model's pool as node's libuv requests do (readFile = open, fstat, reads, close: the
 // model's ops.py); writes go to the host's in-memory overlay, never the disk.
 const ptv = internalBinding('ptview');
+const JSON = ptv.JSON;  // ptview's own copy: a script's JSON.parse = … leaves the host alone
 const { Buffer } = require('buffer');
 const { codes } = require('internal/errors');
 

@@ -2,6 +2,7 @@
 // net: connect to a loopback port where nothing listens (the refused socket: 'error' on
 // nextTick, 'close' in the close phase); anything else is refused with one line (exit 2).
 const ptv = internalBinding('ptview');
+const JSON = ptv.JSON;  // ptview's own copy: a script's JSON.parse = … leaves the host alone
 const EventEmitter = require('events');
 
 class Socket extends EventEmitter {

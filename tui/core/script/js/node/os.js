@@ -1,6 +1,7 @@
 'use strict';
 // os: the real machine's CPU count and kernel release; the rest fixed (nothing of the host leaks).
 const ptv = internalBinding('ptview');
+const JSON = ptv.JSON;  // ptview's own copy: a script's JSON.parse = … leaves the host alone
 const info = JSON.parse(ptv.call('os_info'));
 const cpu = { model: 'cpu', speed: 2000, times: { user: 0, nice: 0, sys: 0, idle: 0, irq: 0 } };
 module.exports = {

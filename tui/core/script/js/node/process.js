@@ -3,6 +3,7 @@
 // 'exit' and 'beforeExit' are raised by the host when the model's loop ends (SEMANTICS §1.3);
 // 'uncaughtException' and 'unhandledRejection' decide what an uncaught error does.
 const ptv = internalBinding('ptview');
+const JSON = ptv.JSON;  // ptview's own copy: a script's JSON.parse = … leaves the host alone
 const EventEmitter = require('events');
 const { codes } = require('internal/errors');
 

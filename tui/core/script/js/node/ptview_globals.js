@@ -2,6 +2,7 @@
 // The globals node has, installed once at start-up by the bootstrap: console, timers,
 // process, Buffer, queueMicrotask (guarded), and the clock and Math.random on the model.
 const ptv = internalBinding('ptview');
+const JSON = ptv.JSON;  // ptview's own copy: a script's JSON.parse = … leaves the host alone
 const G = globalThis;
 const define = (name, value) => Object.defineProperty(G, name, { value, writable: true, configurable: true });
 
