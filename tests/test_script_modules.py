@@ -190,8 +190,8 @@ try { require('./nope'); } catch (e) { console.log(e.code); }
 def test_os_reports_the_real_cpu_count(tmp_path, capsys):
     import os
 
-    code, out, _ = _run(tmp_path, capsys, "const os = require('os');\nconsole.log(os.cpus().length, os.EOL === '\\n', os.platform());\n")
-    assert (code, out) == (0, f"{os.cpu_count()} true linux\n")
+    code, out, err = _run(tmp_path, capsys, "const os = require('os');\nconsole.log(os.cpus().length, os.EOL === '\\n', os.platform());\n")
+    assert (code, out) == (0, f"{os.cpu_count()} true linux\n"), err
 
 
 def test_spawn_and_worker_threads_are_refused_with_their_place(tmp_path, capsys):
@@ -275,3 +275,13 @@ console.log(new Date(0).toISOString(), Date.now() === new Date().getTime(), Date
     assert out == ("aborted true\nMap(1) { 1 => { a: 2 } } Uint8Array(3) [ 104, 195, 169 ]\n"
                    "1 <Buffer 68 69> object\nundefined undefined undefined undefined\n"
                    "1970-01-01T00:00:00.000Z true Date\n")
+
+
+def test_internal_modules_are_not_for_scripts(tmp_path, capsys):
+    code, out, _ = _run(tmp_path, capsys, """\
+for (const m of ['internal/errors', 'node:internal/errors', 'ptview_globals', 'node:nope', 'nope']) {
+  try { require(m); console.log('loaded', m); } catch (e) { console.log(e.code); }
+}
+""")
+    assert (code, out) == (0, "MODULE_NOT_FOUND\nERR_UNKNOWN_BUILTIN_MODULE\nMODULE_NOT_FOUND\n"
+                              "ERR_UNKNOWN_BUILTIN_MODULE\nMODULE_NOT_FOUND\n")

@@ -91,8 +91,7 @@ class Host:
             engine.host(f"__h_{name}", fn)
         self.js = engine.call(engine.eval(loader.bootstrap_source()))
         self._fns = {k: _prop(engine, self.js, k) for k in
-                     ("enter", "main", "collectRejection", "processRejections", "fnPlace", "emit",
-                               "listenerCount")}
+                     ("enter", "main", "collectRejection", "processRejections", "fnPlace", "emit", "listenerCount")}
 
     # -- the core host functions ------------------------------------------------------------------
 

@@ -362,12 +362,19 @@
       if (typeof name === 'string' && (name.startsWith('./') || name.startsWith('../') || name.startsWith('/'))) {
         return requireFile(dir, name);
       }
-      const m = loadBuiltin(typeof name === 'string' ? name : '');
+      // node's internals (and ptview's) are not for scripts: `require('internal/errors')` is not found
+      const id = typeof name === 'string' ? name.replace(/^node:/, '') : '';
+      const hidden = id.startsWith('internal/') || id.startsWith('ptview_');
+      const m = hidden ? undefined : loadBuiltin(id);
       if (m !== undefined) return m;
-      if (typeof name === 'string') {
+      if (typeof name === 'string' && !hidden) {
         const refused = call('refused_module', JSON.stringify(name));
         if (refused) refuse(JSON.parse(refused).message);
       }
+      if (typeof name === 'string' && name.startsWith('node:')) {
+        throw makeError({ name: 'Error', code: 'ERR_UNKNOWN_BUILTIN_MODULE', message: `No such built-in module: ${name}` });
+      }
+      if (hidden) throw makeError({ name: 'Error', code: 'MODULE_NOT_FOUND', message: `Cannot find module '${name}'` });
       return requireBuiltin(name);
     };
     req.resolve = (name) => call('resolve_path', JSON.stringify(dir), JSON.stringify(name));
