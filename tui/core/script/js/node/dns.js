@@ -38,13 +38,21 @@ function resolve(hostname, rrtype, cb) {
 }
 const resolve4 = (h, o, cb) => resolve(h, 'A', typeof o === 'function' ? o : cb);
 const p = (f) => (...a) => new Promise((res, rej) => f(...a, (e, ...v) => (e ? rej(e) : res(v.length > 1 ? v : v[0]))));
+// The rest of c-ares' queries: the model answers A records only; one line, not a made-up answer.
+const refused = {};
+for (const name of ['resolve6', 'resolveAny', 'resolveCaa', 'resolveCname', 'resolveMx', 'resolveNaptr', 'resolveNs',
+  'resolvePtr', 'resolveSoa', 'resolveSrv', 'resolveTxt', 'reverse', 'lookupService']) {
+  refused[name] = () => ptv.refuse(`dns.${name} is not supported: the model answers A records (dns.lookup, dns.resolve4)`);
+}
 module.exports = {
+  ...refused,
   lookup, resolve, resolve4,
   promises: {
     lookup(h, o) {
       checkLookup(h, o);  // argument errors throw synchronously, as node's do
       return new Promise((res, rej) => lookup(h, o || {}, (e, a, f) => (e ? rej(e) : res(Array.isArray(a) ? a : { address: a, family: f }))));
     },
+    ...refused,
     resolve: p(resolve), resolve4: p(resolve4),
   },
   getDefaultResultOrder: () => 'verbatim',
