@@ -26,7 +26,8 @@ const settle = (values) => {
   return new Promise((r) => setImmediate(r));
 };
 process.on('warning', () => {});
-run(util, cases, settle).then((out) => process.stdout.write(JSON.stringify(out)));
+const keepAlive = setInterval(() => {}, 1000);  // unref'd timers in the cases must not end the run
+run(util, cases, settle).then((out) => { clearInterval(keepAlive); process.stdout.write(JSON.stringify(out)); });
 """
 
 # A test stand-in for the host's internalBinding('util').getPromiseState:
