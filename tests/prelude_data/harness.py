@@ -137,7 +137,9 @@ def regenerate(name: str) -> None:
     mod = __import__(f"prelude_data.{name}_cases", fromlist=["cases"])
     cases = mod.cases()
     outs = node_outputs(cases)
-    data = [dict(c, expected=o) for c, o in zip(cases, outs)]
+    known = getattr(mod, "KNOWN", {})
+    data = [dict(c, expected=o, **({"known": known[c["src"]]} if c["src"] in known else {}))
+            for c, o in zip(cases, outs)]
     (HERE / f"{name}_expected.json").write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
     print(f"{name}: {len(data)} cases")
 
@@ -152,7 +154,7 @@ def load_expected(name: str) -> list[dict]:
 
 
 def strip(data: list[dict]) -> list[dict]:
-    return [{k: v for k, v in d.items() if k != "expected"} for d in data]
+    return [{k: v for k, v in d.items() if k not in ("expected", "known")} for d in data]
 
 
 def case_id(d: dict) -> str:

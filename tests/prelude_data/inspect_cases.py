@@ -112,6 +112,65 @@ CASES = [
     "{ phase: 'poll', queue: ['fs.readFile', 'dns.lookup', 'crypto.pbkdf2'], counters: { submitted: 10, done: 8 } }",
 ]
 
+MORE = [
+    "(() => { const e = new Error('outer', { cause: new TypeError('inner') }); e.stack = 'Error: outer\\n    at a (/x.js:1:1)'; e.cause.stack = 'TypeError: inner\\n    at b (/x.js:2:2)'; return e; })()",
+    "(() => { const e = new AggregateError([new Error('one'), 'two'], 'many'); e.stack = 'AggregateError: many\\n    at c (/x.js:1:1)'; e.errors[0].stack = 'Error: one\\n    at d (/x.js:3:3)'; return e; })()",
+    "(() => { const e = new Error('multi\\nline message'); e.stack = 'Error: multi\\nline message\\n    at e (/x.js:1:1)'; return e; })()",
+    "(() => { const e = new Error('renamed'); e.stack = 'Error: renamed\\n    at f (/x.js:1:1)'; e.name = 'MyError'; return e; })()",
+    "(() => { class HttpError extends Error { constructor(m, status) { super(m); this.name = 'HttpError'; this.status = status; } } const e = new HttpError('not found', 404); e.stack = 'HttpError: not found\\n    at g (/x.js:1:1)'; return e; })()",
+    "(() => { class ValidationError extends Error {} const e = new ValidationError('bad'); e.stack = 'Error: bad\\n    at h (/x.js:1:1)'; return e; })()",
+    "(() => { const e = new Error('no frames'); e.stack = 'Error: no frames'; e.code = 'E_X'; return e; })()",
+    "(() => { const e = new Error('x'); e.stack = 'Error: x\\n    at i (/x.js:1:1)'; return [[e]]; })()",
+    "(() => { const e = Object.create(Error.prototype); return e; })()",
+    "(() => { const e = new Error('deep'); e.stack = 'Error: deep\\n    at j (/x.js:1:1)'; return { a: { b: { c: e } } }; })()",
+    "(() => { const e = new Error('msg'); e.stack = 'Error: msg\\n    at k (/x.js:1:1)'; e.message = 'changed'; return e; })()",
+    "(() => { class A { static x = 1; } return A; })()", "Object.assign(() => {}, { a: 1, b: 'two' })",
+    "(() => { class T { get [Symbol.toStringTag]() { return 'T2'; } constructor() { this.v = 1; } } return new T(); })()",
+    "{ rss: 30932992, heapTotal: 6438912, heapUsed: 5404264, external: 445813, arrayBuffers: 17606 }",
+    "{ pid: 12345, ppid: 1, platform: 'linux', arch: 'x64', versions: { node: '20.20.2', v8: '11.3.244.8-node.33', uv: '1.46.0' } }",
+    "[{ id: 1, name: 'timers' }, { id: 2, name: 'pending callbacks' }, { id: 3, name: 'idle, prepare' }, { id: 4, name: 'poll' }, { id: 5, name: 'check' }, { id: 6, name: 'close callbacks' }]",
+    "['timers', 'pending', 'idle', 'prepare', 'poll', 'check', 'close', 'nextTick', 'microtask']",
+    "Array.from({ length: 12 }, (_, i) => 'phase-' + i)", "Array.from({ length: 7 }, (_, i) => i % 2 ? null : undefined)",
+    "Array.from({ length: 40 }, (_, i) => i % 3 === 0 ? 'x' : i)", "Array.from({ length: 9 }, (_, i) => [i, i * i])",
+    "[true, false, true, false, true, false, true, false]", "Array.from({ length: 8 }, (_, i) => Symbol('s' + i))",
+    "{ a: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27] }",
+    "{ list: Array.from({ length: 10 }, (_, i) => ({ i })) }", "{ matrix: [[1, 2, 3], [4, 5, 6], [7, 8, 9]] }",
+    "new Map([['timeout', { ms: 100 }], ['immediate', { ms: 0 }], ['nextTick', null], ['promise', undefined]])",
+    "new Set(['a', 'b', { c: [1, 2, { d: 3 }] }])", "new Map([[NaN, 'nan'], [-0, 'zero'], [undefined, 'u']])",
+    "{ 1: 'one', 2: 'two', b: 'b', a: 'a' }", "{ 'a-b': 1, 'c d': 2, e_f: 3, $g: 4, 'ü': 5, '': 6 }",
+    "{ [Symbol()]: 1, [Symbol('with space')]: 2, [Symbol.for('reg')]: 3 }",
+    "(() => { const a = [1, 2, 3]; a[-1] = 'neg'; a['1.5'] = 'frac'; return a; })()",
+    "(() => { const o = {}; Object.defineProperty(o, 'ro', { value: 1, enumerable: true, writable: false }); return o; })()",
+    "new Array(3).fill({ same: 'ref' })", "(() => { const shared = { s: 1 }; return { x: shared, y: shared }; })()",
+    "(() => { const a = { name: 'a' }; const b = { name: 'b', a }; a.b = b; return [a, b]; })()",
+    "(() => { const a = {}; const b = {}; a.self = a; b.self = b; return { a, b }; })()",
+    "'a'.repeat(77)", "'a'.repeat(200) + '\\n' + 'b'.repeat(10)", "{ s: 'x'.repeat(80) }", "['y'.repeat(80)]",
+    "{ key: 'line1\\nline2\\nline3 is a much longer line that makes this string long enough to be split' }",
+    "[1.0, 2.5, -3.25, 1e100, 5e-324, 0.1 + 0.2]", "[0, -0, +0, 0n, -0n]", "[Number.MAX_SAFE_INTEGER, 2n ** 64n, -(2n ** 70n)]",
+    "new Date(2024, 0, 1, 12, 30)", "[new Date(8.64e15), new Date(-1)]", "Object.assign(new Date(0), { tag: 'x' })",
+    "[/a/, /[\\]\\/]/gimsuy, new RegExp('')]", "Object.setPrototypeOf(new Map([[1, 2]]), null)", "Object.setPrototypeOf([1, 2], null)",
+    "Object.setPrototypeOf(new Set([1]), null)", "Object.setPrototypeOf(new Date(0), null)", "Object.setPrototypeOf(/x/, null)",
+    "Object.setPrototypeOf(function nf() {}, null)", "Object.setPrototypeOf({ a: 1 }, Object.create(null))",
+    "(() => { function Foo() {} Foo.prototype = Object.create(null); return new Foo(); })()",
+    "(() => { const proto = { constructor: { name: '' } }; return Object.create(proto); })()",
+    "new Float32Array([0.1, 1 / 3])", "new Uint8ClampedArray([300, -5])", "Object.assign(new Uint8Array(2), { x: 1 })",
+    "new Uint8Array(new ArrayBuffer(8), 2, 3)", "{ buf: new ArrayBuffer(3), view: new DataView(new ArrayBuffer(2), 1) }",
+    "[Promise.resolve([1, 2]), Promise.resolve(Promise.resolve(3))]",
+    "(() => { const p = Promise.resolve(1); p.extra = 'prop'; return p; })()",
+    "{ fn: function () {}, arrow: () => {}, method() {}, async am() {}, *gm() {}, async *agm() {}, ['computed' + 1]() {} }",
+    "(() => { const f = function () {}; Object.defineProperty(f, 'name', { value: '' }); return f; })()",
+    "(() => { const f = function () {}; Object.defineProperty(f, 'name', { value: 'renamed' }); return f; })()",
+    "Object.defineProperty(class {}, 'name', { value: 'Named' })", "Function.prototype", "Object.prototype", "Array.prototype",
+    "(() => { class A {} return A.prototype; })()", "Symbol.prototype", "Map.prototype",
+]
+
+# Known differences from node, with the reason (the test expects them to differ).
+KNOWN = {
+    "(() => { function Foo() {} Foo.prototype = Object.create(null); return new Foo(); })()":
+        "V8 names the object's class after the function that constructed it; plain JavaScript cannot "
+        "(host helper internalBinding('util').getConstructorName would)",
+}
+
 OPTION_CASES = [
     ("{ a: { b: { c: { d: { e: 1 } } } } }", "{ depth: 0 }"),
     ("{ a: { b: { c: { d: { e: 1 } } } } }", "{ depth: Infinity }"),
@@ -162,7 +221,7 @@ FORMAT_OPTION_CASES = [
 
 
 def cases():
-    out = [{"kind": "inspect", "src": s} for s in CASES]
+    out = [{"kind": "inspect", "src": s} for s in CASES + MORE]
     out += [{"kind": "inspect", "src": s, "opts": o} for s, o in OPTION_CASES]
     out += [{"kind": "format", "src": s} for s in FORMAT_CASES]
     out += [{"kind": "formatWithOptions", "src": s, "opts": o} for s, o in FORMAT_OPTION_CASES]

@@ -14,6 +14,12 @@
 //   getOwnNonIndexProperties(obj, filter) -> keys that are not array indices
 //                              (filter 0 all properties, 2 only enumerable).
 //                              A JavaScript fallback is used when absent.
+//   getConstructorName(obj) -> the engine's class name of obj (V8's
+//                              GetConstructorName), used only for objects whose
+//                              prototype chain has no named constructor; without
+//                              it the Object.prototype.toString tag is used
+//                              (`Object <[Object: null prototype] {}> {}` where node
+//                              may print `Foo <[Object: null prototype] {}> {}`).
 
 const types = require('internal/types');
 const binding = (typeof internalBinding === 'function' && internalBinding('util')) || {};
@@ -197,9 +203,13 @@ function removeColors(str) {
 }
 
 function internalGetConstructorName(obj) {
+  if (typeof binding.getConstructorName === 'function') return binding.getConstructorName(obj);
   // V8's class name of an object; the best JavaScript can do is the tag.
   return Object.prototype.toString.call(obj).slice(8, -1);
 }
+
+const mapSize = Object.getOwnPropertyDescriptor(Map.prototype, 'size').get;
+const setSize = Object.getOwnPropertyDescriptor(Set.prototype, 'size').get;
 
 function isInstanceof(obj, ctor) {
   try { return obj instanceof ctor; } catch { return false; }
@@ -350,14 +360,14 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       extrasType = kArrayExtrasType;
       formatter = formatArray;
     } else if (types.isSet(value)) {
-      const size = value.size;
+      const size = setSize.call(value);
       const prefix = getPrefix(constructor, tag, 'Set', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
       formatter = (c, v, r) => formatSet(value, c, v, r);
       if (size === 0 && keys.length === 0) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
     } else if (types.isMap(value)) {
-      const size = value.size;
+      const size = mapSize.call(value);
       const prefix = getPrefix(constructor, tag, 'Map', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
       formatter = (c, v, r) => formatMap(value, c, v, r);
@@ -816,7 +826,7 @@ function formatTypedArray(value, length, ctx, ignored, recurseTimes) {
 }
 
 function formatSet(set, ctx, ignored, recurseTimes) {
-  const length = set.size;
+  const length = setSize.call(set);
   const maxLength = Math.min(Math.max(0, ctx.maxArrayLength), length);
   const remaining = length - maxLength;
   const output = [];
@@ -833,7 +843,7 @@ function formatSet(set, ctx, ignored, recurseTimes) {
 }
 
 function formatMap(map, ctx, ignored, recurseTimes) {
-  const length = map.size;
+  const length = mapSize.call(map);
   const maxLength = Math.min(Math.max(0, ctx.maxArrayLength), length);
   const remaining = length - maxLength;
   const output = [];
