@@ -65,6 +65,7 @@ TEST_BINDINGS = r"""
     cwd() { return '/work/cwd'; },
     env: {},
     platform: 'linux',
+    stdout: { isTTY: false, write() { return true; } },
   };
   globalThis.__bindings = {
     util: {
