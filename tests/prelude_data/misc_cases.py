@@ -62,9 +62,12 @@ SYNC = [
     "(() => { try { util.styleText('nocolor', 'x'); } catch (e) { return [e.name, e.code, e.message.slice(0, 90)]; } })()",
     "(() => { try { util.styleText('red', 5); } catch (e) { return [e.name, e.code, e.message]; } })()",
     "util._extend({ a: 1 }, { b: 2, a: 3 })",
+    "[util.getSystemErrorName(-2), util.getSystemErrorName(-111), util.getSystemErrorName(-4095), util.getSystemErrorName(-99999), util.getSystemErrorMap().size, util.getSystemErrorMap().get(-13)]",
+    "(() => { try { util.getSystemErrorName(5); } catch (e) { return [e.name, e.code, e.message]; } })()",
+    "(() => { try { util.getSystemErrorName('x'); } catch (e) { return [e.name, e.code, e.message]; } })()",
     "(() => { const E = require('events'); const e = new E(); e.setMaxListeners(4); const t = new EventTarget(); return [E.getMaxListeners(e), typeof E.addAbortListener]; })()",
     "(() => { const E = require('events'); try { E.getMaxListeners({}); } catch (e) { return [e.name, e.code, e.message]; } })()",
-    "Object.keys(util).filter((k) => !['getSystemErrorMap', 'parseEnv', 'parseArgs', 'MIMEType', 'MIMEParams', '_errnoException', '_exceptionWithHostPort'].includes(k)).sort()",
+    "Object.keys(util).filter((k) => !['parseEnv', 'parseArgs', 'MIMEType', 'MIMEParams', '_errnoException', '_exceptionWithHostPort'].includes(k)).sort()",
     "Object.keys(require('events')).filter((k) => k !== 'EventEmitterAsyncResource').sort()",
 ]
 

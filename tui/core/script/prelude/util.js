@@ -212,8 +212,21 @@ async function aborted(signal, resource) {
   return new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
 }
 
+function validateErrno(err) {
+  if (typeof err !== 'number') throw new codes.ERR_INVALID_ARG_TYPE('err', 'number', err);
+  if (err >= 0 || !Number.isSafeInteger(err)) {
+    throw new codes.ERR_OUT_OF_RANGE('err', 'a negative integer', err);
+  }
+}
+
 function getSystemErrorName(err) {
-  return `Unknown system error ${err}`;
+  validateErrno(err);
+  const entry = require('internal/errno').get(err);
+  return entry ? entry[0] : `Unknown system error ${err}`;
+}
+
+function getSystemErrorMap() {
+  return new Map(require('internal/errno'));
 }
 
 const publicTypes = { ...types };
@@ -230,6 +243,7 @@ module.exports = {
   deprecate,
   format,
   formatWithOptions,
+  getSystemErrorMap,
   getSystemErrorName,
   inherits,
   inspect,
