@@ -81,6 +81,7 @@ _POST_BOOT = r"""
   let abort;
   try { abort = require('internal/abort'); } catch { return; }
   for (const k of ['AbortController', 'AbortSignal', 'EventTarget', 'Event']) globalThis[k] = abort[k];
+  if (typeof globalThis.Buffer !== 'function') globalThis.Buffer = require('buffer').Buffer;
   const url = require('internal/url');
   for (const k of ['URL', 'URLSearchParams']) if (typeof globalThis[k] !== 'function') globalThis[k] = url[k];
   if (typeof globalThis.structuredClone !== 'function') {
@@ -139,7 +140,9 @@ def regenerate(name: str) -> None:
     cases = mod.cases()
     outs = node_outputs(cases)
     known = getattr(mod, "KNOWN", {})
-    data = [dict(c, expected=o, **({"known": known[c["src"]]} if c["src"] in known else {}))
+    key = lambda c: (c["src"], c.get("opts"))  # noqa: E731
+    known = {(k if isinstance(k, tuple) else (k, None)): v for k, v in known.items()}
+    data = [dict(c, expected=o, **({"known": known[key(c)]} if key(c) in known else {}))
             for c, o in zip(cases, outs)]
     (HERE / f"{name}_expected.json").write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
     print(f"{name}: {len(data)} cases")

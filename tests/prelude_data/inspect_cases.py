@@ -164,8 +164,15 @@ MORE = [
     "(() => { class A {} return A.prototype; })()", "Symbol.prototype", "Map.prototype",
 ]
 
-# Known differences from node, with the reason (the test expects them to differ).
+# Known differences from node, with the reason (the test expects them to differ);
+# a key is the case's source, or (source, options).
 KNOWN = {
+    ("function f() {}", "{ showHidden: true }"):
+        "V8's sloppy functions have own `arguments` and `caller` properties, QuickJS's do not",
+    ("(() => { const e = new Error('hidden'); e.stack = 'Error: hidden\\n    at x (/a.js:1:1)'; return e; })()",
+     "{ showHidden: true }"):
+        "QuickJS's error `stack` is an accessor: assigned, it becomes an enumerable own property after "
+        "`message` (V8: own, non-enumerable, first) unless the host makes it V8-like",
     "(() => { function Foo() {} Foo.prototype = Object.create(null); return new Foo(); })()":
         "V8 names the object's class after the function that constructed it; plain JavaScript cannot "
         "(host helper internalBinding('util').getConstructorName would)",
@@ -198,6 +205,19 @@ OPTION_CASES = [
     ("[1, null, undefined, 'x', Symbol('y'), true, 10n]", "{ colors: true }"),
     ("{ [Symbol.for('nodejs.util.inspect.custom')]() { return 'c'; } }", "{ customInspect: false }"),
     ("{ a: [{ b: 1 }] }", "{ depth: 0, compact: false }"),
+    ("function f() {}", "{ showHidden: true }"),
+    ("(() => { const e = new Error('hidden'); e.stack = 'Error: hidden\\n    at x (/a.js:1:1)'; return e; })()", "{ showHidden: true }"),
+    ("new Map([[1, 2]])", "{ showHidden: true }"),
+    ("new Uint8Array([1, 2])", "{ showHidden: true }"),
+    ("Buffer.from('ab')", "{ showHidden: true }"),
+    ("{ a: 1, [Symbol('s')]: 2 }", "{ showHidden: true }"),
+    ("Object.defineProperty([1], 'x', { value: 'hid' })", "{ showHidden: true }"),
+    ("new (class K { #p = 1; q = 2; })()", "{ showHidden: true }"),
+    ("'x'.repeat(20)", "{ breakLength: 10 }"),
+    ("{ a: 'x'.repeat(100) }", "{ compact: true }"),
+    ("[[1, 2, [3, 4, [5, [6]]]]]", "{ compact: true, depth: 10 }"),
+    ("{ a: { b: { c: { d: { e: { f: 1 } } } } } }", "{ compact: 1, depth: 10 }"),
+    ("Array.from({ length: 30 }, (_, i) => 'item ' + i)", "{ compact: 1 }"),
 ]
 
 FORMAT_CASES = [
