@@ -11,9 +11,8 @@
 // Looked up lazily on globalThis when used: process.emitWarning (deprecate),
 // process.nextTick (callbackify), TextEncoder/TextDecoder (else internal/encoding).
 
-const {
-  inspect, format, formatWithOptions, stripVTControlCharacters,
-} = require('internal/inspect');
+const { inspect } = require('internal/inspect');
+const { format, formatWithOptions, stripVTControlCharacters } = require('internal/format');
 const types = require('internal/types');
 const { codes, validateFunction } = require('internal/errors');
 const { isDeepStrictEqual } = require('internal/comparisons');

@@ -44,7 +44,7 @@ function getMessage(key, args, self) {
   if (typeof msg === 'function') return msg.apply(self, args);
   const expected = (msg.match(/%[dfijoOs]/g) || []).length;
   if (expected === 0) return msg;
-  return require('internal/inspect').format(msg, ...args.slice(0, expected));
+  return require('internal/format').format(msg, ...args.slice(0, expected));
 }
 
 function E(sym, val, def, ...otherClasses) {
