@@ -5,7 +5,9 @@
 // once(), on(), getEventListeners(), setMaxListeners(), listenerCount().
 // process.emitWarning is looked up on globalThis when a warning is due.
 
-const { codes, AbortError, validateFunction, validateAbortSignal, validateNumber } = require('internal/errors');
+const {
+  codes, AbortError, validateFunction, validateAbortSignal, validateNumber, kEnhanceStackBeforeInspector,
+} = require('internal/errors');
 const { ERR_INVALID_ARG_TYPE, ERR_UNHANDLED_ERROR } = codes;
 
 const kCapture = Symbol('kCapture');
@@ -160,7 +162,20 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   if (doError) {
     let er;
     if (args.length > 0) er = args[0];
-    if (er instanceof Error) throw er; // Unhandled 'error' event
+    if (er instanceof Error) {
+      try {
+        const capture = {};
+        if (typeof Error.captureStackTrace === 'function') Error.captureStackTrace(capture, EventEmitter.prototype.emit);
+        else capture.stack = new Error().stack;
+        Object.defineProperty(er, kEnhanceStackBeforeInspector, {
+          value: enhanceStackTrace.bind(this, er, capture),
+          configurable: true,
+        });
+      } catch {
+        // Continue regardless of error.
+      }
+      throw er; // Unhandled 'error' event
+    }
     let stringifiedEr;
     try {
       stringifiedEr = lazyInspect()(er);
@@ -186,6 +201,44 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   }
   return true;
 };
+
+// The frames of a stack, without its `Name: message` line (QuickJS's stacks have none).
+function framesOf(stack) {
+  const lines = String(stack || '').replace(/\n+$/, '').split('\n');
+  return lines.length && !lines[0].startsWith('    at ') ? lines.slice(1) : lines;
+}
+
+function identicalSequenceRange(a, b) {
+  for (let i = 0; i < a.length - 3; i++) {
+    const pos = b.indexOf(a[i]);
+    if (pos !== -1) {
+      const rest = b.length - pos;
+      if (rest > 3) {
+        let len = 1;
+        const maxLen = Math.min(a.length - i, rest);
+        while (maxLen > len && a[i + len] === b[pos + len]) len++;
+        if (len > 3) return { len, offset: i };
+      }
+    }
+  }
+  return { len: 0, offset: 0 };
+}
+
+function enhanceStackTrace(err, own) {
+  let ctorInfo = '';
+  try {
+    const { name } = this.constructor;
+    if (name !== 'EventEmitter') ctorInfo = ` on ${name} instance`;
+  } catch {
+    // Continue regardless of error.
+  }
+  const sep = `\nEmitted 'error' event${ctorInfo} at:\n`;
+  const errStack = framesOf(err.stack);
+  const ownStack = framesOf(own.stack);
+  const { len, offset } = identicalSequenceRange(ownStack, errStack);
+  if (len > 0) ownStack.splice(offset + 1, len - 2, '    [... lines matching original stack trace ...]');
+  return String(err.stack).replace(/\n+$/, '') + sep + ownStack.join('\n');
+}
 
 function _addListener(target, type, listener, prepend) {
   let m;

@@ -317,8 +317,14 @@ function validateAbortSignal(signal, name) {
   }
 }
 
+// An error thrown by emit('error') carries a function under this key that returns its stack
+// with node's "Emitted 'error' event at:" part; the host calls it before printing an
+// uncaught error, as node does.
+const kEnhanceStackBeforeInspector = Symbol('kEnhanceStackBeforeInspector');
+
 module.exports = {
   codes,
+  kEnhanceStackBeforeInspector,
   AbortError,
   determineSpecificType,
   setStack,
