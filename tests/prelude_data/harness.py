@@ -67,8 +67,19 @@ TEST_BINDINGS = r"""
     platform: 'linux',
     stdout: { isTTY: false, write() { return true; } },
   };
+  // Proxies made through the global Proxy are remembered, for getProxyDetails.
+  const proxies = new WeakMap();
+  const NativeProxy = Proxy;
+  globalThis.Proxy = new NativeProxy(NativeProxy, {
+    construct(target, args) {
+      const p = Reflect.construct(target, args);
+      proxies.set(p, [args[0], args[1]]);
+      return p;
+    },
+  });
   globalThis.__bindings = {
     util: {
+      getProxyDetails(v) { return proxies.get(v); },
       getPromiseState(p) { return p instanceof Promise ? (states.get(p) || [0, undefined]) : undefined; },
     },
   };

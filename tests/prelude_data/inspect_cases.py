@@ -98,7 +98,9 @@ CASES = [
     "(() => { const e = new Error('rej'); e.stack = 'Error: rej\\n    at k (/f.js:1:1)'; return Promise.reject(e); })()",
     "Promise.reject(42)", "{ p: Promise.resolve('inner') }",
     # proxies
-    "new Proxy({ a: 1 }, {})", "new Proxy([1, 2], {})",
+    "new Proxy({ a: 1 }, {})", "new Proxy([1, 2], {})", "new Proxy({ a: 1 }, { get() { return 5; } })",
+    "new Proxy(function target() {}, {})", "{ p: new Proxy(new Map([[1, 2]]), {}) }",
+    "new Proxy({ [Symbol.for('nodejs.util.inspect.custom')]() { return 'custom via proxy'; } }, {})",
     # custom inspect
     "{ [Symbol.for('nodejs.util.inspect.custom')]() { return 'CUSTOM'; } }",
     "{ [Symbol.for('nodejs.util.inspect.custom')]() { return { replaced: true }; } }",
@@ -202,6 +204,9 @@ OPTION_CASES = [
     ("Object.defineProperty({ v: 1 }, 'hidden', { value: 2, enumerable: false })", "{ showHidden: true }"),
     ("1234567.891", "{ numericSeparator: true }"),
     ("{ a: 1, s: 'str' }", "{ colors: true }"),
+    ("new Proxy({ a: 1 }, { get() { return 5; } })", "{ showProxy: true }"),
+    ("new Proxy([1], new Proxy({}, {}))", "{ showProxy: true }"),
+    ("{ deep: { deeper: new Proxy({ x: 1 }, {}) } }", "{ showProxy: true, depth: 0 }"),
     ("[1, null, undefined, 'x', Symbol('y'), true, 10n]", "{ colors: true }"),
     ("{ [Symbol.for('nodejs.util.inspect.custom')]() { return 'c'; } }", "{ customInspect: false }"),
     ("{ a: [{ b: 1 }] }", "{ depth: 0, compact: false }"),
