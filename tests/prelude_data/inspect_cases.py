@@ -164,6 +164,15 @@ MORE = [
     "(() => { const f = function () {}; Object.defineProperty(f, 'name', { value: 'renamed' }); return f; })()",
     "Object.defineProperty(class {}, 'name', { value: 'Named' })", "Function.prototype", "Object.prototype", "Array.prototype",
     "(() => { class A {} return A.prototype; })()", "Symbol.prototype", "Map.prototype",
+    "Symbol('a\\nb')", "{ [Symbol('k\\ney')]: 1 }", "'\\u2028\\u2029'", "'a\\'b\"c`d'", "'a\\'b\"c${d}'", "'a\\'b\"c`d${e}'",
+    "{ 'new\\nline': 1, 'tab\\tkey': 2, \"q'uote\": 3 }", "[-0, [-0], { z: -0 }]", "[1, 2, , ]", "[, 'a', , 'b', , ]",
+    "{ ['x'.repeat(90)]: 1 }", "{ a: 'x'.repeat(72) }", "{ a: 'x'.repeat(73) }", "['x'.repeat(74)]", "[['x'.repeat(72)]]",
+    "'\\x1b[31mred\\x1b[0m'", "'\\x7f\\x9f\\xa0'", "'\\ud83d'", "{ e: '' }", "[''] ",
+    "Array.from({ length: 6 }, (_, i) => i)", "Array.from({ length: 7 }, (_, i) => 'a'.repeat(i))",
+    "Array.from({ length: 27 }, (_, i) => 'x'.repeat(i % 4))", "Array.from({ length: 16 }, (_, i) => (i % 2 ? -i : i * 1000))",
+    "Array.from({ length: 10 }, (_, i) => [i])", "[[1, 2, 3, 4, 5, 6, 7, 8], [9, 10, 11, 12, 13, 14, 15, 16]]",
+    "{ nums: Array.from({ length: 101 }, (_, i) => i) }", "new Set(Array.from({ length: 101 }, (_, i) => i))",
+    "new Map(Array.from({ length: 5 }, (_, i) => [i, 'v'.repeat(20)]))",
 ]
 
 # Known differences from node, with the reason (the test expects them to differ);
