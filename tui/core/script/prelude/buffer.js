@@ -999,4 +999,3 @@ Object.defineProperty(module.exports, 'INSPECT_MAX_BYTES', {
     INSPECT_MAX_BYTES = val;
   },
 });
-void ERR_INVALID_ARG_VALUE;
