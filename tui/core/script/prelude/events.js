@@ -208,22 +208,6 @@ function framesOf(stack) {
   return lines.length && !lines[0].startsWith('    at ') ? lines.slice(1) : lines;
 }
 
-function identicalSequenceRange(a, b) {
-  for (let i = 0; i < a.length - 3; i++) {
-    const pos = b.indexOf(a[i]);
-    if (pos !== -1) {
-      const rest = b.length - pos;
-      if (rest > 3) {
-        let len = 1;
-        const maxLen = Math.min(a.length - i, rest);
-        while (maxLen > len && a[i + len] === b[pos + len]) len++;
-        if (len > 3) return { len, offset: i };
-      }
-    }
-  }
-  return { len: 0, offset: 0 };
-}
-
 function enhanceStackTrace(err, own) {
   let ctorInfo = '';
   try {
@@ -235,7 +219,7 @@ function enhanceStackTrace(err, own) {
   const sep = `\nEmitted 'error' event${ctorInfo} at:\n`;
   const errStack = framesOf(err.stack);
   const ownStack = framesOf(own.stack);
-  const { len, offset } = identicalSequenceRange(ownStack, errStack);
+  const { len, offset } = require('internal/inspect').identicalSequenceRange(ownStack, errStack);
   if (len > 0) ownStack.splice(offset + 1, len - 2, '    [... lines matching original stack trace ...]');
   return String(err.stack).replace(/\n+$/, '') + sep + ownStack.join('\n');
 }

@@ -640,6 +640,100 @@ function improveStack(stack, constructor, name, tag) {
   return stack;
 }
 
+const coreModuleRegExp = /^ {4}at (?:[^/\\(]+ \(|)node:(.+):\d+:\d+\)?$/;
+
+// The longest run (> 3) of frames `a` shares with `b`: { len, offset in a }.
+function identicalSequenceRange(a, b) {
+  for (let i = 0; i < a.length - 3; i++) {
+    const pos = b.indexOf(a[i]);
+    if (pos !== -1) {
+      const rest = b.length - pos;
+      if (rest > 3) {
+        let len = 1;
+        const maxLen = Math.min(a.length - i, rest);
+        while (maxLen > len && a[i + len] === b[pos + len]) len++;
+        if (len > 3) return { len, offset: i };
+      }
+    }
+  }
+  return { len: 0, offset: 0 };
+}
+
+// An error's frames, with the run it shares with its cause's stack collapsed.
+function getStackFrames(ctx, err, stack) {
+  const frames = stack.split('\n');
+  let cause;
+  try {
+    ({ cause } = err);
+  } catch {
+    // If 'cause' is a getter that throws, ignore it.
+  }
+  if (cause != null && (types.isNativeError(cause) || cause instanceof Error)) {
+    const causeStack = getStackString(cause);
+    const causeStackStart = causeStack.indexOf('\n    at');
+    if (causeStackStart !== -1) {
+      const causeFrames = causeStack.slice(causeStackStart + 1).split('\n');
+      const { len, offset } = identicalSequenceRange(frames, causeFrames);
+      if (len > 0) {
+        const skipped = len - 2;
+        const msg = `    ... ${skipped} lines matching cause stack trace ...`;
+        frames.splice(offset + 1, skipped, ctx.stylize(msg, 'undefined'));
+      }
+    }
+  }
+  return frames;
+}
+
+function markNodeModules(ctx, line) {
+  let tempLine = '';
+  let lastPos = 0;
+  let searchFrom = 0;
+  for (;;) {
+    const at = line.indexOf('node_modules', searchFrom);
+    if (at === -1) break;
+    const separator = line[at - 1];
+    const after = line[at + 12];
+    if ((after !== '/' && after !== '\\') || (separator !== '/' && separator !== '\\')) {
+      searchFrom = at + 1;
+      continue;
+    }
+    const moduleStart = at + 13;
+    tempLine += line.slice(lastPos, moduleStart);
+    let moduleEnd = line.indexOf(separator, moduleStart);
+    if (line[moduleStart] === '@') moduleEnd = line.indexOf(separator, moduleEnd + 1);
+    tempLine += ctx.stylize(line.slice(moduleStart, moduleEnd), 'module');
+    lastPos = moduleEnd;
+    searchFrom = moduleEnd;
+  }
+  return lastPos !== 0 ? tempLine + line.slice(lastPos) : line;
+}
+
+function markCwd(ctx, line, workingDirectory) {
+  let cwdStartPos = line.indexOf(workingDirectory);
+  let cwdLength = workingDirectory.length;
+  if (cwdStartPos === -1) return line;
+  if (line.slice(cwdStartPos - 7, cwdStartPos) === 'file://') {
+    cwdLength += 7;
+    cwdStartPos -= 7;
+  }
+  const start = line[cwdStartPos - 1] === '(' ? cwdStartPos - 1 : cwdStartPos;
+  const end = start !== cwdStartPos && line.endsWith(')') ? -1 : line.length;
+  const workingDirectoryEndPos = cwdStartPos + cwdLength + 1;
+  let tempLine = line.slice(0, start) + ctx.stylize(line.slice(start, workingDirectoryEndPos), 'undefined') +
+    line.slice(workingDirectoryEndPos, end);
+  if (end === -1) tempLine += ctx.stylize(')', 'undefined');
+  return tempLine;
+}
+
+function safeGetCWD() {
+  try {
+    const p = globalThis.process;
+    return p && typeof p.cwd === 'function' ? p.cwd() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function formatError(err, constructor, tag, ctx, keys) {
   const name = err.name != null ? String(err.name) : 'Error';
   let stack = getStackString(err);
@@ -654,9 +748,29 @@ function formatError(err, constructor, tag, ctx, keys) {
   const stackStart = stack.indexOf('\n    at', pos);
   if (stackStart === -1) {
     stack = `[${stack}]`;
-  } else if (ctx.colors) {
-    const lines = stack.slice(stackStart + 1).split('\n');
-    stack = `${stack.slice(0, stackStart)}\n${lines.map((l) => ctx.stylize(l, 'undefined')).join('\n')}`;
+  } else {
+    const lines = getStackFrames(ctx, err, stack.slice(stackStart + 1));
+    let newStack = stack.slice(0, stackStart);
+    if (ctx.colors) {
+      // Node's own frames dimmed, node_modules names underlined, the working directory dimmed.
+      const cwd = safeGetCWD();
+      for (let line of lines) {
+        if (coreModuleRegExp.test(line)) {
+          newStack += `\n${ctx.stylize(line, 'undefined')}`;
+        } else {
+          line = markNodeModules(ctx, line);
+          if (cwd !== undefined) {
+            let newLine = markCwd(ctx, line, cwd);
+            if (newLine === line) newLine = markCwd(ctx, line, `file://${encodeURI(cwd)}`);
+            line = newLine;
+          }
+          newStack += `\n${line}`;
+        }
+      }
+    } else {
+      newStack += `\n${lines.join('\n')}`;
+    }
+    stack = newStack;
   }
   if (ctx.indentationLvl !== 0) {
     stack = stack.replaceAll('\n', `\n${' '.repeat(ctx.indentationLvl)}`);
@@ -1069,6 +1183,7 @@ module.exports = {
   getStringWidth,
   stylizeWithColor,
   customInspectSymbol,
+  identicalSequenceRange,
   // for internal/format
   builtInObjects,
   formatBigInt,
