@@ -59,6 +59,14 @@ SCRIPTS = [
     "const { pipeline: pp, finished: fp } = require('stream/promises'); const out = []; await pp(Readable.from(['1', '2']), new Writable({ write(c, e, cb) { out.push(String(c)); cb(); } })); log.push('pipeline resolved ' + out.join('')); const r = Readable.from(['z']); r.resume(); await fp(r); log.push('finished resolved')",
     "const { pipeline: pp } = require('stream/promises'); try { await pp(Readable.from(['1']), new Writable({ write(c, e, cb) { cb(new Error('sink')); } })); } catch (e) { log.push('rejected ' + e.message); }",
     "const util = require('util'); log.push(util.inspect(new Readable()).split('\\n')[0], Object.keys(new Readable()).join(','), new Readable().eventNames().length)",
+    "log.push(await Readable.from([1, 2, 3, 4]).map((x) => x * 2).filter((x) => x > 2).toArray())",
+    "log.push(await Readable.from([1, 2, 3, 4, 5]).drop(1).take(3).toArray(), await Readable.from([1, 2]).reduce((a, b) => a + b, 10))",
+    "log.push(await Readable.from([1, 2, 3]).some((x) => x > 2), await Readable.from([1, 2, 3]).every((x) => x > 2), await Readable.from([5, 6]).find((x) => x > 5))",
+    "await Readable.from(['a', 'b']).forEach((x) => log.push('each ' + x)); log.push(await Readable.from([[1, 2], [3]]).flatMap((x) => x).toArray())",
+    "log.push(await Readable.from([1, 2, 3]).map(async (x) => { await new Promise((r) => setTimeout(r, 4 - x)); return x; }, { concurrency: 3 }).toArray())",
+    "try { await Readable.from([]).reduce((a, b) => a + b); } catch (e) { log.push(e.name + ' ' + e.code + ' ' + e.message); }",
+    "try { Readable.from([1]).map(5); } catch (e) { log.push(e.code + ' ' + e.message); } try { Readable.from([1]).take(-1); } catch (e) { log.push(e.code + ' ' + e.message); }",
+    "log.push(typeof Readable.prototype.map, Readable.prototype.map.name, Object.keys(Readable.prototype).includes('map'))",
 ]
 
 

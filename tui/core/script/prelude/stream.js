@@ -13,6 +13,8 @@ const { pipeline, pipelineImpl } = require('internal/streams/pipeline');
 
 const { promisify } = require('util');
 
+require('internal/streams/operators').install(Readable);
+
 Stream.isDestroyed = isDestroyed;
 Stream.isDisturbed = (stream) => !!(stream && (stream.readableDidRead || stream.readableAborted));
 Stream.isErrored = (stream) => !!(stream && (stream.readableErrored || stream.writableErrored ||
