@@ -484,6 +484,7 @@ function addListenerOf(emitter, name, listener, flags) {
 function removeListenerOf(emitter, name, listener, flags) {
   if (typeof emitter.removeListener === 'function') emitter.removeListener(name, listener);
   else if (typeof emitter.removeEventListener === 'function') emitter.removeEventListener(name, listener, flags);
+  else throw new ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);
 }
 
 async function once(emitter, name, options = {}) {
@@ -492,7 +493,7 @@ async function once(emitter, name, options = {}) {
   if (signal && signal.aborted) throw new AbortError(undefined, { cause: signal.reason });
   return new Promise((resolve, reject) => {
     const errorListener = (err) => {
-      removeListenerOf(emitter, name, resolver);
+      emitter.removeListener(name, resolver);
       if (signal != null) signal.removeEventListener('abort', abortListener);
       reject(err);
     };
@@ -516,68 +517,114 @@ function createIterResult(value, done) {
   return { value, done };
 }
 
+function listenersController() {
+  const listeners = [];
+  return {
+    addEventListener(emitter, event, handler, flags) {
+      addListenerOf(emitter, event, handler, flags);
+      listeners.push([emitter, event, handler, flags]);
+    },
+    removeAll() {
+      while (listeners.length > 0) Reflect.apply(removeListenerOf, undefined, listeners.pop());
+    },
+  };
+}
+
+function validateWatermark(value, name) {
+  if (typeof value !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
+  if (!Number.isInteger(value)) throw new codes.ERR_OUT_OF_RANGE(name, 'an integer', value);
+  if (value < 1 || value > Number.MAX_SAFE_INTEGER) {
+    throw new codes.ERR_OUT_OF_RANGE(name, `>= 1 && <= ${Number.MAX_SAFE_INTEGER}`, value);
+  }
+}
+
+// An async iterator of the event's argument lists; 'error' rejects it, the
+// `close` events end it, the watermarks pause and resume the emitter.
 function on(emitter, event, options = {}) {
-  const signal = options ? options.signal : undefined;
+  const signal = options.signal;
   validateAbortSignal(signal, 'options.signal');
   if (signal && signal.aborted) throw new AbortError(undefined, { cause: signal.reason });
+  const highWatermark = options.highWaterMark ?? options.highWatermark ?? Number.MAX_SAFE_INTEGER;
+  validateWatermark(highWatermark, 'options.highWaterMark');
+  const lowWatermark = options.lowWaterMark ?? options.lowWatermark ?? 1;
+  validateWatermark(lowWatermark, 'options.lowWaterMark');
   const unconsumedEvents = [];
   const unconsumedPromises = [];
+  let paused = false;
   let error = null;
   let finished = false;
+  let size = 0;
 
   const AsyncIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype);
   const iterator = Object.setPrototypeOf({
     next() {
-      const value = unconsumedEvents.shift();
-      if (value) return Promise.resolve(createIterResult(value, false));
+      if (size) {
+        const value = unconsumedEvents.shift();
+        size--;
+        if (paused && size < lowWatermark) {
+          emitter.resume();
+          paused = false;
+        }
+        return Promise.resolve(createIterResult(value, false));
+      }
       if (error) {
         const p = Promise.reject(error);
         error = null;
         return p;
       }
-      if (finished) return Promise.resolve(createIterResult(undefined, true));
+      if (finished) return closeHandler();
       return new Promise((resolve, reject) => unconsumedPromises.push({ resolve, reject }));
     },
     return() {
-      removeListenerOf(emitter, event, eventHandler);
-      removeListenerOf(emitter, 'error', errorHandler);
-      if (signal) signal.removeEventListener('abort', abortListener);
-      finished = true;
-      for (const promise of unconsumedPromises) promise.resolve(createIterResult(undefined, true));
-      return Promise.resolve(createIterResult(undefined, true));
+      return closeHandler();
     },
     throw(err) {
       if (!err || !(err instanceof Error)) {
         throw new ERR_INVALID_ARG_TYPE('EventEmitter.AsyncIterator', 'Error', err);
       }
-      error = err;
-      removeListenerOf(emitter, event, eventHandler);
-      removeListenerOf(emitter, 'error', errorHandler);
+      errorHandler(err);
     },
-    [Symbol.asyncIterator]() { return this; },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
   }, AsyncIteratorPrototype);
 
-  addListenerOf(emitter, event, eventHandler);
-  if (event !== 'error' && typeof emitter.on === 'function') emitter.on('error', errorHandler);
-  if (signal) signal.addEventListener('abort', abortListener, { once: true });
+  const { addEventListener, removeAll } = listenersController();
+  addEventListener(emitter, event, (...args) => eventHandler(args));
+  if (event !== 'error' && typeof emitter.on === 'function') addEventListener(emitter, 'error', errorHandler);
+  const closeEvents = options && options.close;
+  if (closeEvents && closeEvents.length) {
+    for (let i = 0; i < closeEvents.length; i++) addEventListener(emitter, closeEvents[i], closeHandler);
+  }
+  const abortListenerDisposable = signal ? addAbortListener(signal, abortListener) : null;
   return iterator;
 
   function abortListener() {
     errorHandler(new AbortError(undefined, { cause: signal && signal.reason }));
   }
-  function eventHandler(...args) {
-    const promise = unconsumedPromises.shift();
-    if (promise) promise.resolve(createIterResult(args, false));
-    else unconsumedEvents.push(args);
+  function eventHandler(value) {
+    if (unconsumedPromises.length === 0) {
+      size++;
+      if (!paused && size > highWatermark) {
+        paused = true;
+        emitter.pause();
+      }
+      unconsumedEvents.push(value);
+    } else {
+      unconsumedPromises.shift().resolve(createIterResult(value, false));
+    }
   }
   function errorHandler(err) {
+    if (unconsumedPromises.length === 0) error = err;
+    else unconsumedPromises.shift().reject(err);
+    closeHandler();
+  }
+  function closeHandler() {
+    if (abortListenerDisposable) abortListenerDisposable[SymbolDispose]();
+    removeAll();
     finished = true;
-    const toError = unconsumedPromises.shift();
-    if (toError) {
-      toError.reject(err);
-    } else {
-      error = err;
-    }
-    iterator.return();
+    const doneResult = createIterResult(undefined, true);
+    while (unconsumedPromises.length !== 0) unconsumedPromises.shift().resolve(doneResult);
+    return Promise.resolve(doneResult);
   }
 }
