@@ -19,7 +19,7 @@ const fakeFs = {
   close(fd, cb) { log.push(`close ${fd}`); setTimeout(() => cb(null), 1); },
 };
 const ev = (s, name, ...evs) => evs.forEach((e) => s.on(e, (a) => log.push(name + ':' + e + (a instanceof Error ? ' ' + a.message : typeof a === 'number' || typeof a === 'string' ? ' ' + a : a instanceof Uint8Array ? ' ' + a.toString() : ''))));
-const settle = () => new Promise((r) => setTimeout(r, 50));
+const settle = () => new Promise((r) => setTimeout(r, 500));
 """
 
 SCRIPTS = [

@@ -4,7 +4,7 @@ streams settle)."""
 
 PRE = ("const { Readable, Writable, Duplex, Transform, PassThrough, pipeline, finished } = require('stream'); "
        "const log = []; const ev = (s, name, ...evs) => evs.forEach((e) => s.on(e, (...a) => log.push(name + ':' + e + (a.length && a[0] !== undefined && typeof a[0] !== 'object' ? ' ' + a[0] : a[0] instanceof Error ? ' ' + a[0].message : '')))); "
-       "const settle = () => new Promise((r) => setTimeout(r, 20));")
+       "const settle = () => new Promise((r) => setTimeout(r, 300));")
 
 SCRIPTS = [
     # Readable basics
