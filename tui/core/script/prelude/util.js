@@ -218,6 +218,10 @@ function validateErrno(err) {
   }
 }
 
+function parseArgs(config = {}) {
+  return require('internal/parse_args').parseArgs(config);
+}
+
 function getSystemErrorName(err) {
   validateErrno(err);
   const entry = require('internal/errno').get(err);
@@ -263,6 +267,7 @@ module.exports = {
   isFunction: (v) => typeof v === 'function',
   isPrimitive: (v) => v === null || (typeof v !== 'object' && typeof v !== 'function'),
   log,
+  parseArgs,
   promisify,
   styleText,
   stripVTControlCharacters,
