@@ -76,7 +76,7 @@ const builtInObjects = new Set(
   Object.getOwnPropertyNames(globalThis).filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e)),
 );
 
-function getUserOptions(ctx, isCrossContext) {
+function getUserOptions(ctx) {
   const ret = { stylize: ctx.stylize };
   for (const key of Object.keys(inspectDefaultOptions)) ret[key] = ctx[key];
   if (ctx.userOptions !== undefined) Object.assign(ret, ctx.userOptions);
