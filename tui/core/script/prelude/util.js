@@ -8,6 +8,7 @@
 //   getProxyDetails(value)   -> [target, handler] or undefined (not a proxy)
 //   previewEntries(iterator, true) -> [entries, isKeyValue]  (Map/Set iterators)
 //   getOwnNonIndexProperties(obj, filter)  filter 0 = all, 2 = only enumerable
+//   getConstructorName(obj)  -> V8's class name, for objects with no named constructor
 // Looked up lazily on globalThis when used: process.emitWarning (deprecate),
 // process.nextTick (callbackify), TextEncoder/TextDecoder (else internal/encoding).
 
