@@ -19,6 +19,9 @@ def outputs():
 
 @pytest.mark.parametrize("i", range(len(DATA)), ids=[harness.case_id(d) for d in DATA])
 def test_matches_node(outputs, i):
+    if "known" in DATA[i]:
+        assert outputs[i] != DATA[i]["expected"], "a known difference is gone: drop it from KNOWN"
+        pytest.xfail(DATA[i]["known"])
     assert outputs[i] == DATA[i]["expected"]
 
 

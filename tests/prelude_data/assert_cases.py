@@ -67,6 +67,28 @@ INSPECT = [
     "(() => { const u = require('util'); return [u.isDeepStrictEqual({ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] }), u.isDeepStrictEqual([1], ['1']), u.isDeepStrictEqual(new Map([[{ k: 1 }, 1]]), new Map([[{ k: 1 }, 1]])), u.isDeepStrictEqual(new Set([{ a: 1 }]), new Set([{ a: 1 }]))]; })()",
 ]
 
+# [a, b] pairs: util.isDeepStrictEqual and assert.deepEqual (loose) verdicts.
+PAIRS = [
+    "[{ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] }]", "[[1, 2], [2, 1]]", "[[1, , 3], [1, undefined, 3]]", "[[1, , 3], [1, , 3]]",
+    "[new Set([{ a: 1 }, { b: 2 }]), new Set([{ b: 2 }, { a: 1 }])]", "[new Set([1, '1']), new Set(['1', 1])]", "[new Set([NaN]), new Set([NaN])]",
+    "[new Map([[{ k: 1 }, 'v']]), new Map([[{ k: 1 }, 'v']])]", "[new Map([[1, { x: 1 }]]), new Map([[1, { x: 2 }]])]", "[new Map([[-0, 1]]), new Map([[0, 1]])]",
+    "[{ [Symbol.for('s')]: 1 }, { [Symbol.for('s')]: 1 }]", "[{ [Symbol.for('s')]: 1 }, { [Symbol.for('s')]: 2 }]", "[{ [Symbol('s')]: 1 }, {}]",
+    "[Object.defineProperty({}, 'h', { value: 1 }), {}]", "[Object.create(null), Object.create(null)]", "[Object.create({ p: 1 }), Object.create({ p: 2 })]",
+    "[new Date(0), new Date(0)]", "[Object.assign(new Date(0), { x: 1 }), new Date(0)]", "[/a/g, /a/g]", "[Object.assign(/a/, { x: 1 }), /a/]",
+    "[new Error('a'), new Error('a')]", "[new Error('a'), new TypeError('a')]", "[Object.assign(new Error('a'), { code: 1 }), new Error('a')]",
+    "[new Uint8Array([1, 2]), new Uint8Array([1, 2])]", "[new Uint8Array([1, 2]), new Int8Array([1, 2])]", "[new Float64Array([0]), new Float64Array([-0])]",
+    "[new Float64Array([NaN]), new Float64Array([NaN])]", "[Buffer.from('ab'), new Uint8Array([97, 98])]", "[new ArrayBuffer(2), new ArrayBuffer(2)]",
+    "[new Number(1), new Number(1)]", "[new String('a'), 'a']", "[new Boolean(false), new Boolean(false)]", "[Object(1n), Object(1n)]",
+    "[(() => { const a = { x: 1 }; a.self = a; return a; })(), (() => { const b = { x: 1 }; b.self = { x: 1, self: b }; return b; })()]",
+    "[(() => { const a = [1]; a.push(a); return a; })(), (() => { const b = [1]; b.push(b); return b; })()]",
+    "[[1, 2, 3], { 0: 1, 1: 2, 2: 3, length: 3 }]", "[(function () { return arguments; })(1), (function () { return arguments; })(1)]",
+    "[(function () { return arguments; })(1), [1]]", "[{ a: undefined }, { b: undefined }]", "[{ a: 1, b: 2 }, { b: 2, a: 1 }]",
+    "[1, true]", "['1', 1]", "[null, undefined]", "[0, -0]", "[NaN, NaN]", "[[0], [-0]]", "[{ a: NaN }, { a: NaN }]",
+    "[() => {}, () => {}]", "[Promise.resolve(1), Promise.resolve(1)]", "[new WeakMap(), new WeakMap()]",
+    "[Object.assign([1, 2], { x: 1 }), [1, 2]]", "[new Set([[1]]), new Set([[1]])]", "[new Map([[[1], [2]]]), new Map([[[1], [2]]])]",
+    "[new Set([1, 2]), new Set([1, 2, 3])]", "[{ a: [new Map([[1, new Set([2])]])] }, { a: [new Map([[1, new Set([2])]])] }]",
+]
+
 PRE = "const assert = require('assert'); const util = require('util');"
 REPORT = "(e) => [e.name, e.code, e.message, e.generatedMessage, e.operator]"
 
@@ -77,6 +99,10 @@ def cases():
         out.append({"kind": "json", "src": f"(() => {{ {PRE} try {{ {c}; return 'no throw'; }} catch (e) {{ return ({REPORT})(e); }} }})()"})
     for c in ASYNC:
         out.append({"kind": "json", "src": f"(async () => {{ {PRE} try {{ {c}; return 'no throw'; }} catch (e) {{ return ({REPORT})(e); }} }})()"})
+    for pair in PAIRS:
+        out.append({"kind": "json", "src": f"(() => {{ {PRE} const [a, b] = {pair}; "
+                    "let loose; try { assert.deepEqual(a, b); loose = true; } catch (e) { loose = e.code === 'ERR_ASSERTION' ? false : 'threw ' + e.message; } "
+                    "return [util.isDeepStrictEqual(a, b), loose]; })()"})
     for c in INSPECT:
         out.append({"kind": "json", "src": f"(() => {{ {PRE} return {c}; }})()"})
     return out

@@ -91,10 +91,19 @@ EXPRS = [
     "(() => { class MyBuf extends Buffer {} return typeof MyBuf; })()",
     "[...new Buffer(3)]", "[...Buffer(\"ab\")]", "[...Buffer.of(1, 2, 300)]",
     "util.inspect(Buffer.from('ab').subarray(1))",
+    "(() => { const { Blob } = require('buffer'); const b = new Blob(['ab', new Uint8Array([99]), new Blob(['d'])], { type: 'Text/Plain' }); return [util.inspect(b), b.size, b.type, util.inspect(b.slice(1, 3)), b.slice(-2).size, b.slice(3, 1).size, Object.prototype.toString.call(b)]; })()",
+    "(() => { const { Blob } = require('buffer'); try { new Blob('str'); } catch (e) { return [e.name, e.code, e.message]; } })()",
+    "(() => { const { Blob } = require('buffer'); return [util.inspect(new Blob()), new Blob([], { type: 'é' }).type, util.inspect({ b: new Blob(['x']) })]; })()",
+    "(() => { const { File, Blob } = require('buffer'); const f = new File(['x'], 'a.txt', { type: 'text/plain', lastModified: 5 }); return [util.inspect(f), f.name, f.lastModified, f instanceof Blob, f.size]; })()",
+    "(() => { const { File } = require('buffer'); try { new File(['x']); } catch (e) { return [e.name, e.code, e.message]; } })()",
+]
+ASYNC = [
+    "const { Blob } = require('buffer'); const b = new Blob(['ab', new Uint8Array([99]), new Blob(['dé'])]); return [await b.text(), util.inspect(await b.slice(1, 3).arrayBuffer())]",
 ]
 
 PRE = "const util = require('util'); const { Buffer } = require('buffer');"
 
 
 def cases():
-    return [{"kind": "json", "src": f"(() => {{ {PRE} return {e}; }})()"} for e in EXPRS]
+    return ([{"kind": "json", "src": f"(() => {{ {PRE} return {e}; }})()"} for e in EXPRS] +
+            [{"kind": "json", "src": f"(async () => {{ {PRE} {e}; }})()"} for e in ASYNC])

@@ -61,6 +61,11 @@ ASYNC_SCRIPTS = [
     "const e = new EventEmitter(); setTimeout(() => e.emit('error', new Error('bad')), 1); try { await EventEmitter.once(e, 'ready'); } catch (err) { log.push('rejected ' + err.message, e.listenerCount('ready')); }",
     "const e = new EventEmitter(); const ac = new AbortController(); setTimeout(() => ac.abort(), 1); try { await EventEmitter.once(e, 'ready', { signal: ac.signal }); } catch (err) { log.push(err.name, err.code, err.message, e.listenerCount('ready')); }",
     "const e = new EventEmitter(); setTimeout(() => { e.emit('d', 1); e.emit('d', 2); e.emit('d', 3); }, 1); for await (const [v] of EventEmitter.on(e, 'd')) { log.push(v); if (v === 3) break; } log.push(e.listenerCount('d'))",
+    "const e = new EventEmitter(); setTimeout(() => { e.emit('d', 1); e.emit('d', 2); e.emit('end'); e.emit('d', 3); }, 1); for await (const [v] of EventEmitter.on(e, 'd', { close: ['end'] })) log.push(v); log.push('closed', e.listenerCount('d'), e.listenerCount('end'), e.listenerCount('error'))",
+    "const e = new EventEmitter(); setTimeout(() => { e.emit('d', 1); e.emit('error', new Error('it')); }, 1); try { for await (const [v] of EventEmitter.on(e, 'd')) log.push(v); } catch (err) { log.push('caught ' + err.message, e.listenerCount('d')); }",
+    "const e = new EventEmitter(); e.pause = () => log.push('pause'); e.resume = () => log.push('resume'); const it = EventEmitter.on(e, 'd', { highWaterMark: 2, lowWaterMark: 1 }); e.emit('d', 1); e.emit('d', 2); e.emit('d', 3); log.push((await it.next()).value[0]); log.push((await it.next()).value[0]); log.push((await it.next()).value[0]); await it.return(); log.push(e.listenerCount('d'))",
+    "try { EventEmitter.on(new EventEmitter(), 'x', { highWaterMark: 0 }); } catch (err) { log.push(err.code, err.message); }",
+    "const ac = new AbortController(); const e = new EventEmitter(); const it = EventEmitter.on(e, 'x', { signal: ac.signal }); const p = it.next(); ac.abort(); try { await p; } catch (err) { log.push(err.name, err.message); }",
     "const e = new EventEmitter({ captureRejections: true }); e.on('x', async () => { throw new Error('async boom'); }); e.on('error', (err) => log.push('captured ' + err.message)); e.emit('x'); await new Promise((r) => setTimeout(r, 5))",
 ]
 

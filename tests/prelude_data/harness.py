@@ -26,7 +26,8 @@ const settle = (values) => {
   return new Promise((r) => setImmediate(r));
 };
 process.on('warning', () => {});
-run(util, cases, settle).then((out) => process.stdout.write(JSON.stringify(out)));
+const keepAlive = setInterval(() => {}, 1000);  // unref'd timers in the cases must not end the run
+run(util, cases, settle).then((out) => { clearInterval(keepAlive); process.stdout.write(JSON.stringify(out)); });
 """
 
 # A test stand-in for the host's internalBinding('util').getPromiseState:
@@ -64,9 +65,21 @@ TEST_BINDINGS = r"""
     cwd() { return '/work/cwd'; },
     env: {},
     platform: 'linux',
+    stdout: { isTTY: false, write() { return true; } },
   };
+  // Proxies made through the global Proxy are remembered, for getProxyDetails.
+  const proxies = new WeakMap();
+  const NativeProxy = Proxy;
+  globalThis.Proxy = new NativeProxy(NativeProxy, {
+    construct(target, args) {
+      const p = Reflect.construct(target, args);
+      proxies.set(p, [args[0], args[1]]);
+      return p;
+    },
+  });
   globalThis.__bindings = {
     util: {
+      getProxyDetails(v) { return proxies.get(v); },
       getPromiseState(p) { return p instanceof Promise ? (states.get(p) || [0, undefined]) : undefined; },
     },
   };
@@ -79,6 +92,7 @@ _POST_BOOT = r"""
   let abort;
   try { abort = require('internal/abort'); } catch { return; }
   for (const k of ['AbortController', 'AbortSignal', 'EventTarget', 'Event']) globalThis[k] = abort[k];
+  if (typeof globalThis.Buffer !== 'function') globalThis.Buffer = require('buffer').Buffer;
   const url = require('internal/url');
   for (const k of ['URL', 'URLSearchParams']) if (typeof globalThis[k] !== 'function') globalThis[k] = url[k];
   if (typeof globalThis.structuredClone !== 'function') {
@@ -136,7 +150,11 @@ def regenerate(name: str) -> None:
     mod = __import__(f"prelude_data.{name}_cases", fromlist=["cases"])
     cases = mod.cases()
     outs = node_outputs(cases)
-    data = [dict(c, expected=o) for c, o in zip(cases, outs)]
+    known = getattr(mod, "KNOWN", {})
+    key = lambda c: (c["src"], c.get("opts"))  # noqa: E731
+    known = {(k if isinstance(k, tuple) else (k, None)): v for k, v in known.items()}
+    data = [dict(c, expected=o, **({"known": known[key(c)]} if key(c) in known else {}))
+            for c, o in zip(cases, outs)]
     (HERE / f"{name}_expected.json").write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
     print(f"{name}: {len(data)} cases")
 
@@ -151,7 +169,7 @@ def load_expected(name: str) -> list[dict]:
 
 
 def strip(data: list[dict]) -> list[dict]:
-    return [{k: v for k, v in d.items() if k != "expected"} for d in data]
+    return [{k: v for k, v in d.items() if k not in ("expected", "known")} for d in data]
 
 
 def case_id(d: dict) -> str:

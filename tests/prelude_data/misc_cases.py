@@ -58,6 +58,37 @@ SYNC = [
     "[util.inspect(new EventTarget()), Object.prototype.toString.call(new AbortController()), Object.prototype.toString.call(new AbortController().signal), Object.prototype.toString.call(new EventTarget()), Object.prototype.toString.call(new Event('x'))]",
     "(() => { const E = require('events'); const t = new EventTarget(); const f = () => {}; t.addEventListener('x', f); return [E.getEventListeners(t, 'x').length, E.getEventListeners(t, 'x')[0] === f]; })()",
     "(() => { const d = new DOMException('msg', 'NotFoundError'); return [d.name, d.message, d.code, d instanceof Error]; })()",
+    "[util.styleText('red', 'x'), util.styleText(['bold', 'underline'], 'y'), util.styleText('red', 'z', { validateStream: false })]",
+    "(() => { try { util.styleText('nocolor', 'x'); } catch (e) { return [e.name, e.code, e.message.slice(0, 90)]; } })()",
+    "(() => { try { util.styleText('red', 5); } catch (e) { return [e.name, e.code, e.message]; } })()",
+    "util._extend({ a: 1 }, { b: 2, a: 3 })",
+    "[util.getSystemErrorName(-2), util.getSystemErrorName(-111), util.getSystemErrorName(-4095), util.getSystemErrorName(-99999), util.getSystemErrorMap().size, util.getSystemErrorMap().get(-13)]",
+    "(() => { try { util.getSystemErrorName(5); } catch (e) { return [e.name, e.code, e.message]; } })()",
+    "(() => { try { util.getSystemErrorName('x'); } catch (e) { return [e.name, e.code, e.message]; } })()",
+    "(() => { const E = require('events'); const e = new E(); e.setMaxListeners(4); const t = new EventTarget(); return [E.getMaxListeners(e), typeof E.addAbortListener]; })()",
+    "(() => { const E = require('events'); try { E.getMaxListeners({}); } catch (e) { return [e.name, e.code, e.message]; } })()",
+    "Object.keys(util).filter((k) => !['parseEnv', 'MIMEType', 'MIMEParams', '_errnoException', '_exceptionWithHostPort'].includes(k)).sort()",
+    "Object.keys(require('events')).filter((k) => k !== 'EventEmitterAsyncResource').sort()",
+    # util.parseArgs
+    "util.parseArgs({ args: ['-f', '--bar', 'b'], options: { foo: { type: 'boolean', short: 'f' }, bar: { type: 'string' } } })",
+    "util.parseArgs({ args: ['-abc', 'x', '--', '-d'], options: { a: { type: 'boolean', short: 'a' }, b: { type: 'boolean', short: 'b' }, c: { type: 'string', short: 'c' } }, allowPositionals: true, tokens: true })",
+    "util.parseArgs({ args: ['-ofile', '--out=x', '--out', 'y'], options: { out: { type: 'string', short: 'o', multiple: true } } })",
+    "util.parseArgs({ args: ['--no-color', '--verbose'], options: { color: { type: 'boolean' }, verbose: { type: 'boolean' } }, allowNegative: true })",
+    "util.parseArgs({ args: [], options: { n: { type: 'string', default: '5' }, l: { type: 'boolean', multiple: true, default: [true] } } })",
+    "util.parseArgs({ args: ['--unknown', 'pos'], strict: false })",
+    "[util.parseArgs.name, util.parseArgs.length, JSON.stringify(util.parseArgs({ args: ['a'], allowPositionals: true }))]",
+    "(() => { try { util.parseArgs({ args: ['--nope'] }); } catch (e) { return [e.name, e.code, e.message]; } })()",
+    "(() => { try { util.parseArgs({ args: ['--nope'], allowPositionals: true }); } catch (e) { return [e.code, e.message]; } })()",
+    "(() => { try { util.parseArgs({ args: ['pos'] }); } catch (e) { return [e.code, e.message]; } })()",
+    "(() => { try { util.parseArgs({ args: ['--name'], options: { name: { type: 'string', short: 'n' } } }); } catch (e) { return [e.code, e.message]; } })()",
+    "(() => { try { util.parseArgs({ args: ['--flag=1'], options: { flag: { type: 'boolean' } } }); } catch (e) { return [e.code, e.message]; } })()",
+    "(() => { try { util.parseArgs({ args: ['--name', '-x'], options: { name: { type: 'string' } } }); } catch (e) { return [e.code, e.message]; } })()",
+    "(() => { try { util.parseArgs({ args: ['-n', '-x'], options: { name: { type: 'string', short: 'n' } } }); } catch (e) { return [e.code, e.message]; } })()",
+    "(() => { try { util.parseArgs({ options: { x: { type: 'number' } } }); } catch (e) { return [e.code, e.message]; } })()",
+    "(() => { try { util.parseArgs({ options: { x: { type: 'string', short: 'xy' } } }); } catch (e) { return [e.code, e.message]; } })()",
+    "(() => { try { util.parseArgs({ options: { x: { type: 'string', default: 5 } } }); } catch (e) { return [e.code, e.message]; } })()",
+    "(() => { try { util.parseArgs({ options: { x: { type: 'string', multiple: true, default: ['a', 1] } } }); } catch (e) { return [e.code, e.message]; } })()",
+    "(() => { try { util.parseArgs({ args: 'x' }); } catch (e) { return [e.code, e.message]; } })()",
 ]
 
 ASYNC = [
@@ -71,6 +102,8 @@ ASYNC = [
     "const ac = new AbortController(); const E = require('events'); const e = new E(); const p = E.once(e, 'never', { signal: ac.signal }); ac.abort(); try { await p; } catch (err) { log.push(err.name, err.code, err.message, util.inspect(err.cause).split('\\n')[0]); }",
     "const E = require('events'); const t = new EventTarget(); setTimeout(() => t.dispatchEvent(new Event('go')), 1); const [ev] = await E.once(t, 'go'); log.push(ev.type)",
     "const t = new EventTarget(); let n = 0; t.addEventListener('x', () => n++); t.dispatchEvent(new Event('x')); await null; log.push(n)",
+    "const ac = new AbortController(); const p = util.aborted(ac.signal, {}); ac.abort(); log.push(await p)",
+    "const E = require('events'); const ac = new AbortController(); const d = E.addAbortListener(ac.signal, () => log.push('aborted')); log.push(typeof d[Symbol.dispose]); ac.abort(); await null; const ac2 = new AbortController(); ac2.abort(); E.addAbortListener(ac2.signal, () => log.push('already')); await null",
 ]
 
 PRE = "const util = require('util'); const { Buffer } = require('buffer');"

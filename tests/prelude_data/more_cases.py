@@ -16,6 +16,10 @@ EXPRS = [
     "(() => { try { new StringDecoder('nope'); } catch (e) { return [e.name, e.code, e.message]; } })()",
     "(() => { try { new StringDecoder().write(5); } catch (e) { return [e.name, e.code, e.message]; } })()",
     "(() => { const d = new StringDecoder(); return [d.write('str'), d.write(new Uint8Array([104, 105]))]; })()",
+    "(() => { const out = []; for (const e of ['utf8', 'ascii', 'base64', 'ucs2', 'latin1', 'hex', 'base64url']) out.push(util.inspect(new StringDecoder(e))); return out; })()",
+    "(() => { const d = new StringDecoder(); const out = [d.write(Buffer.from([0xe2])), util.inspect(d), d.lastNeed, d.lastTotal, [...d.lastChar]]; out.push(d.write(Buffer.from([0x82])), util.inspect(d), d.write(Buffer.from([0xac, 0x41])), util.inspect(d), d.lastNeed, d.lastTotal); out.push(d.write(Buffer.from([0xf0, 0x9f])), d.end(), util.inspect(d)); return out; })()",
+    "(() => { const d = new StringDecoder('utf16le'); const out = [d.write(Buffer.from([0x3d, 0xd8, 0x00])), util.inspect(d), d.lastNeed, d.lastTotal, d.end(), util.inspect(d)]; return out; })()",
+    "(() => { const d = new StringDecoder('base64'); const out = [d.write(Buffer.from('abcd')), util.inspect(d), d.lastNeed, d.lastTotal, d.end(), util.inspect(d)]; return out; })()",
     # querystring
     "qs.parse('a=1&b=2&a=3&c&d=&=e')", "qs.parse('a=%20b+c&x=%E2%82%AC&bad=%zz&p=%')", "qs.parse('a:1;b:2', ';', ':')", "qs.parse('a=1&b=2&c=3', null, null, { maxKeys: 2 })",
     "qs.parse('')", "qs.parse('&&a=1&&')", "qs.parse('a[]=1&a[]=2')", "qs.parse('%61=%62')", "qs.parse('a==b')", "qs.parse('a=1&a=2&a=3')",

@@ -853,6 +853,86 @@ proto[customInspectSymbol] = function inspect(recurseTimes, ctx) {
 };
 proto.inspect = proto[customInspectSymbol];
 
+// ---- Blob / File ------------------------------------------------------------
+
+function blobBytes(sources, bytesOf) {
+  const chunks = [];
+  for (const source of sources) {
+    if (source instanceof Blob) chunks.push(bytesOf(source));
+    else if (types.isAnyArrayBuffer(source)) chunks.push(new Uint8Array(source.slice(0)));
+    else if (ArrayBuffer.isView(source)) chunks.push(new Uint8Array(source.buffer.slice(source.byteOffset, source.byteOffset + source.byteLength)));
+    else chunks.push(utf8Encode(`${source}`));
+  }
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let pos = 0;
+  for (const c of chunks) {
+    out.set(c, pos);
+    pos += c.length;
+  }
+  return out;
+}
+
+function blobType(type) {
+  type = type === undefined ? '' : `${type}`;
+  return /^[\x20-\x7e]*$/.test(type) ? type.toLowerCase() : '';
+}
+
+class Blob {
+  #bytes;
+  #type;
+  constructor(sources = [], options = undefined) {
+    if (sources === null || typeof sources[Symbol.iterator] !== 'function' || typeof sources === 'string') {
+      throw new ERR_INVALID_ARG_TYPE('sources', 'a sequence', sources);
+    }
+    this.#bytes = blobBytes(sources, (blob) => blob.#bytes);
+    this.#type = blobType(options && options.type);
+  }
+  get size() { return this.#bytes.length; }
+  get type() { return this.#type; }
+  slice(start = 0, end = this.size, contentType = '') {
+    const size = this.size;
+    const clamp = (n) => (n < 0 ? Math.max(size + n, 0) : Math.min(n, size));
+    const blob = new Blob();
+    blob.#bytes = this.#bytes.slice(clamp(start), Math.max(clamp(start), clamp(end)));
+    blob.#type = blobType(contentType);
+    return blob;
+  }
+  async text() { return utf8Decode(this.#bytes)[0]; }
+  async arrayBuffer() { return this.#bytes.slice().buffer; }
+  stream() {
+    if (typeof globalThis.ReadableStream !== 'function') {
+      throw new codes.ERR_METHOD_NOT_IMPLEMENTED('stream()');
+    }
+    const bytes = this.#bytes;
+    return new globalThis.ReadableStream({ start(c) { c.enqueue(bytes.slice()); c.close(); } });
+  }
+  [customInspectSymbol](depth, options) {
+    if (depth < 0) return this;
+    const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
+    return `${this.constructor.name} ${require('internal/inspect').inspect(this.#fields(), opts)}`;
+  }
+  #fields() {
+    const out = { size: this.size, type: this.type };
+    if (this instanceof File) Object.assign(out, { name: this.name, lastModified: this.lastModified });
+    return out;
+  }
+}
+Object.defineProperty(Blob.prototype, Symbol.toStringTag, { value: 'Blob', configurable: true });
+
+class File extends Blob {
+  #name;
+  #lastModified;
+  constructor(fileBits, fileName, options = {}) {
+    if (arguments.length < 2) throw new codes.ERR_MISSING_ARGS('fileBits', 'fileName');
+    super(fileBits, options);
+    this.#name = `${fileName}`;
+    this.#lastModified = options && options.lastModified !== undefined ? Number(options.lastModified) : Date.now();
+  }
+  get name() { return this.#name; }
+  get lastModified() { return this.#lastModified; }
+}
+Object.defineProperty(File.prototype, Symbol.toStringTag, { value: 'File', configurable: true });
+
 // ---- module -----------------------------------------------------------------
 
 function btoa(input) {
@@ -906,6 +986,8 @@ module.exports = {
   btoa: globalThis.btoa || btoa,
   atob: globalThis.atob || atob,
   constants: { MAX_LENGTH: kMaxLength, MAX_STRING_LENGTH: kStringMaxLength },
+  Blob,
+  File,
 };
 delete module.exports.transcode;
 Object.defineProperty(module.exports, 'INSPECT_MAX_BYTES', {
@@ -917,4 +999,3 @@ Object.defineProperty(module.exports, 'INSPECT_MAX_BYTES', {
     INSPECT_MAX_BYTES = val;
   },
 });
-void ERR_INVALID_ARG_VALUE;

@@ -5,7 +5,9 @@
 // once(), on(), getEventListeners(), setMaxListeners(), listenerCount().
 // process.emitWarning is looked up on globalThis when a warning is due.
 
-const { codes, AbortError, validateFunction, validateAbortSignal, validateNumber } = require('internal/errors');
+const {
+  codes, AbortError, validateFunction, validateAbortSignal, validateNumber, kEnhanceStackBeforeInspector,
+} = require('internal/errors');
 const { ERR_INVALID_ARG_TYPE, ERR_UNHANDLED_ERROR } = codes;
 
 const kCapture = Symbol('kCapture');
@@ -26,6 +28,8 @@ module.exports = EventEmitter;
 module.exports.once = once;
 module.exports.on = on;
 module.exports.getEventListeners = getEventListeners;
+module.exports.getMaxListeners = getMaxListeners;
+module.exports.addAbortListener = addAbortListener;
 module.exports.EventEmitter = EventEmitter;
 EventEmitter.usingDomains = false;
 EventEmitter.captureRejectionSymbol = kRejection;
@@ -158,7 +162,20 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   if (doError) {
     let er;
     if (args.length > 0) er = args[0];
-    if (er instanceof Error) throw er; // Unhandled 'error' event
+    if (er instanceof Error) {
+      try {
+        const capture = {};
+        if (typeof Error.captureStackTrace === 'function') Error.captureStackTrace(capture, EventEmitter.prototype.emit);
+        else capture.stack = new Error().stack;
+        Object.defineProperty(er, kEnhanceStackBeforeInspector, {
+          value: enhanceStackTrace.bind(this, er, capture),
+          configurable: true,
+        });
+      } catch {
+        // Continue regardless of error.
+      }
+      throw er; // Unhandled 'error' event
+    }
     let stringifiedEr;
     try {
       stringifiedEr = lazyInspect()(er);
@@ -184,6 +201,28 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   }
   return true;
 };
+
+// The frames of a stack, without its `Name: message` line (QuickJS's stacks have none).
+function framesOf(stack) {
+  const lines = String(stack || '').replace(/\n+$/, '').split('\n');
+  return lines.length && !lines[0].startsWith('    at ') ? lines.slice(1) : lines;
+}
+
+function enhanceStackTrace(err, own) {
+  let ctorInfo = '';
+  try {
+    const { name } = this.constructor;
+    if (name !== 'EventEmitter') ctorInfo = ` on ${name} instance`;
+  } catch {
+    // Continue regardless of error.
+  }
+  const sep = `\nEmitted 'error' event${ctorInfo} at:\n`;
+  const errStack = framesOf(err.stack);
+  const ownStack = framesOf(own.stack);
+  const { len, offset } = require('internal/inspect').identicalSequenceRange(ownStack, errStack);
+  if (len > 0) ownStack.splice(offset + 1, len - 2, '    [... lines matching original stack trace ...]');
+  return String(err.stack).replace(/\n+$/, '') + sep + ownStack.join('\n');
+}
 
 function _addListener(target, type, listener, prepend) {
   let m;
@@ -384,6 +423,36 @@ EventEmitter.prototype.eventNames = function eventNames() {
   return this._eventsCount > 0 ? Reflect.ownKeys(this._events) : [];
 };
 
+function getMaxListeners(emitterOrTarget) {
+  if (emitterOrTarget != null && typeof emitterOrTarget.getMaxListeners === 'function') {
+    return _getMaxListeners(emitterOrTarget);
+  } else if (emitterOrTarget != null && emitterOrTarget[kMaxEventTargetListeners]) {
+    return emitterOrTarget[kMaxEventTargetListeners];
+  }
+  throw new ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
+}
+
+const SymbolDispose = Symbol.dispose || Symbol.for('nodejs.dispose');
+
+function addAbortListener(signal, listener) {
+  if (signal === undefined) throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+  validateAbortSignal(signal, 'signal');
+  validateFunction(listener, 'listener');
+  let removeEventListener;
+  if (signal.aborted) {
+    queueMicrotask(() => listener());
+  } else {
+    signal.addEventListener('abort', listener, { once: true });
+    removeEventListener = () => signal.removeEventListener('abort', listener);
+  }
+  return {
+    __proto__: null,
+    [SymbolDispose]() {
+      if (removeEventListener) removeEventListener();
+    },
+  };
+}
+
 function isEventTarget(obj) {
   return obj !== null && typeof obj === 'object' && typeof obj.addEventListener === 'function' &&
     typeof obj.dispatchEvent === 'function' && typeof obj.on !== 'function';
@@ -415,6 +484,7 @@ function addListenerOf(emitter, name, listener, flags) {
 function removeListenerOf(emitter, name, listener, flags) {
   if (typeof emitter.removeListener === 'function') emitter.removeListener(name, listener);
   else if (typeof emitter.removeEventListener === 'function') emitter.removeEventListener(name, listener, flags);
+  else throw new ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);
 }
 
 async function once(emitter, name, options = {}) {
@@ -423,7 +493,7 @@ async function once(emitter, name, options = {}) {
   if (signal && signal.aborted) throw new AbortError(undefined, { cause: signal.reason });
   return new Promise((resolve, reject) => {
     const errorListener = (err) => {
-      removeListenerOf(emitter, name, resolver);
+      emitter.removeListener(name, resolver);
       if (signal != null) signal.removeEventListener('abort', abortListener);
       reject(err);
     };
@@ -447,68 +517,114 @@ function createIterResult(value, done) {
   return { value, done };
 }
 
+function listenersController() {
+  const listeners = [];
+  return {
+    addEventListener(emitter, event, handler, flags) {
+      addListenerOf(emitter, event, handler, flags);
+      listeners.push([emitter, event, handler, flags]);
+    },
+    removeAll() {
+      while (listeners.length > 0) Reflect.apply(removeListenerOf, undefined, listeners.pop());
+    },
+  };
+}
+
+function validateWatermark(value, name) {
+  if (typeof value !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
+  if (!Number.isInteger(value)) throw new codes.ERR_OUT_OF_RANGE(name, 'an integer', value);
+  if (value < 1 || value > Number.MAX_SAFE_INTEGER) {
+    throw new codes.ERR_OUT_OF_RANGE(name, `>= 1 && <= ${Number.MAX_SAFE_INTEGER}`, value);
+  }
+}
+
+// An async iterator of the event's argument lists; 'error' rejects it, the
+// `close` events end it, the watermarks pause and resume the emitter.
 function on(emitter, event, options = {}) {
-  const signal = options ? options.signal : undefined;
+  const signal = options.signal;
   validateAbortSignal(signal, 'options.signal');
   if (signal && signal.aborted) throw new AbortError(undefined, { cause: signal.reason });
+  const highWatermark = options.highWaterMark ?? options.highWatermark ?? Number.MAX_SAFE_INTEGER;
+  validateWatermark(highWatermark, 'options.highWaterMark');
+  const lowWatermark = options.lowWaterMark ?? options.lowWatermark ?? 1;
+  validateWatermark(lowWatermark, 'options.lowWaterMark');
   const unconsumedEvents = [];
   const unconsumedPromises = [];
+  let paused = false;
   let error = null;
   let finished = false;
+  let size = 0;
 
   const AsyncIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype);
   const iterator = Object.setPrototypeOf({
     next() {
-      const value = unconsumedEvents.shift();
-      if (value) return Promise.resolve(createIterResult(value, false));
+      if (size) {
+        const value = unconsumedEvents.shift();
+        size--;
+        if (paused && size < lowWatermark) {
+          emitter.resume();
+          paused = false;
+        }
+        return Promise.resolve(createIterResult(value, false));
+      }
       if (error) {
         const p = Promise.reject(error);
         error = null;
         return p;
       }
-      if (finished) return Promise.resolve(createIterResult(undefined, true));
+      if (finished) return closeHandler();
       return new Promise((resolve, reject) => unconsumedPromises.push({ resolve, reject }));
     },
     return() {
-      removeListenerOf(emitter, event, eventHandler);
-      removeListenerOf(emitter, 'error', errorHandler);
-      if (signal) signal.removeEventListener('abort', abortListener);
-      finished = true;
-      for (const promise of unconsumedPromises) promise.resolve(createIterResult(undefined, true));
-      return Promise.resolve(createIterResult(undefined, true));
+      return closeHandler();
     },
     throw(err) {
       if (!err || !(err instanceof Error)) {
         throw new ERR_INVALID_ARG_TYPE('EventEmitter.AsyncIterator', 'Error', err);
       }
-      error = err;
-      removeListenerOf(emitter, event, eventHandler);
-      removeListenerOf(emitter, 'error', errorHandler);
+      errorHandler(err);
     },
-    [Symbol.asyncIterator]() { return this; },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
   }, AsyncIteratorPrototype);
 
-  addListenerOf(emitter, event, eventHandler);
-  if (event !== 'error' && typeof emitter.on === 'function') emitter.on('error', errorHandler);
-  if (signal) signal.addEventListener('abort', abortListener, { once: true });
+  const { addEventListener, removeAll } = listenersController();
+  addEventListener(emitter, event, (...args) => eventHandler(args));
+  if (event !== 'error' && typeof emitter.on === 'function') addEventListener(emitter, 'error', errorHandler);
+  const closeEvents = options && options.close;
+  if (closeEvents && closeEvents.length) {
+    for (let i = 0; i < closeEvents.length; i++) addEventListener(emitter, closeEvents[i], closeHandler);
+  }
+  const abortListenerDisposable = signal ? addAbortListener(signal, abortListener) : null;
   return iterator;
 
   function abortListener() {
     errorHandler(new AbortError(undefined, { cause: signal && signal.reason }));
   }
-  function eventHandler(...args) {
-    const promise = unconsumedPromises.shift();
-    if (promise) promise.resolve(createIterResult(args, false));
-    else unconsumedEvents.push(args);
+  function eventHandler(value) {
+    if (unconsumedPromises.length === 0) {
+      size++;
+      if (!paused && size > highWatermark) {
+        paused = true;
+        emitter.pause();
+      }
+      unconsumedEvents.push(value);
+    } else {
+      unconsumedPromises.shift().resolve(createIterResult(value, false));
+    }
   }
   function errorHandler(err) {
+    if (unconsumedPromises.length === 0) error = err;
+    else unconsumedPromises.shift().reject(err);
+    closeHandler();
+  }
+  function closeHandler() {
+    if (abortListenerDisposable) abortListenerDisposable[SymbolDispose]();
+    removeAll();
     finished = true;
-    const toError = unconsumedPromises.shift();
-    if (toError) {
-      toError.reject(err);
-    } else {
-      error = err;
-    }
-    iterator.return();
+    const doneResult = createIterResult(undefined, true);
+    while (unconsumedPromises.length !== 0) unconsumedPromises.shift().resolve(doneResult);
+    return Promise.resolve(doneResult);
   }
 }

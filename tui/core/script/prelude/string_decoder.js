@@ -7,6 +7,12 @@ const { Buffer } = require('buffer');
 const { codes } = require('internal/errors');
 const { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_ENCODING } = codes;
 
+// The decoder's state, laid out as node's native decoder (and shown by util.inspect):
+// bytes 0-3 the incomplete character, 4 the bytes still missing, 5 the bytes buffered,
+// 6 the encoding.
+const kNativeDecoder = Symbol('kNativeDecoder');
+const encodingIds = { ascii: 0, utf8: 1, base64: 2, utf16le: 3, latin1: 4, hex: 5, base64url: 7 };
+
 function normalizeEncoding(enc) {
   const lower = `${enc ?? 'utf8'}`.toLowerCase();
   switch (lower) {
@@ -31,9 +37,19 @@ class StringDecoder {
     const normalized = normalizeEncoding(encoding);
     if (normalized === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
     this.encoding = normalized;
-    this.lastNeed = 0;
-    this.lastTotal = 0;
-    this.lastChar = Buffer.alloc(4);
+    this[kNativeDecoder] = Buffer.alloc(7);
+    this[kNativeDecoder][6] = encodingIds[normalized];
+  }
+
+  get lastChar() { return this[kNativeDecoder].subarray(0, 4); }
+  get lastNeed() { return this[kNativeDecoder][4]; }
+  get lastTotal() { return this[kNativeDecoder][4] + this[kNativeDecoder][5]; }
+  #setState(need, total) {
+    this[kNativeDecoder][4] = need;
+    this[kNativeDecoder][5] = total - need;
+  }
+  #setNeed(need) {
+    this.#setState(need, this.lastTotal);
   }
 
   write(buf) {
@@ -52,7 +68,7 @@ class StringDecoder {
       r = this.#fillLast(buf);
       if (r === undefined) return '';
       i = this.lastNeed;
-      this.lastNeed = 0;
+      this.#setState(0, 0);
     }
     if (i < buf.length) return r ? r + this.#text(buf, i) : this.#text(buf, i);
     return r || '';
@@ -69,14 +85,12 @@ class StringDecoder {
         r += this.lastChar.toString(this.encoding, 0, 3 - this.lastNeed);
       }
     }
-    this.lastNeed = 0;
-    this.lastTotal = 0;
+    this.#setState(0, 0);
     return r;
   }
 
   text(buf, offset) {
-    this.lastNeed = 0;
-    this.lastTotal = 0;
+    this.#setState(0, 0);
     return this.write(buf.subarray(offset));
   }
 
@@ -84,16 +98,16 @@ class StringDecoder {
     const p = this.lastTotal - this.lastNeed;
     if (this.encoding === 'utf8') {
       if ((buf[0] & 0xC0) !== 0x80) {
-        this.lastNeed = 0;
+        this.#setNeed(0);
         return '\ufffd';
       }
       if (this.lastNeed > 1 && buf.length > 1) {
         if ((buf[1] & 0xC0) !== 0x80) {
-          this.lastNeed = 1;
+          this.#setNeed(1);
           return '\ufffd';
         }
         if (this.lastNeed > 2 && buf.length > 2 && (buf[2] & 0xC0) !== 0x80) {
-          this.lastNeed = 2;
+          this.#setNeed(2);
           return '\ufffd';
         }
       }
@@ -104,7 +118,7 @@ class StringDecoder {
       return this.lastChar.toString(enc, 0, this.lastTotal);
     }
     buf.copy(this.lastChar, p, 0, buf.length);
-    this.lastNeed -= buf.length;
+    this.#setNeed(this.lastNeed - buf.length);
     return undefined;
   }
 
@@ -112,7 +126,7 @@ class StringDecoder {
     if (this.encoding === 'utf8') {
       const total = this.#utf8CheckIncomplete(buf, i);
       if (!this.lastNeed) return buf.toString('utf8', i);
-      this.lastTotal = total;
+      this.#setState(this.lastNeed, total);
       const end = buf.length - (total - this.lastNeed);
       buf.copy(this.lastChar, 0, end);
       return buf.toString('utf8', i, end);
@@ -123,8 +137,7 @@ class StringDecoder {
         if (r) {
           const c = r.charCodeAt(r.length - 1);
           if (c >= 0xD800 && c <= 0xDBFF) {
-            this.lastNeed = 2;
-            this.lastTotal = 4;
+            this.#setState(2, 4);
             this.lastChar[0] = buf[buf.length - 2];
             this.lastChar[1] = buf[buf.length - 1];
             return r.slice(0, -1);
@@ -132,16 +145,14 @@ class StringDecoder {
         }
         return r;
       }
-      this.lastNeed = 1;
-      this.lastTotal = 2;
+      this.#setState(1, 2);
       this.lastChar[0] = buf[buf.length - 1];
       return buf.toString('utf16le', i, buf.length - 1);
     }
     // base64 / base64url: whole 3-byte groups only.
     const n = (buf.length - i) % 3;
     if (n === 0) return buf.toString(this.encoding, i);
-    this.lastNeed = 3 - n;
-    this.lastTotal = 3;
+    this.#setState(3 - n, 3);
     if (n === 1) {
       this.lastChar[0] = buf[buf.length - 1];
     } else {
@@ -156,13 +167,13 @@ class StringDecoder {
     if (j < i) return 0;
     let nb = utf8CheckByte(buf[j]);
     if (nb >= 0) {
-      if (nb > 0) this.lastNeed = nb - 1;
+      if (nb > 0) this.#setNeed(nb - 1);
       return nb;
     }
     if (--j < i || nb === -2) return 0;
     nb = utf8CheckByte(buf[j]);
     if (nb >= 0) {
-      if (nb > 0) this.lastNeed = nb - 2;
+      if (nb > 0) this.#setNeed(nb - 2);
       return nb;
     }
     if (--j < i || nb === -2) return 0;
@@ -170,7 +181,7 @@ class StringDecoder {
     if (nb >= 0) {
       if (nb > 0) {
         if (nb === 2) nb = 0;
-        else this.lastNeed = nb - 3;
+        else this.#setNeed(nb - 3);
       }
       return nb;
     }

@@ -231,7 +231,7 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
     if (typeof this.hostname !== 'string') this.hostname = '';
     const hostname = this.hostname;
     const ipv6Hostname = isIpv6Hostname(hostname);
-    if (!ipv6Hostname) rest = getHostname(this, rest, hostname, url);
+    if (!ipv6Hostname) rest = getHostname(this, rest, hostname);
     if (this.hostname.length > hostnameMaxLen) this.hostname = '';
     else this.hostname = this.hostname.toLowerCase();
     if (this.hostname !== '') {
@@ -297,7 +297,7 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
   return this;
 };
 
-function getHostname(self, rest, hostname, url) {
+function getHostname(self, rest, hostname) {
   for (let i = 0; i < hostname.length; ++i) {
     const code = hostname.charCodeAt(i);
     const isValid = (code !== 47 && code !== 92 && code !== 35 && code !== 63 && code !== 58);
@@ -306,7 +306,6 @@ function getHostname(self, rest, hostname, url) {
       return `/${hostname.slice(i)}${rest}`;
     }
   }
-  void url;
   return rest;
 }
 

@@ -8,12 +8,12 @@
 //   getProxyDetails(value)   -> [target, handler] or undefined (not a proxy)
 //   previewEntries(iterator, true) -> [entries, isKeyValue]  (Map/Set iterators)
 //   getOwnNonIndexProperties(obj, filter)  filter 0 = all, 2 = only enumerable
+//   getConstructorName(obj)  -> V8's class name, for objects with no named constructor
 // Looked up lazily on globalThis when used: process.emitWarning (deprecate),
 // process.nextTick (callbackify), TextEncoder/TextDecoder (else internal/encoding).
 
-const {
-  inspect, format, formatWithOptions, stripVTControlCharacters, getStringWidth,
-} = require('internal/inspect');
+const { inspect } = require('internal/inspect');
+const { format, formatWithOptions, stripVTControlCharacters } = require('internal/format');
 const types = require('internal/types');
 const { codes, validateFunction } = require('internal/errors');
 const { isDeepStrictEqual } = require('internal/comparisons');
@@ -152,8 +152,85 @@ function log(...args) {
   globalThis.console.log('%s - %s', `${d.getDate()} ${months[d.getMonth()]} ${time}`, format(...args));
 }
 
+function _extend(target, source) {
+  if (source === null || typeof source !== 'object') return target;
+  const keys = Object.keys(source);
+  let i = keys.length;
+  while (i--) target[keys[i]] = source[keys[i]];
+  return target;
+}
+
+function validateOneOf(value, name, oneOf) {
+  if (!oneOf.includes(value)) {
+    const allowed = oneOf.map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(', ');
+    throw new codes.ERR_INVALID_ARG_VALUE(name, value, `must be one of: ${allowed}`);
+  }
+}
+
+function shouldColorize(stream) {
+  const env = (globalThis.process && globalThis.process.env) || {};
+  if (env.FORCE_COLOR !== undefined) return !['0', 'false'].includes(String(env.FORCE_COLOR));
+  return Boolean(stream && stream.isTTY &&
+    (typeof stream.getColorDepth === 'function' ? stream.getColorDepth() > 2 : true));
+}
+
+// node v20: one format is applied only when `stream` (process.stdout) takes colours; an
+// array of formats always is.
+function styleText(format, text, { validateStream = true, stream = globalThis.process && globalThis.process.stdout } = {}) {
+  const { validateString } = require('internal/errors');
+  validateString(text, 'text');
+  if (typeof validateStream !== 'boolean') {
+    throw new codes.ERR_INVALID_ARG_TYPE('options.validateStream', 'boolean', validateStream);
+  }
+  if (validateStream && (stream === null || typeof stream !== 'object')) {
+    throw new codes.ERR_INVALID_ARG_TYPE('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
+  }
+  const escape = (code) => `\u001b[${code}m`;
+  if (Array.isArray(format)) {
+    let left = '';
+    let right = '';
+    for (const key of format) {
+      const formatCodes = inspect.colors[key];
+      if (formatCodes == null) validateOneOf(key, 'format', Object.keys(inspect.colors));
+      left += escape(formatCodes[0]);
+      right = `${escape(formatCodes[1])}${right}`;
+    }
+    return `${left}${text}${right}`;
+  }
+  const formatCodes = inspect.colors[format];
+  if (formatCodes == null) validateOneOf(format, 'format', Object.keys(inspect.colors));
+  if (validateStream && !shouldColorize(stream)) return text;
+  return `${escape(formatCodes[0])}${text}${escape(formatCodes[1])}`;
+}
+
+async function aborted(signal, resource) {
+  if (signal === undefined) throw new codes.ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+  const { validateAbortSignal, validateObject } = require('internal/errors');
+  validateAbortSignal(signal, 'signal');
+  validateObject(resource, 'resource', { nullable: false });
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+}
+
+function validateErrno(err) {
+  if (typeof err !== 'number') throw new codes.ERR_INVALID_ARG_TYPE('err', 'number', err);
+  if (err >= 0 || !Number.isSafeInteger(err)) {
+    throw new codes.ERR_OUT_OF_RANGE('err', 'a negative integer', err);
+  }
+}
+
+function parseArgs(config = {}) {
+  return require('internal/parse_args').parseArgs(config);
+}
+
 function getSystemErrorName(err) {
-  return `Unknown system error ${err}`;
+  validateErrno(err);
+  const entry = require('internal/errno').get(err);
+  return entry ? entry[0] : `Unknown system error ${err}`;
+}
+
+function getSystemErrorMap() {
+  return new Map(require('internal/errno'));
 }
 
 const publicTypes = { ...types };
@@ -162,13 +239,15 @@ const encoding = (name) => (typeof globalThis[name] === 'function'
   ? globalThis[name] : require('internal/encoding')[name]);
 
 module.exports = {
+  _extend,
+  aborted,
   callbackify,
   debuglog: () => Object.assign(() => {}, { enabled: false }),
   debug: () => Object.assign(() => {}, { enabled: false }),
   deprecate,
   format,
   formatWithOptions,
-  getStringWidth,
+  getSystemErrorMap,
   getSystemErrorName,
   inherits,
   inspect,
@@ -189,8 +268,12 @@ module.exports = {
   isFunction: (v) => typeof v === 'function',
   isPrimitive: (v) => v === null || (typeof v !== 'object' && typeof v !== 'function'),
   log,
+  parseArgs,
   promisify,
+  styleText,
   stripVTControlCharacters,
+  transferableAbortSignal: (signal) => signal,
+  transferableAbortController: () => new globalThis.AbortController(),
   toUSVString,
   types: publicTypes,
 };

@@ -4,8 +4,7 @@
 // listener errors) are looked up on globalThis when used.
 
 const { codes } = require('internal/errors');
-const { ERR_INVALID_ARG_TYPE, ERR_INVALID_THIS, ERR_EVENT_RECURSION, ERR_MISSING_ARGS,
-  ERR_ILLEGAL_CONSTRUCTOR } = codes;
+const { ERR_INVALID_ARG_TYPE, ERR_EVENT_RECURSION, ERR_MISSING_ARGS, ERR_ILLEGAL_CONSTRUCTOR } = codes;
 
 const customInspect = Symbol.for('nodejs.util.inspect.custom');
 const lazyInspect = () => require('internal/inspect').inspect;
@@ -129,8 +128,7 @@ class EventTarget {
     if (!validateListener(listener)) return;
     if (signal) {
       if (signal.aborted) return;
-      signal.addEventListener('abort', () => this.removeEventListener(type, listener, options),
-        { once: true, [kWeakHandler]: this });
+      signal.addEventListener('abort', () => this.removeEventListener(type, listener, options), { once: true });
     }
     type = String(type);
     let list = this[kEvents].get(type);
@@ -175,13 +173,11 @@ class EventTarget {
   }
 }
 Object.defineProperty(EventTarget.prototype, Symbol.toStringTag, { value: 'EventTarget', configurable: true });
-const kWeakHandler = Symbol('kWeakHandler');
 
 // ---- AbortSignal / AbortController ------------------------------------------
 
 const kAborted = Symbol('kAborted');
 const kReason = Symbol('kReason');
-const kDontThrow = Symbol('kDontThrow');
 const kOnAbort = Symbol('kOnAbort');
 let internalCreate = false;
 
@@ -283,8 +279,6 @@ class AbortController {
 }
 Object.defineProperty(AbortController.prototype, Symbol.toStringTag, { value: 'AbortController', configurable: true });
 
-void ERR_INVALID_THIS;
-void kDontThrow;
 
 module.exports = {
   AbortController,

@@ -81,7 +81,6 @@ class TextEncoder {
   get encoding() { return 'utf-8'; }
   encode(input = '') { return utf8Encode(input); }
   encodeInto(src, dest) {
-    const bytes = utf8Encode(src);
     let read = 0;
     let written = 0;
     // Copy whole code points only.
@@ -92,7 +91,6 @@ class TextEncoder {
       written += b.length;
       read += ch.length;
     }
-    void bytes;
     return { read, written };
   }
   get [Symbol.toStringTag]() { return 'TextEncoder'; }

@@ -42,8 +42,9 @@ function setStack(error, header) {
 function getMessage(key, args, self) {
   const msg = messages.get(key);
   if (typeof msg === 'function') return msg.apply(self, args);
-  let i = 0;
-  return msg.replace(/%[sdjoO]/g, () => String(args[i++]));
+  const expected = (msg.match(/%[dfijoOs]/g) || []).length;
+  if (expected === 0) return msg;
+  return require('internal/format').format(msg, ...args.slice(0, expected));
 }
 
 function E(sym, val, def, ...otherClasses) {
@@ -157,7 +158,7 @@ E('ERR_INVALID_ARG_VALUE', (name, value, reason = 'is invalid') => {
   const type = name.includes('.') ? 'property' : 'argument';
   return `The ${type} '${name}' ${reason}. Received ${inspected}`;
 }, TypeError, RangeError);
-E('ERR_OUT_OF_RANGE', (str, range, input) => {
+E('ERR_OUT_OF_RANGE', (str, range, input, replaceDefaultBoolean = false) => {
   let received;
   if (Number.isInteger(input) && Math.abs(input) > 2 ** 32) {
     received = addNumericalSeparator(String(input));
@@ -168,7 +169,8 @@ E('ERR_OUT_OF_RANGE', (str, range, input) => {
   } else {
     received = lazyInspect()(input);
   }
-  return `The value of "${str}" is out of range. It must be ${range}. Received ${received}`;
+  const msg = replaceDefaultBoolean ? str : `The value of "${str}" is out of range.`;
+  return `${msg} It must be ${range}. Received ${received}`;
 }, RangeError);
 E('ERR_MISSING_ARGS', (...args) => {
   const wrap = (a) => `"${a}"`;
@@ -207,12 +209,77 @@ E('ERR_INVALID_URL', function (input) {
   this.input = input;
   return 'Invalid URL';
 }, TypeError);
-E('ERR_INVALID_URL_SCHEME', 'The URL must be of scheme file', TypeError);
+E('ERR_INVALID_URL_SCHEME', (expected) => {
+  if (typeof expected === 'string') expected = [expected];
+  const res = expected.length === 2 ? `one of scheme ${expected[0]} or ${expected[1]}` : `of scheme ${expected[0]}`;
+  return `The URL must be ${res}`;
+}, TypeError);
 E('ERR_INVALID_FILE_URL_PATH', 'File URL path %s', TypeError);
 E('ERR_INVALID_FILE_URL_HOST', 'File URL host must be "localhost" or empty on %s', TypeError);
 E('ERR_ARG_NOT_ITERABLE', '%s must be iterable', TypeError);
 E('ERR_INVALID_TUPLE', '%s must be an iterable %s tuple', TypeError);
 E('ERR_AMBIGUOUS_ARGUMENT', 'The "%s" argument is ambiguous. %s', TypeError);
+
+// Codes the host modules (fs, net, child_process, crypto, zlib, streams) throw.
+E('ERR_ASYNC_CALLBACK', '%s must be a function', TypeError);
+E('ERR_BUFFER_TOO_LARGE', 'Cannot create a Buffer larger than %s bytes', RangeError);
+E('ERR_CHILD_PROCESS_IPC_REQUIRED', "Forked processes must have an IPC channel, missing value 'ipc' in %s", Error);
+E('ERR_CHILD_PROCESS_STDIO_MAXBUFFER', '%s maxBuffer length exceeded', RangeError);
+E('ERR_CRYPTO_HASH_FINALIZED', 'Digest already called', Error);
+E('ERR_CRYPTO_INVALID_DIGEST', 'Invalid digest: %s', TypeError);
+E('ERR_CRYPTO_SCRYPT_INVALID_PARAMETER', 'Invalid scrypt parameter', Error);
+E('ERR_DIR_CLOSED', 'Directory handle was closed', Error);
+E('ERR_FS_EISDIR', 'Path is a directory', Error);
+E('ERR_FS_FILE_TOO_LARGE', 'File size (%s) is greater than 2 GiB', RangeError);
+E('ERR_INVALID_ADDRESS_FAMILY', function (addressType, host, port) {
+  this.host = host;
+  this.port = port;
+  return `Invalid address family: ${addressType} ${host}:${port}`;
+}, RangeError);
+E('ERR_INVALID_ASYNC_ID', 'Invalid %s value: %s', RangeError);
+E('ERR_INVALID_CHAR', (name, field = undefined) => {
+  let msg = `Invalid character in ${name}`;
+  if (field !== undefined) msg += ` ["${field}"]`;
+  return msg;
+}, TypeError);
+E('ERR_INVALID_FD', '"fd" must be a positive integer: %s', RangeError);
+E('ERR_INVALID_FD_TYPE', 'Unsupported fd type: %s', TypeError);
+E('ERR_INVALID_HANDLE_TYPE', 'This handle type cannot be sent', TypeError);
+E('ERR_INVALID_IP_ADDRESS', 'Invalid IP address: %s', TypeError);
+E('ERR_INVALID_SYNC_FORK_INPUT', 'Asynchronous forks do not support Buffer, TypedArray, DataView or string input: %s', TypeError);
+E('ERR_IPC_CHANNEL_CLOSED', 'Channel closed', Error);
+E('ERR_IPC_DISCONNECTED', 'IPC channel is already disconnected', Error);
+E('ERR_IPC_ONE_PIPE', 'Child process can have only one IPC pipe', Error);
+E('ERR_IPC_SYNC_FORK', 'IPC cannot be used with synchronous forks', Error);
+E('ERR_MULTIPLE_CALLBACK', 'Callback called multiple times', Error);
+E('ERR_OPERATION_FAILED', 'Operation failed: %s', Error, TypeError);
+E('ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.', Error);
+E('ERR_SERVER_NOT_RUNNING', 'Server is not running.', Error);
+E('ERR_SOCKET_ALREADY_BOUND', 'Socket is already bound', Error);
+E('ERR_SOCKET_BAD_PORT', (name, port, allowZero = true) => {
+  const operator = allowZero ? '>=' : '>';
+  return `${name} should be ${operator} 0 and < 65536. Received ${determineSpecificType(port)}.`;
+}, RangeError);
+E('ERR_SOCKET_CLOSED', 'Socket is closed', Error);
+E('ERR_SOCKET_CLOSED_BEFORE_CONNECTION', 'Socket closed before the connection was established', Error);
+E('ERR_STREAM_CANNOT_PIPE', 'Cannot pipe, not readable', Error);
+E('ERR_STREAM_DESTROYED', 'Cannot call %s after a stream was destroyed', Error);
+E('ERR_STREAM_NULL_VALUES', 'May not write null values to stream', TypeError);
+E('ERR_STREAM_PREMATURE_CLOSE', 'Premature close', Error);
+E('ERR_STREAM_PUSH_AFTER_EOF', 'stream.push() after EOF', Error);
+E('ERR_STREAM_WRITE_AFTER_END', 'write after end', Error);
+E('ERR_UNKNOWN_SIGNAL', 'Unknown signal: %s', TypeError);
+E('ERR_USE_AFTER_CLOSE', '%s was closed', Error);
+
+E('ERR_PARSE_ARGS_INVALID_OPTION_VALUE', '%s', TypeError);
+E('ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL', "Unexpected argument '%s'. This " +
+  'command does not take positional arguments', TypeError);
+E('ERR_PARSE_ARGS_UNKNOWN_OPTION', (option, allowPositionals) => {
+  const suggestDashDash = allowPositionals ? '. To specify a positional ' +
+    "argument starting with a '-', place it at the end of the command after " +
+    `'--', as in '-- ${JSON.stringify(option)}` : '';
+  return `Unknown option '${option}'${suggestDashDash}`;
+}, TypeError);
 
 function addNumericalSeparator(val) {
   let res = '';
@@ -260,8 +327,14 @@ function validateAbortSignal(signal, name) {
   }
 }
 
+// An error thrown by emit('error') carries a function under this key that returns its stack
+// with node's "Emitted 'error' event at:" part; the host calls it before printing an
+// uncaught error, as node does.
+const kEnhanceStackBeforeInspector = Symbol('kEnhanceStackBeforeInspector');
+
 module.exports = {
   codes,
+  kEnhanceStackBeforeInspector,
   AbortError,
   determineSpecificType,
   setStack,

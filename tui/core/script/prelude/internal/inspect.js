@@ -10,10 +10,17 @@
 //                              Without it a proxy is inspected through its traps.
 //   previewEntries(it, isKeyValue) -> entries of a Map/Set iterator, or
 //                              [entries, isKeyValue] when isKeyValue is true
-//                              (as V8's). Without it iterators show as `Object [Map Iterator] {}`.
+//                              (as V8's). Without it an iterator shows as
+//                              `[Map Iterator] { <items unknown> }`.
 //   getOwnNonIndexProperties(obj, filter) -> keys that are not array indices
 //                              (filter 0 all properties, 2 only enumerable).
 //                              A JavaScript fallback is used when absent.
+//   getConstructorName(obj) -> the engine's class name of obj (V8's
+//                              GetConstructorName), used only for objects whose
+//                              prototype chain has no named constructor; without
+//                              it the Object.prototype.toString tag is used
+//                              (`Object <[Object: null prototype] {}> {}` where node
+//                              may print `Foo <[Object: null prototype] {}> {}`).
 
 const types = require('internal/types');
 const binding = (typeof internalBinding === 'function' && internalBinding('util')) || {};
@@ -69,7 +76,7 @@ const builtInObjects = new Set(
   Object.getOwnPropertyNames(globalThis).filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e)),
 );
 
-function getUserOptions(ctx, isCrossContext) {
+function getUserOptions(ctx) {
   const ret = { stylize: ctx.stylize };
   for (const key of Object.keys(inspectDefaultOptions)) ret[key] = ctx[key];
   if (ctx.userOptions !== undefined) Object.assign(ret, ctx.userOptions);
@@ -197,21 +204,28 @@ function removeColors(str) {
 }
 
 function internalGetConstructorName(obj) {
+  if (typeof binding.getConstructorName === 'function') return binding.getConstructorName(obj);
   // V8's class name of an object; the best JavaScript can do is the tag.
   return Object.prototype.toString.call(obj).slice(8, -1);
 }
+
+const mapSize = Object.getOwnPropertyDescriptor(Map.prototype, 'size').get;
+const setSize = Object.getOwnPropertyDescriptor(Set.prototype, 'size').get;
 
 function isInstanceof(obj, ctor) {
   try { return obj instanceof ctor; } catch { return false; }
 }
 
-function getConstructorName(obj, ctx, recurseTimes) {
+function getConstructorName(obj, ctx, recurseTimes, protoProps) {
   let firstProto;
   const tmp = obj;
   while (obj) {
     const descriptor = Object.getOwnPropertyDescriptor(obj, 'constructor');
     if (descriptor !== undefined && typeof descriptor.value === 'function' &&
         descriptor.value.name !== '' && isInstanceof(tmp, descriptor.value)) {
+      if (protoProps !== undefined && (firstProto !== obj || !builtInObjects.has(descriptor.value.name))) {
+        addPrototypeProperties(ctx, tmp, firstProto || tmp, recurseTimes, protoProps);
+      }
       return String(descriptor.value.name);
     }
     obj = Object.getPrototypeOf(obj);
@@ -220,11 +234,42 @@ function getConstructorName(obj, ctx, recurseTimes) {
   if (firstProto === null) return null;
   const res = internalGetConstructorName(tmp);
   if (recurseTimes > ctx.depth && ctx.depth !== null) return `${res} <Complex prototype>`;
-  const protoConstr = getConstructorName(firstProto, ctx, recurseTimes + 1);
+  const protoConstr = getConstructorName(firstProto, ctx, recurseTimes + 1, protoProps);
   if (protoConstr === null) {
     return `${res} <${inspect(firstProto, { ...ctx, customInspect: false, depth: -1 })}>`;
   }
   return `${res} <${protoConstr}>`;
+}
+
+// With showHidden: the non-function properties (getters) of up to three user-defined
+// prototype layers, listed after the object's own.
+function addPrototypeProperties(ctx, main, obj, recurseTimes, output) {
+  let depth = 0;
+  let keys;
+  let keySet;
+  do {
+    if (depth !== 0 || main === obj) {
+      obj = Object.getPrototypeOf(obj);
+      if (obj === null) return;
+      const descriptor = Object.getOwnPropertyDescriptor(obj, 'constructor');
+      if (descriptor !== undefined && typeof descriptor.value === 'function' &&
+          builtInObjects.has(descriptor.value.name)) {
+        return;
+      }
+    }
+    if (depth === 0) keySet = new Set();
+    else keys.forEach((key) => keySet.add(key));
+    keys = Reflect.ownKeys(obj);
+    ctx.seen.push(main);
+    for (const key of keys) {
+      if (key === 'constructor' || hasOwn(main, key) || (depth !== 0 && keySet.has(key))) continue;
+      const desc = Object.getOwnPropertyDescriptor(obj, key);
+      if (typeof desc.value === 'function') continue;
+      const value = formatProperty(ctx, obj, recurseTimes, key, kObjectType, desc, main);
+      output.push(ctx.colors ? `\u001b[2m${value}\u001b[22m` : value);
+    }
+    ctx.seen.pop();
+  } while (++depth !== 3);
 }
 
 function getPrefix(constructor, tag, fallback, size = '') {
@@ -268,7 +313,9 @@ function getOwnNonIndexProperties(value, filter) {
 
 function getProxyDetails(value) {
   if (typeof binding.getProxyDetails !== 'function') return undefined;
-  return binding.getProxyDetails(value);
+  const details = binding.getProxyDetails(value, true);
+  if (details === undefined || details === null || Array.isArray(details)) return details;
+  return [details, undefined];  // a helper that gave the target only
 }
 
 function formatValue(ctx, value, recurseTimes, typedArray) {
@@ -326,7 +373,10 @@ function formatProxy(ctx, proxy, recurseTimes) {
 
 function formatRaw(ctx, value, recurseTimes, typedArray) {
   let keys;
-  const constructor = getConstructorName(value, ctx, recurseTimes);
+  let protoProps;
+  if (ctx.showHidden && (recurseTimes <= ctx.depth || ctx.depth === null)) protoProps = [];
+  const constructor = getConstructorName(value, ctx, recurseTimes, protoProps);
+  if (protoProps !== undefined && protoProps.length === 0) protoProps = undefined;
   let tag = value[Symbol.toStringTag];
   if (typeof tag !== 'string' ||
       (tag !== '' && (ctx.showHidden ? hasOwn : isEnumerable)(value, Symbol.toStringTag))) {
@@ -346,22 +396,22 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
         ? getPrefix(constructor, tag, 'Array', `(${value.length})`) : '';
       keys = getOwnNonIndexProperties(value, filter);
       braces = [`${prefix}[`, ']'];
-      if (value.length === 0 && keys.length === 0) return `${braces[0]}]`;
+      if (value.length === 0 && keys.length === 0 && protoProps === undefined) return `${braces[0]}]`;
       extrasType = kArrayExtrasType;
       formatter = formatArray;
     } else if (types.isSet(value)) {
-      const size = value.size;
+      const size = setSize.call(value);
       const prefix = getPrefix(constructor, tag, 'Set', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
       formatter = (c, v, r) => formatSet(value, c, v, r);
-      if (size === 0 && keys.length === 0) return `${prefix}{}`;
+      if (size === 0 && keys.length === 0 && protoProps === undefined) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
     } else if (types.isMap(value)) {
-      const size = value.size;
+      const size = mapSize.call(value);
       const prefix = getPrefix(constructor, tag, 'Map', `(${size})`);
       keys = getKeys(value, ctx.showHidden);
       formatter = (c, v, r) => formatMap(value, c, v, r);
-      if (size === 0 && keys.length === 0) return `${prefix}{}`;
+      if (size === 0 && keys.length === 0 && protoProps === undefined) return `${prefix}{}`;
       braces = [`${prefix}{`, '}'];
     } else if (types.isTypedArray(value)) {
       keys = getOwnNonIndexProperties(value, filter);
@@ -389,19 +439,19 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     braces = ['{', '}'];
     if (typeof value === 'function') {
       base = getFunctionBase(value, constructor, tag);
-      if (keys.length === 0) return ctx.stylize(base, 'special');
+      if (keys.length === 0 && protoProps === undefined) return ctx.stylize(base, 'special');
     } else if (constructor === 'Object') {
       if (types.isArgumentsObject(value)) {
         braces[0] = '[Arguments] {';
       } else if (tag !== '') {
         braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
       }
-      if (keys.length === 0) return `${braces[0]}}`;
+      if (keys.length === 0 && protoProps === undefined) return `${braces[0]}}`;
     } else if (types.isRegExp(value)) {
       base = RegExp.prototype.toString.call(constructor !== null ? value : new RegExp(value));
       const prefix = getPrefix(constructor, tag, 'RegExp');
       if (prefix !== 'RegExp ') base = `${prefix}${base}`;
-      if (keys.length === 0 || (recurseTimes > ctx.depth && ctx.depth !== null)) {
+      if ((keys.length === 0 && protoProps === undefined) || (recurseTimes > ctx.depth && ctx.depth !== null)) {
         return ctx.stylize(base, 'regexp');
       }
     } else if (types.isDate(value)) {
@@ -410,16 +460,16 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
         : Date.prototype.toISOString.call(value);
       const prefix = getPrefix(constructor, tag, 'Date');
       if (prefix !== 'Date ') base = `${prefix}${base}`;
-      if (keys.length === 0) return ctx.stylize(base, 'date');
+      if (keys.length === 0 && protoProps === undefined) return ctx.stylize(base, 'date');
     } else if (types.isNativeError(value)) {
       base = formatError(value, constructor, tag, ctx, keys);
-      if (keys.length === 0) return base;
+      if (keys.length === 0 && protoProps === undefined) return base;
     } else if (types.isAnyArrayBuffer(value)) {
       const arrayType = types.isArrayBuffer(value) ? 'ArrayBuffer' : 'SharedArrayBuffer';
       const prefix = getPrefix(constructor, tag, arrayType);
       if (typedArray === undefined) {
         formatter = formatArrayBuffer;
-      } else if (keys.length === 0) {
+      } else if (keys.length === 0 && protoProps === undefined) {
         return `${prefix}{ byteLength: ${formatNumber(ctx.stylize, value.byteLength, false)} }`;
       }
       braces[0] = `${prefix}{`;
@@ -438,9 +488,9 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
       formatter = formatWeakCollection;
     } else if (types.isBoxedPrimitive(value)) {
       base = getBoxedBase(value, ctx, keys, constructor, tag);
-      if (keys.length === 0) return base;
+      if (keys.length === 0 && protoProps === undefined) return base;
     } else {
-      if (keys.length === 0) return `${getPrefix(constructor, tag, 'Object')}{}`;
+      if (keys.length === 0 && protoProps === undefined) return `${getPrefix(constructor, tag, 'Object')}{}`;
       braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
     }
   }
@@ -459,6 +509,7 @@ function formatRaw(ctx, value, recurseTimes, typedArray) {
     for (let i = 0; i < keys.length; i++) {
       output.push(formatProperty(ctx, value, recurseTimes, keys[i], extrasType));
     }
+    if (protoProps !== undefined) output.push(...protoProps);
   } catch (err) {
     if (!(err instanceof RangeError || err instanceof InternalError) ||
         !/stack|recursion/i.test(String(err.message))) {
@@ -506,7 +557,7 @@ function getIteratorBraces(type, tag) {
 }
 
 function formatIterator(braces, ctx, value, recurseTimes) {
-  if (typeof binding.previewEntries !== 'function') return [];
+  if (typeof binding.previewEntries !== 'function') return [ctx.stylize('<items unknown>', 'special')];
   const [entries, isKeyValue] = binding.previewEntries(value, true);
   if (isKeyValue) {
     braces[0] = braces[0].replace(/ Iterator] {$/, ' Entries] {');
@@ -629,6 +680,100 @@ function improveStack(stack, constructor, name, tag) {
   return stack;
 }
 
+const coreModuleRegExp = /^ {4}at (?:[^/\\(]+ \(|)node:(.+):\d+:\d+\)?$/;
+
+// The longest run (> 3) of frames `a` shares with `b`: { len, offset in a }.
+function identicalSequenceRange(a, b) {
+  for (let i = 0; i < a.length - 3; i++) {
+    const pos = b.indexOf(a[i]);
+    if (pos !== -1) {
+      const rest = b.length - pos;
+      if (rest > 3) {
+        let len = 1;
+        const maxLen = Math.min(a.length - i, rest);
+        while (maxLen > len && a[i + len] === b[pos + len]) len++;
+        if (len > 3) return { len, offset: i };
+      }
+    }
+  }
+  return { len: 0, offset: 0 };
+}
+
+// An error's frames, with the run it shares with its cause's stack collapsed.
+function getStackFrames(ctx, err, stack) {
+  const frames = stack.split('\n');
+  let cause;
+  try {
+    ({ cause } = err);
+  } catch {
+    // If 'cause' is a getter that throws, ignore it.
+  }
+  if (cause != null && (types.isNativeError(cause) || cause instanceof Error)) {
+    const causeStack = getStackString(cause);
+    const causeStackStart = causeStack.indexOf('\n    at');
+    if (causeStackStart !== -1) {
+      const causeFrames = causeStack.slice(causeStackStart + 1).split('\n');
+      const { len, offset } = identicalSequenceRange(frames, causeFrames);
+      if (len > 0) {
+        const skipped = len - 2;
+        const msg = `    ... ${skipped} lines matching cause stack trace ...`;
+        frames.splice(offset + 1, skipped, ctx.stylize(msg, 'undefined'));
+      }
+    }
+  }
+  return frames;
+}
+
+function markNodeModules(ctx, line) {
+  let tempLine = '';
+  let lastPos = 0;
+  let searchFrom = 0;
+  for (;;) {
+    const at = line.indexOf('node_modules', searchFrom);
+    if (at === -1) break;
+    const separator = line[at - 1];
+    const after = line[at + 12];
+    if ((after !== '/' && after !== '\\') || (separator !== '/' && separator !== '\\')) {
+      searchFrom = at + 1;
+      continue;
+    }
+    const moduleStart = at + 13;
+    tempLine += line.slice(lastPos, moduleStart);
+    let moduleEnd = line.indexOf(separator, moduleStart);
+    if (line[moduleStart] === '@') moduleEnd = line.indexOf(separator, moduleEnd + 1);
+    tempLine += ctx.stylize(line.slice(moduleStart, moduleEnd), 'module');
+    lastPos = moduleEnd;
+    searchFrom = moduleEnd;
+  }
+  return lastPos !== 0 ? tempLine + line.slice(lastPos) : line;
+}
+
+function markCwd(ctx, line, workingDirectory) {
+  let cwdStartPos = line.indexOf(workingDirectory);
+  let cwdLength = workingDirectory.length;
+  if (cwdStartPos === -1) return line;
+  if (line.slice(cwdStartPos - 7, cwdStartPos) === 'file://') {
+    cwdLength += 7;
+    cwdStartPos -= 7;
+  }
+  const start = line[cwdStartPos - 1] === '(' ? cwdStartPos - 1 : cwdStartPos;
+  const end = start !== cwdStartPos && line.endsWith(')') ? -1 : line.length;
+  const workingDirectoryEndPos = cwdStartPos + cwdLength + 1;
+  let tempLine = line.slice(0, start) + ctx.stylize(line.slice(start, workingDirectoryEndPos), 'undefined') +
+    line.slice(workingDirectoryEndPos, end);
+  if (end === -1) tempLine += ctx.stylize(')', 'undefined');
+  return tempLine;
+}
+
+function safeGetCWD() {
+  try {
+    const p = globalThis.process;
+    return p && typeof p.cwd === 'function' ? p.cwd() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function formatError(err, constructor, tag, ctx, keys) {
   const name = err.name != null ? String(err.name) : 'Error';
   let stack = getStackString(err);
@@ -643,9 +788,29 @@ function formatError(err, constructor, tag, ctx, keys) {
   const stackStart = stack.indexOf('\n    at', pos);
   if (stackStart === -1) {
     stack = `[${stack}]`;
-  } else if (ctx.colors) {
-    const lines = stack.slice(stackStart + 1).split('\n');
-    stack = `${stack.slice(0, stackStart)}\n${lines.map((l) => ctx.stylize(l, 'undefined')).join('\n')}`;
+  } else {
+    const lines = getStackFrames(ctx, err, stack.slice(stackStart + 1));
+    let newStack = stack.slice(0, stackStart);
+    if (ctx.colors) {
+      // Node's own frames dimmed, node_modules names underlined, the working directory dimmed.
+      const cwd = safeGetCWD();
+      for (let line of lines) {
+        if (coreModuleRegExp.test(line)) {
+          newStack += `\n${ctx.stylize(line, 'undefined')}`;
+        } else {
+          line = markNodeModules(ctx, line);
+          if (cwd !== undefined) {
+            let newLine = markCwd(ctx, line, cwd);
+            if (newLine === line) newLine = markCwd(ctx, line, `file://${encodeURI(cwd)}`);
+            line = newLine;
+          }
+          newStack += `\n${line}`;
+        }
+      }
+    } else {
+      newStack += `\n${lines.join('\n')}`;
+    }
+    stack = newStack;
   }
   if (ctx.indentationLvl !== 0) {
     stack = stack.replaceAll('\n', `\n${' '.repeat(ctx.indentationLvl)}`);
@@ -816,7 +981,7 @@ function formatTypedArray(value, length, ctx, ignored, recurseTimes) {
 }
 
 function formatSet(set, ctx, ignored, recurseTimes) {
-  const length = set.size;
+  const length = setSize.call(set);
   const maxLength = Math.min(Math.max(0, ctx.maxArrayLength), length);
   const remaining = length - maxLength;
   const output = [];
@@ -833,7 +998,7 @@ function formatSet(set, ctx, ignored, recurseTimes) {
 }
 
 function formatMap(map, ctx, ignored, recurseTimes) {
-  const length = map.size;
+  const length = mapSize.call(map);
   const maxLength = Math.min(Math.max(0, ctx.maxArrayLength), length);
   const remaining = length - maxLength;
   const output = [];
@@ -1052,152 +1217,25 @@ function reduceToSingleString(ctx, output, base, braces, extrasType, recurseTime
   return `${braces[0]}${ln}${output.join(`,\n${indentation}  `)} ${braces[1]}`;
 }
 
-// ---- format -----------------------------------------------------------------
-
-function hasBuiltInToString(value) {
-  const proxyTarget = getProxyDetails(value);
-  if (proxyTarget !== undefined) {
-    if (proxyTarget === null || proxyTarget[0] === null) return true;
-    value = proxyTarget[0];
-  }
-  if (typeof value.toString !== 'function') return true;
-  if (hasOwn(value, 'toString')) return false;
-  let pointer = value;
-  do {
-    pointer = Object.getPrototypeOf(pointer);
-  } while (!hasOwn(pointer, 'toString'));
-  const descriptor = Object.getOwnPropertyDescriptor(pointer, 'constructor');
-  return descriptor !== undefined && typeof descriptor.value === 'function' &&
-    builtInObjects.has(descriptor.value.name);
-}
-
-function tryStringify(arg) {
-  try {
-    return JSON.stringify(arg);
-  } catch (err) {
-    if (err instanceof TypeError && /circular|cyclic/i.test(err.message)) return '[Circular]';
-    throw err;
-  }
-}
-
-function formatWithOptionsInternal(inspectOptions, args) {
-  const first = args[0];
-  let a = 0;
-  let str = '';
-  let join = '';
-  if (typeof first === 'string') {
-    if (args.length === 1) return first;
-    let tempStr;
-    let lastPos = 0;
-    for (let i = 0; i < first.length - 1; i++) {
-      if (first.charCodeAt(i) !== 37) continue; // '%'
-      const nextChar = first.charCodeAt(++i);
-      if (a + 1 !== args.length) {
-        switch (nextChar) {
-          case 115: { // 's'
-            const tempArg = args[++a];
-            if (typeof tempArg === 'number') tempStr = formatNumber(stylizeNoColor, tempArg, false);
-            else if (typeof tempArg === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempArg, false);
-            else if (typeof tempArg !== 'object' || tempArg === null || !hasBuiltInToString(tempArg)) {
-              tempStr = String(tempArg);
-            } else {
-              tempStr = inspect(tempArg, { ...inspectOptions, depth: 0, colors: false, compact: 3 });
-            }
-            break;
-          }
-          case 106: // 'j'
-            tempStr = tryStringify(args[++a]);
-            break;
-          case 100: { // 'd'
-            const tempNum = args[++a];
-            if (typeof tempNum === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempNum, false);
-            else if (typeof tempNum === 'symbol') tempStr = 'NaN';
-            else tempStr = formatNumber(stylizeNoColor, Number(tempNum), false);
-            break;
-          }
-          case 79: // 'O'
-            tempStr = inspect(args[++a], inspectOptions);
-            break;
-          case 111: // 'o'
-            tempStr = inspect(args[++a], { ...inspectOptions, showHidden: true, showProxy: true, depth: 4 });
-            break;
-          case 105: { // 'i'
-            const tempInteger = args[++a];
-            if (typeof tempInteger === 'bigint') tempStr = formatBigInt(stylizeNoColor, tempInteger, false);
-            else if (typeof tempInteger === 'symbol') tempStr = 'NaN';
-            else tempStr = formatNumber(stylizeNoColor, Number.parseInt(tempInteger), false);
-            break;
-          }
-          case 102: { // 'f'
-            const tempFloat = args[++a];
-            if (typeof tempFloat === 'symbol') tempStr = 'NaN';
-            else tempStr = formatNumber(stylizeNoColor, Number.parseFloat(tempFloat), false);
-            break;
-          }
-          case 99: // 'c'
-            a += 1;
-            tempStr = '';
-            break;
-          case 37: // '%'
-            str += first.slice(lastPos, i);
-            lastPos = i + 1;
-            continue;
-          default:
-            continue;
-        }
-        if (lastPos !== i - 1) str += first.slice(lastPos, i - 1);
-        str += tempStr;
-        lastPos = i + 1;
-      } else if (nextChar === 37) {
-        str += first.slice(lastPos, i);
-        lastPos = i + 1;
-      }
-    }
-    if (lastPos !== 0) {
-      a++;
-      join = ' ';
-      if (lastPos < first.length) str += first.slice(lastPos);
-    }
-  }
-  while (a < args.length) {
-    const value = args[a];
-    str += join;
-    str += typeof value !== 'string' ? inspect(value, inspectOptions) : value;
-    join = ' ';
-    a++;
-  }
-  return str;
-}
-
-function format(...args) {
-  return formatWithOptionsInternal(undefined, args);
-}
-
-function formatWithOptions(inspectOptions, ...args) {
-  if (inspectOptions === null || typeof inspectOptions !== 'object') {
-    const { codes } = require('internal/errors');
-    throw new codes.ERR_INVALID_ARG_TYPE('inspectOptions', 'Object', inspectOptions);
-  }
-  return formatWithOptionsInternal(inspectOptions, args);
-}
-
-// eslint-disable-next-line no-control-regex
-const vtRegExp = /[\u001B\u009B][[\]()#;?]*(?:(?:(?:(?:;[-a-zA-Z\d/#&.:=?%@~_]+)*|[a-zA-Z\d]+(?:;[-a-zA-Z\d/#&.:=?%@~_]*)*)?\u0007)|(?:(?:\d{1,4}(?:;\d{0,4})*)?[\dA-PR-TZcf-nq-uy=><~]))/g;
-function stripVTControlCharacters(str) {
-  if (typeof str !== 'string') {
-    const { codes } = require('internal/errors');
-    throw new codes.ERR_INVALID_ARG_TYPE('str', 'string', str);
-  }
-  return str.replace(vtRegExp, '');
-}
-
 module.exports = {
   inspect,
   inspectDefaultOptions,
-  format,
-  formatWithOptions,
   getStringWidth,
-  stripVTControlCharacters,
   stylizeWithColor,
   customInspectSymbol,
+  identicalSequenceRange,
+  // for internal/format
+  builtInObjects,
+  formatBigInt,
+  formatNumber,
+  getProxyDetails,
+  stylizeNoColor,
 };
+
+// util.format and friends live in internal/format; re-exported here for the modules that
+// take both from one place.
+Object.defineProperties(module.exports, {
+  format: { enumerable: true, get: () => require('internal/format').format },
+  formatWithOptions: { enumerable: true, get: () => require('internal/format').formatWithOptions },
+  stripVTControlCharacters: { enumerable: true, get: () => require('internal/format').stripVTControlCharacters },
+});

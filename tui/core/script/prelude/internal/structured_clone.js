@@ -19,13 +19,13 @@ function cannotClone(value) {
   return new DOMException(`${shown} could not be cloned.`, 'DataCloneError');
 }
 
-function structuredClone(value, options = undefined) {
+// The `transfer` option is not supported.
+function structuredClone(value) {
   if (arguments.length === 0) {
     const err = new TypeError('The value argument must be specified');
     err.code = 'ERR_MISSING_ARGS';
     throw err;
   }
-  void options;
   const memory = new Map();
 
   function clone(v) {

@@ -1024,7 +1024,7 @@ class URLSearchParams {
     for (let i = 0; i < list.length; i += 2) {
       output.push(`${inspect(list[i], innerOpts)} => ${inspect(list[i + 1], innerOpts)}`);
     }
-    const { stripVTControlCharacters } = require('internal/inspect');
+    const { stripVTControlCharacters } = require('internal/format');
     const length = output.reduce((prev, cur) => prev + stripVTControlCharacters(cur).length + separator.length,
       -separator.length);
     if (length > ctx.breakLength) return `${this.constructor.name} {\n  ${output.join(',\n  ')} }`;
