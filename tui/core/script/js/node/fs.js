@@ -136,107 +136,6 @@ function openHandle(path, flags = 'r') {
   return new Promise((resolve, reject) => open(path, flags, (e, fd) => (e ? reject(e) : resolve(new FileHandle(fd)))));
 }
 
-// fs.ReadStream (basic): 'open' and 'ready' after the pool's open, one 64 KiB pool read per
-// 'data' chunk (lib/internal/fs/streams.js highWaterMark), 'end', then the pool's close and
-// 'close'; pause/resume, setEncoding, pipe to anything with write(), and for await.
-class ReadStream extends EventEmitter {
-  constructor(path, options) {
-    super();
-    const o = typeof options === 'string' ? { encoding: options } : (options || {});
-    this.path = path;
-    this.fd = null;
-    this.bytesRead = 0;
-    this.pending = true;
-    this.destroyed = false;
-    this.readableEnded = false;
-    this._encoding = o.encoding || null;
-    this._hwm = o.highWaterMark || 64 * 1024;
-    this._pos = o.start || 0;
-    this._end = o.end === undefined ? Infinity : o.end;
-    this._flowing = null;
-    this._reading = false;
-    this._buffered = [];
-    open(path, o.flags || 'r', (err, fd) => {
-      if (err) return this.destroy(err);
-      this.fd = fd;
-      this.pending = false;
-      this.emit('open', fd);
-      this.emit('ready');
-      this._pump();
-    });
-  }
-  on(name, fn) {
-    super.on(name, fn);
-    if (name === 'data' && this._flowing !== false) this.resume();
-    return this;
-  }
-  setEncoding(enc) { this._encoding = enc; return this; }
-  pause() { this._flowing = false; return this; }
-  resume() {
-    if (this._flowing) return this;
-    this._flowing = true;
-    process.nextTick(() => { while (this._flowing && this._buffered.length) this._deliver(this._buffered.shift()); this._pump(); });
-    return this;
-  }
-  _deliver(chunk) {
-    if (chunk === null) {
-      this.readableEnded = true;
-      this.emit('end');
-      this.destroy();
-      return;
-    }
-    this.emit('data', this._encoding ? chunk.toString(this._encoding) : chunk);
-  }
-  _pump() {
-    if (this.fd === null || this._reading || this.destroyed || this.readableEnded || !this._flowing) return;
-    const want = Math.min(this._hwm, this._end - this._pos + 1);
-    if (want <= 0) { this._deliver(null); return; }
-    this._reading = true;
-    const buf = Buffer.alloc(want);
-    read(this.fd, buf, 0, want, this._pos, (err, n) => {
-      this._reading = false;
-      if (err) return this.destroy(err);
-      this._pos += n;
-      this.bytesRead += n;
-      const chunk = n === 0 ? null : buf.subarray(0, n);
-      if (this._flowing) this._deliver(chunk); else this._buffered.push(chunk);
-      if (chunk !== null) this._pump();
-    });
-  }
-  destroy(err) {
-    if (this.destroyed) return this;
-    this.destroyed = true;
-    const finish = () => {
-      if (err) this.emit('error', err);
-      this.emit('close');
-    };
-    if (this.fd !== null) close(this.fd, () => process.nextTick(finish));
-    else process.nextTick(finish);
-    return this;
-  }
-  close(cb) { if (cb) this.once('close', cb); return this.destroy(); }
-  pipe(dest) {
-    this.on('data', (c) => dest.write(c));
-    this.on('end', () => { if (dest !== process.stdout && dest !== process.stderr && dest.end) dest.end(); });
-    return dest;
-  }
-  async *[Symbol.asyncIterator]() {
-    const queue = [];
-    let wake = null;
-    let error = null;
-    let done = false;
-    this.on('data', (c) => { queue.push(c); if (wake) { wake(); wake = null; } });
-    this.on('end', () => { done = true; if (wake) { wake(); wake = null; } });
-    this.on('error', (e) => { error = e; if (wake) { wake(); wake = null; } });
-    for (;;) {
-      if (queue.length) { yield queue.shift(); continue; }
-      if (error) throw error;
-      if (done) return;
-      await new Promise((r) => { wake = r; });
-    }
-  }
-}
-
 function viaPool(op, map) {
   return function (path, ...rest) {
     const cb = cbArg(rest.pop());
@@ -250,7 +149,10 @@ function sync(op, path, data) {
 }
 const fs = {
   readFile, stat, lstat, open, read, close, fstat,
-  createReadStream: (path, options) => new ReadStream(path, options), ReadStream,
+  // node's ReadStream (the prelude's port of lib/internal/fs/streams.js) over open/read/close above:
+  // one pool job per 64 KiB chunk, as node's
+  createReadStream: (path, options) => new (require('internal/fs/streams').ReadStream)(path, options),
+  get ReadStream() { return require('internal/fs/streams').ReadStream; },
   readdir: viaPool('readdir'),
   access: (path, mode, cb) => viaPool('access')(path, typeof mode === 'function' ? mode : cb),
   exists(path, cb) { cbArg(cb); viaPool('exists')(path, (e, v) => cb(!e && v)); },

@@ -120,11 +120,6 @@ G.global = G;
     get() { const v = require('url')[k]; define(k, v); return v; }, set(v) { define(k, v); }, configurable: true,
   });
 }
-// node v20's util.inspect.defaultOptions.breakLength is 80 (the prelude has 128 at the moment).
-{
-  const { inspect } = require('util');
-  if (inspect.defaultOptions && inspect.defaultOptions.breakLength !== 80) inspect.defaultOptions = { breakLength: 80 };
-}
 // Stepping in the app: QuickJS does not say which reaction a promise job runs, so when the
 // app asks for places (ScriptSession), .then/.catch/.finally handlers are wrapped to report
 // their function's lines as they start. Headless runs keep the engine's own then.
