@@ -119,3 +119,16 @@ def test_a_syntax_error_prints_like_node_and_exits_1(tmp_path, capsys):
     code, out, err = _run(tmp_path, capsys, "const x = ;\n")
     assert code == 1 and out == ""
     assert err.startswith(f"{tmp_path}/demo.js:1\nconst x = ;\n          ^\n\nSyntaxError: Unexpected token ';'\n")
+
+
+def test_stacks_are_formatted_on_first_read_as_v8_does(tmp_path, capsys):
+    code, out, _ = _run(tmp_path, capsys, """\
+class MyErr extends Error { constructor(m) { super(m); this.name = 'MyErr'; } }
+console.log(new MyErr('x').stack.split('\\n')[0]);
+const o = {}; Error.captureStackTrace(o); console.log(o.stack.split('\\n')[0]);
+function f() { return new Error('in f').stack; }
+console.log(f());
+""")
+    assert code == 0
+    assert out == (f"MyErr: x\\nError\\nError: in f\\n    at f ({tmp_path}/demo.js:4:23)\\n"
+                   f"    at Object.<anonymous> ({tmp_path}/demo.js:5:13)\\n")

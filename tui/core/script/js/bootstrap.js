@@ -156,10 +156,19 @@
       const had = errorFrames.get(err);
       if (!(had && had.length && !fr.length)) { try { errorFrames.set(err, fr); } catch { /* frozen */ } }
     }
-    let head;
-    try { head = err.message ? `${err.name}: ${err.message}` : String(err.name); } catch { head = 'Error'; }
-    return [head, ...fr.map(frameText)].join('\n');
+    return stackText(err, fr);
   };
+  const ourPrepare = Error.prepareStackTrace;
+  function stackText(err, fr) {
+    let head;
+    try {
+      // V8's ErrorUtils::ToString: name defaults to 'Error', message to ''
+      const name = err.name === undefined ? 'Error' : String(err.name);
+      const msg = err.message === undefined ? '' : String(err.message);
+      head = name === '' ? msg : (msg === '' ? name : `${name}: ${msg}`);
+    } catch { head = 'Error'; }
+    return [head, ...fr.map(frameText)].join('\n');
+  }
   Error.stackTraceLimit = 10;
   {
     // V8's `stack` is an own data property a script may overwrite with anything (even
@@ -167,8 +176,16 @@
     const d = Object.getOwnPropertyDescriptor(Error.prototype, 'stack');
     if (d && d.set) {
       const replaced = new WeakSet();   // once assigned, `stack` is the own property only (delete removes it)
+      const formatted = new WeakMap();  // V8 formats the stack on first read: a subclass's name is in it
       Object.defineProperty(Error.prototype, 'stack', {
-        get() { return replaced.has(this) ? undefined : d.get.call(this); },
+        get() {
+          if (replaced.has(this)) return undefined;
+          if (formatted.has(this)) return formatted.get(this);
+          const fr = errorFrames.get(this);
+          const text = fr !== undefined && Error.prepareStackTrace === ourPrepare ? stackText(this, fr) : d.get.call(this);
+          try { formatted.set(this, text); } catch { /* not an object we can key */ }
+          return text;
+        },
         set(v) {
           replaced.add(this);
           Object.defineProperty(this, 'stack', { value: v, writable: true, configurable: true, enumerable: false });
