@@ -130,5 +130,5 @@ function f() { return new Error('in f').stack; }
 console.log(f());
 """)
     assert code == 0
-    assert out == (f"MyErr: x\\nError\\nError: in f\\n    at f ({tmp_path}/demo.js:4:23)\\n"
-                   f"    at Object.<anonymous> ({tmp_path}/demo.js:5:13)\\n")
+    assert out == (f"MyErr: x\nError\nError: in f\n    at f ({tmp_path}/demo.js:4:23)\n"
+                   f"    at Object.<anonymous> ({tmp_path}/demo.js:5:13)\n")
