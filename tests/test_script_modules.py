@@ -285,3 +285,42 @@ for (const m of ['internal/errors', 'node:internal/errors', 'ptview_globals', 'n
 """)
     assert (code, out) == (0, "MODULE_NOT_FOUND\nERR_UNKNOWN_BUILTIN_MODULE\nMODULE_NOT_FOUND\n"
                               "ERR_UNKNOWN_BUILTIN_MODULE\nMODULE_NOT_FOUND\n")
+
+
+def test_timeout_and_immediate_print_with_nodes_fields_not_ptviews(tmp_path, capsys):
+    code, out, _ = _run(tmp_path, capsys, """\
+const t = setTimeout(() => {}, 10);
+console.log(t);
+const i = setImmediate(() => {});
+console.log(i);
+clearTimeout(t);
+console.log(t._destroyed, t._idlePrev);
+""")
+    assert code == 0
+    assert out == """\
+Timeout {
+  _idleTimeout: 10,
+  _idlePrev: [TimersList],
+  _idleNext: [TimersList],
+  _idleStart: 0,
+  _onTimeout: [Function (anonymous)],
+  _timerArgs: undefined,
+  _repeat: null,
+  _destroyed: false,
+  [Symbol(refed)]: true,
+  [Symbol(kHasPrimitive)]: false,
+  [Symbol(asyncId)]: 2,
+  [Symbol(triggerId)]: 1
+}
+Immediate {
+  _idleNext: null,
+  _idlePrev: null,
+  _onImmediate: [Function (anonymous)],
+  _argv: undefined,
+  _destroyed: false,
+  [Symbol(refed)]: true,
+  [Symbol(asyncId)]: 4,
+  [Symbol(triggerId)]: 1
+}
+true null
+"""  # node's own: the same but _idleStart, which counts from node's start-up (~15 ms), not 0

@@ -47,6 +47,12 @@ def functions(host) -> dict[str, Callable]:
             rt.loop.timers.refresh(task.arg)
         return None
 
+    def timer_start(tid):
+        """_idleStart: the loop time the timer was (last) inserted at."""
+        task = tasks.get(tid)
+        t = task.arg if task is not None else None
+        return t.idle_start if t is not None else 0
+
     def timer_done(tid):
         """A one-shot timer ran: forget its task (the JS object keeps only its id)."""
         tasks.pop(tid, None)
@@ -70,5 +76,5 @@ def functions(host) -> dict[str, Callable]:
         return None
 
     return {"timer": timer, "clear_timer": clear_timer, "timer_ref": timer_ref, "timer_refresh": timer_refresh,
-            "timer_done": timer_done, "immediate": immediate, "clear_immediate": clear_immediate,
+            "timer_done": timer_done, "timer_start": timer_start, "immediate": immediate, "clear_immediate": clear_immediate,
             "tick": tick}

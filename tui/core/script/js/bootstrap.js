@@ -272,14 +272,23 @@
   function inspectValue(v) {
     try { return requireBuiltin('util').inspect(v); } catch { try { return String(v); } catch { return '[value]'; } }
   }
+  // async ids as node's async_hooks number its resources (1: the main module's execution), for
+  // the [Symbol(asyncId)]/[Symbol(triggerId)] a Timeout prints; only timers, immediates, ticks
+  // and the stdout stream take one here
+  let lastAsyncId = 1;
+  let currentAsyncId = 1;
   function enter(id, payload, keep) {
     const f = fns.get(id);
     if (f === undefined) return 0;
     if (!keep) { fns.delete(id); scheduledAt.delete(id); }
+    const outer = currentAsyncId;
+    if (f.asyncId !== undefined) currentAsyncId = f.asyncId;
     try {
       f(payload === null ? undefined : JSON.parse(payload));
     } catch (e) {
       fatal(e);
+    } finally {
+      currentAsyncId = outer;
     }
     return 0;
   }
@@ -439,6 +448,8 @@
   // -- what host modules use (internalBinding('ptview')) --------------------------------------
   const binding = {
     JSON,
+    newAsyncId() { return ++lastAsyncId; },
+    executionAsyncId() { return currentAsyncId; },
     call, register, unregister, makeError, refuse, fnPlace, placeWithSite, callerSite, guard, fatalText,
     setFatalHandler(f) { onFatal = f; },
     setRejectionHandlers(unhandled, handled) { onUnhandled = unhandled; onRejectionHandled = handled; },

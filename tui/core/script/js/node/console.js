@@ -8,7 +8,9 @@ const util = require('util');
 let indent = '';
 const counts = new Map();
 const timers = new Map();
+const made = [false, false, false];
 function out(fd, text) {
+  if (!made[fd]) { made[fd] = true; ptv.newAsyncId(); }  // node makes the stream (a TTY/pipe handle) now
   const s = indent ? text.split('\n').map((l) => indent + l).join('\n') : text;
   ptv.call('write', fd, JSON.stringify(s + '\n'));
 }

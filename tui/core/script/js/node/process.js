@@ -14,6 +14,7 @@ function nextTick(callback, ...args) {
   if (typeof callback !== 'function') throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
   const run = args.length ? () => callback(...args) : () => callback();
   run.target = callback;
+  run.asyncId = ptv.newAsyncId();   // a TickObject
   ptv.call('tick', ptv.register(run));
 }
 

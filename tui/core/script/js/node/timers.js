@@ -5,9 +5,20 @@
 const ptv = internalBinding('ptview');
 const { codes } = require('internal/errors');
 
-const kTask = Symbol('task');
+// What a script sees printed is node's shape (lib/internal/timers.js): the linked-list fields,
+// _idleStart on the loop clock, [Symbol(refed)], [Symbol(kHasPrimitive)], async ids.
+// ptview's own handles (the model's task, the registered callback) are kept out of sight.
 const kRefed = Symbol('refed');
+const kHasPrimitive = Symbol('kHasPrimitive');
+const kAsyncId = Symbol('asyncId');
+const kTriggerId = Symbol('triggerId');
+const internals = new WeakMap();   // Timeout/Immediate → { task, id }
 const byId = new Map();   // timeout[Symbol.toPrimitive]() → clearTimeout(number)
+const taskOf = (t) => { const i = internals.get(t); return i === undefined ? undefined : i.task; };
+class TimersList {
+  [Symbol.for('nodejs.util.inspect.custom')]() { return '[TimersList]'; }
+}
+const timersList = new TimersList();
 
 function check(callback) {
   if (typeof callback !== 'function') throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
@@ -18,44 +29,71 @@ class Timeout {
     after *= 1;
     if (!(after >= 1 && after <= 2147483647)) after = 1;
     this._idleTimeout = after;
+    this._idlePrev = timersList;
+    this._idleNext = timersList;
+    this._idleStart = 0;
     this._onTimeout = callback;
     this._timerArgs = args;
     this._repeat = isRepeat ? after : null;
     this._destroyed = false;
     this[kRefed] = true;
+    this[kHasPrimitive] = false;
+    this[kAsyncId] = ptv.newAsyncId();
+    this[kTriggerId] = ptv.executionAsyncId();
     const self = this;
     const run = () => {
-      if (!self._repeat) { self._destroyed = true; byId.delete(self[kTask]); ptv.call('timer_done', self[kTask]); }
+      const task = taskOf(self);
+      if (!self._repeat) {
+        self._destroyed = true;
+        self._idlePrev = self._idleNext = null;
+        byId.delete(task);
+        ptv.call('timer_done', task);
+      } else {
+        self._idleStart = ptv.call('timer_start', task);
+      }
       if (args === undefined) callback.call(self); else callback.apply(self, args);
     };
     run.target = callback;
-    this._id = ptv.register(run);
-    this[kTask] = ptv.call('timer', this._id, after, !!isRepeat);
+    run.asyncId = this[kAsyncId];
+    const id = ptv.register(run);
+    const task = ptv.call('timer', id, after, !!isRepeat);
+    internals.set(this, { task, id });
+    this._idleStart = ptv.call('timer_start', task);
   }
-  ref() { if (!this._destroyed) { this[kRefed] = true; ptv.call('timer_ref', this[kTask], true); } return this; }
-  unref() { if (!this._destroyed) { this[kRefed] = false; ptv.call('timer_ref', this[kTask], false); } return this; }
+  ref() { if (!this._destroyed) { this[kRefed] = true; ptv.call('timer_ref', taskOf(this), true); } return this; }
+  unref() { if (!this._destroyed) { this[kRefed] = false; ptv.call('timer_ref', taskOf(this), false); } return this; }
   hasRef() { return this[kRefed]; }
-  refresh() { ptv.call('timer_refresh', this[kTask]); return this; }
+  refresh() {
+    ptv.call('timer_refresh', taskOf(this));
+    if (!this._destroyed) this._idleStart = ptv.call('timer_start', taskOf(this));
+    return this;
+  }
   close() { clearTimeout(this); return this; }
   [Symbol.toPrimitive]() {
-    byId.set(this[kTask], this);
-    return this[kTask];
+    const task = taskOf(this);
+    if (!this[kHasPrimitive]) { this[kHasPrimitive] = true; byId.set(task, this); }
+    return task;
   }
 }
 
 class Immediate {
   constructor(callback, args) {
+    this._idleNext = null;
+    this._idlePrev = null;
     this._onImmediate = callback;
     this._argv = args;
     this._destroyed = false;
+    this[kRefed] = true;
+    this[kAsyncId] = ptv.newAsyncId();
+    this[kTriggerId] = ptv.executionAsyncId();
     const self = this;
     const run = () => {
       self._destroyed = true;
       if (args === undefined) callback.call(self); else callback.apply(self, args);
     };
     run.target = callback;
-    this[kTask] = ptv.call('immediate', ptv.register(run));
-    this[kRefed] = true;
+    run.asyncId = this[kAsyncId];
+    internals.set(this, { task: ptv.call('immediate', ptv.register(run)) });
   }
   ref() { this[kRefed] = true; return this; }
   unref() { this[kRefed] = false; return this; }
@@ -71,11 +109,14 @@ function setInterval(callback, repeat, ...args) {
   return new Timeout(callback, repeat, args.length ? args : undefined, true);
 }
 function clearTimeout(timer) {
-  if (timer && timer[kTask] !== undefined && timer instanceof Timeout) {
+  if (timer instanceof Timeout) {
     if (!timer._destroyed) {
+      const { task, id } = internals.get(timer);
       timer._destroyed = true;
-      ptv.unregister(timer._id);
-      ptv.call('clear_timer', timer[kTask]);
+      timer._idlePrev = timer._idleNext = null;
+      ptv.unregister(id);
+      byId.delete(task);
+      ptv.call('clear_timer', task);
     }
     return;
   }
@@ -89,9 +130,9 @@ function setImmediate(callback, ...args) {
   return new Immediate(callback, args.length ? args : undefined);
 }
 function clearImmediate(immediate) {
-  if (!immediate || immediate._destroyed || immediate[kTask] === undefined) return;
+  if (!(immediate instanceof Immediate) || immediate._destroyed) return;
   immediate._destroyed = true;
-  ptv.call('clear_immediate', immediate[kTask]);
+  ptv.call('clear_immediate', taskOf(immediate));
 }
 
 // util.promisify(setTimeout) / (setImmediate) are timers/promises' (lib/timers.js does the same)
