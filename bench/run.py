@@ -1,6 +1,6 @@
 """ptview's budgets (DESIGN.md "Budgets"), measured side by side in one run.
 
-    python bench/run.py [--quick] [--only startup,idle,scan,model,flood]
+    python bench/run.py [--quick] [--only startup,idle,scan,model,flood,stuck,attach]
 
 Prints a table with the reference each figure is compared with, the ratio,
 the budget, and the machine. It never fails: a reference that is missing
@@ -209,10 +209,47 @@ def flood(t: Table, presses: int, jobs: int) -> None:
               f"median of {len(lat)}; p90 {p90:.0f} ms, max {max(lat):.0f} ms")
 
 
+# -- 6. a worker stuck on a FIFO; 7. attached to thousands of threads -------------------------
+
+def stuck(t: Table, seconds: float, runs: int) -> None:
+    import tempfile
+
+    from bench_stuck import one_run
+
+    print(f"live app with one readFile stuck on a FIFO, {seconds:g} s idle then {seconds:g} s stuck, "
+          f"{runs} runs", flush=True)
+    with tempfile.TemporaryDirectory() as d:
+        fifo = os.path.join(d, "fifo")
+        os.mkfifo(fifo)
+        got = [one_run(seconds, 80, 24, fifo) for _ in range(runs)]
+    idle_pct = statistics.median(g[0] for g in got)
+    stuck_pct = statistics.median(g[1] for g in got)
+    t.add("live app 80x24, a readFile stuck on a FIFO: CPU %", stuck_pct, "the same app idle", idle_pct, "% core",
+          "idle + 1 point", stuck_pct <= idle_pct + 1.0,
+          f"{spread([g[1] for g in got], '{:.2f}')} vs {spread([g[0] for g in got], '{:.2f}')}" if runs > 1 else "")
+
+
+def attach_threads(t: Table, seconds: float, threads: int) -> None:
+    from bench_attach_threads import FixedRate, sampler_cost, target
+    from tui.core.attach.sampler import Sampler
+
+    print(f"sampler attached to {threads} threads, {seconds:g} s, adaptive then fixed at 20 Hz", flush=True)
+    proc = target(threads)
+    try:
+        ours, snap, _ = sampler_cost(Sampler, proc.pid, seconds)
+        ref, _, _ = sampler_cost(FixedRate, proc.pid, seconds)
+    finally:
+        proc.kill()
+        proc.wait()
+    t.add(f"sampler attached to {threads:,} threads: CPU %", ours, "same, fixed 20 Hz", ref, "% core", "< 2 %",
+          ours < 2.0, f"{snap.hz_run:.2f} Hz achieved, {snap.threads_per_tick or 'all'} threads a sample")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="shorter runs: the whole bench in ~3 minutes")
-    ap.add_argument("--only", default="startup,idle,scan,model,flood", help="comma-separated sections")
+    ap.add_argument("--only", default="startup,idle,scan,model,flood,stuck,attach",
+                    help="comma-separated sections")
     a = ap.parse_args()
     only = set(a.only.split(","))
     q = a.quick
@@ -224,6 +261,8 @@ def main() -> int:
         ("scan", lambda: scan(t, 3 if q else 7, 1000)),
         ("model", lambda: model(t, 30_000 if q else 100_000, 200_000 if q else 1_000_000, 1 if q else 3)),
         ("flood", lambda: flood(t, 6 if q else 20, 10_000)),
+        ("stuck", lambda: stuck(t, 5.0 if q else 10.0, 1 if q else 3)),
+        ("attach", lambda: attach_threads(t, 5.0 if q else 10.0, 5000)),
     )
     for name, fn in sections:
         if name in only:

@@ -52,6 +52,25 @@ def _bindings() -> list[Binding]:
     return b + VIEW_BINDINGS
 
 
+# A job with no expected end (live: a FIFO, a slow disk, a long getaddrinfo) shows only its
+# elapsed time: past its first second, once a second is enough (issue 14: one readFile stuck
+# on a FIFO kept 20 frames a second going, 13-26 % of a core, for a number that moved by 1 s).
+FINE_ELAPSED_MS = 1000.0
+
+
+def _moving(rt) -> bool:
+    """Something on screen moves faster than once a second: a callback running on the loop
+    thread, a progress bar (a job whose end the sim knows), a job in its first second."""
+    if rt.loop.running is not None:
+        return True
+    now = rt.clock.now()
+    for w in rt.pool.workers:
+        job = w.job
+        if job is not None and (isinstance(job.handle, float) or now - (job.t_start or now) < FINE_ELAPSED_MS):
+            return True
+    return False
+
+
 class PtviewApp(PaneApp):
     TITLE = "ptview"
     BINDINGS = _bindings()
@@ -190,15 +209,15 @@ class PtviewApp(PaneApp):
         # Idle over SSH should cost next to nothing: with no new event and no worker busy
         # only the clock moves, and once a second is enough for that.
         rt = self.driver.rt
-        busy = any(w.job is not None for w in rt.pool.workers) or rt.loop.running is not None
+        moving = _moving(rt)
         changed = rt.events.count != self._seen
-        if busy or changed or now - self._last_render >= 1.0:
+        if moving or changed or now - self._last_render >= 1.0:
             self._in_frame = True
             try:
                 self.render_model()
             finally:
                 self._in_frame = False
-        if not (busy or changed or rt._inbox) and rt.next_time() == math.inf and self._frame_timer is not None:
+        if not (moving or changed or rt._inbox) and rt.next_time() == math.inf and self._frame_timer is not None:
             if not self._idle:
                 self._idle = True
                 self._frame_timer.pause()
@@ -345,6 +364,10 @@ class PtviewApp(PaneApp):
         op = BY_NAME[name]
         self.last_fire = (name, value)
         rt = self.rt
+        if name == "fork" and self.driver.mode == "live":
+            count = self._forks_that_fit(count)
+            if count == 0:
+                return
 
         def on_key() -> None:
             for _ in range(count):
@@ -357,6 +380,18 @@ class PtviewApp(PaneApp):
         if self.driver.paused:
             self.notify("paused: space runs, . steps", timeout=2)
         self.render_model()
+
+    def _forks_that_fit(self, count: int) -> int:
+        """Live children are real processes: at most MAX_LIVE_CHILDREN at once. Say so and fork
+        what fits (the runtime refuses more anyway, with spawn EAGAIN, if keys outrun the loop)."""
+        from tui.core.live.loop_io import MAX_LIVE_CHILDREN
+
+        room = max(0, MAX_LIVE_CHILDREN - len(self.rt.loop_io.live_children()))
+        if count > room:
+            self.notify(f"live mode runs at most {MAX_LIVE_CHILDREN} children at once: "
+                        + ("wait for one to exit (each stays 5 s)" if room == 0 else f"forking {room}, not {count}"),
+                        severity="warning", timeout=3)
+        return min(count, room)
 
     def action_burst(self) -> None:
         if self.last_fire is None:

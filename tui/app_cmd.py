@@ -75,12 +75,12 @@ def _script_app(args, app_cls) -> int:
     from tui.core.script.errors import ScriptError
     from tui.core.script.session import ScriptSession
 
+    from tui.core.script.source import ScriptSourceError
+
     try:
         session = ScriptSession.from_file(args.script, seed=args.seed)
-    except OSError as e:
-        raise UsageError(f"cannot read {args.script}: {e.strerror or e}") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"{args.script} is not UTF-8 text") from None
+    except ScriptSourceError as e:
+        raise UsageError(str(e)) from None  # before the screen opens: one line, exit 2
     except ScriptError as e:
         raise UsageError(e.one_line(os.path.basename(args.script))) from None
     _require_terminal()

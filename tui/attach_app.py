@@ -89,7 +89,7 @@ class AttachApp(PaneApp):
         state = "alive" if snap.alive else f"[b]{snap.ended or 'exited'}[/b]"
         perm = "" if snap.syscall_readable is not False else " │ [b]no ptrace permission: scheduler state only[/b]"
         sat = " │ [b reverse] POOL SATURATED [/]" if snap.saturated and snap.syscall_readable else ""
-        return (f"[b]ptview[/b] attach │ pid {snap.pid} {what} │ {state} │ {snap.hz:g} Hz │ "
+        return (f"[b]ptview[/b] attach │ pid {snap.pid} {what} │ {state} │ {_rate(snap)} │ "
                 f"{len(snap.threads)} threads{sat}{perm}")
 
     def _log_changes(self, snap: Snapshot) -> None:
@@ -116,3 +116,13 @@ class AttachApp(PaneApp):
                     self._span += 1
                     self._open[th.tid] = self._span
                     self.recorder.started(index[th.tid], None, self._span, label, t)
+
+
+def _rate(snap: Snapshot) -> str:
+    """The sampling rate achieved (not the one asked for), and why it is lower when it is."""
+    text = f"{snap.hz:.1f} Hz"
+    if snap.threads_per_tick:
+        return f"{text}, {snap.threads_per_tick:,} threads a sample (kept under 2 % CPU)"
+    if snap.hz and snap.hz < 0.9 * snap.hz_asked:
+        return f"{text} (of {snap.hz_asked:g}: kept under 2 % CPU)"
+    return text

@@ -12,13 +12,20 @@ import os
 import sys
 import time
 
+from tui.cli import UsageError
 from tui.core.live import shutdown
 from tui.core.live.driver import LiveDriver
+from tui.core.live.loop_io import MAX_LIVE_CHILDREN
 from tui.core.live.runtime import LiveRuntime
 from tui.lab import attach_printer, main_module, pool_size, print_summary
 
 
 def run_live(args, specs, costs: dict[str, float]) -> int:
+    forks = sum(s.count for s in specs if s.op == "fork")
+    if forks > MAX_LIVE_CHILDREN:  # all fired by the main module at t = 0: all alive at once
+        which = " ".join(f"--fire {s.text}" for s in specs if s.op == "fork")
+        raise UsageError(f"{which}: {forks} children, but live mode runs at most {MAX_LIVE_CHILDREN} at once "
+                         "(each is a real process); --sim models any number")
     rt = LiveRuntime(pool_size(args), costs=costs)
     driver = LiveDriver(rt)
     armed = []

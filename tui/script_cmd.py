@@ -14,6 +14,7 @@ import sys
 from tui.cli import UsageError
 from tui.core.script.errors import ScriptError
 from tui.core.script.runner import ScriptRun, error_line
+from tui.core.script.source import ScriptSourceError, read_script
 from tui.core.trace import TraceRecorder
 from tui.lab import JsonPrinter, parse_costs
 
@@ -27,16 +28,9 @@ def run_script(args) -> int:
     if args.summary or args.until is not None:
         raise UsageError("--summary and --until are for the lab (--fire), not for scripts")
     try:
-        with open(path, encoding="utf-8") as f:
-            source = f.read()
-    except FileNotFoundError:
-        raise UsageError(f"cannot open script {path!r}: no such file") from None
-    except IsADirectoryError:
-        raise UsageError(f"cannot open script {path!r}: it is a directory") from None
-    except UnicodeDecodeError:
-        raise UsageError(f"cannot read script {path!r}: not UTF-8 text") from None
-    except OSError as e:
-        raise UsageError(f"cannot open script {path!r}: {e.strerror}") from None
+        source = read_script(path)
+    except ScriptSourceError as e:
+        raise UsageError(str(e)) from None
     costs = parse_costs(args.cost)
     pool_env = str(args.pool_size) if args.pool_size is not None else os.environ.get("UV_THREADPOOL_SIZE")
     out = sys.stdout

@@ -53,7 +53,7 @@ class AttachLoopView(_SampledView):
             return Text(" sampling…", style="dim")
         head = Text.assemble((" pid ", "dim"), (str(s.pid), "bold"),
                              ("  Node" if s.is_node else "  not Node: no roles", "bold" if s.is_node else "dim"),
-                             (f"  {s.hz:g} Hz, last {s.window_s:g} s", "dim"))
+                             (f"  {s.hz:.1f} Hz, last {s.window_s:g} s", "dim"))
         parts = [head]
         if s.syscall_readable is False:
             parts.append(Text(" scheduler state only: no ptrace permission to read system calls",

@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 from tui.core.callbacks import Callback
 from tui.core.errors import NodeError, dns_error, too_large
+from tui.core.model_procs import ModelProcesses
 from tui.core.pool import CPU, FAST_IO, SLOW_IO
 from tui.core.sim_work import UNKNOWN_SIZE_LIMIT
 from tui.core.tasks import Task
@@ -160,8 +161,10 @@ class _ReadFile:
 
 
 class NodeAPI:
-    def __init__(self, rt) -> None:
+    def __init__(self, rt, procs: ModelProcesses | None = None) -> None:
         self.rt = rt
+        # Model processes of this run (a script's forks share their parent's): bounded, see model_procs.
+        self.procs = procs if procs is not None else ModelProcesses()
         # Child processes (fork), modelled in sim, real in live: the latest ones only, since a long
         # session may fork without end (the live ones are tracked, and reaped, by loop_io).
         self.children: deque[dict] = deque(maxlen=256)
@@ -273,6 +276,8 @@ class NodeAPI:
 
         def after_read(nbytes, err, file=None):
             if err is not None:
+                if file is not None:
+                    file.release()  # the bytes read before the failure (up to 64 MiB for /dev/zero)
                 return self._finish(task, cb, None, err)
             out = max(20, int(nbytes * rt.work.cost("zlib.ratio")))
             chunks = max(1, math.ceil(out / ZLIB_CHUNK))
@@ -281,6 +286,7 @@ class NodeAPI:
 
             def one(job=None):
                 if job is not None and job.error is not None:
+                    stream.clear()  # live: the deflate stream and the bytes not deflated yet
                     return self._finish(task, cb, None, job.error)
                 if state["left"] == 0:
                     if "total" in stream:

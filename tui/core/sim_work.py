@@ -73,6 +73,9 @@ class SimFile:
     def is_regular(self) -> bool:
         return st.S_ISREG(self.mode)
 
+    def release(self) -> None:
+        """Nothing to free: the sim keeps no bytes (live's LiveFile does)."""
+
 
 class SimWork:
     def __init__(self, seed: int = 1, costs: dict[str, float] | None = None) -> None:

@@ -38,7 +38,9 @@ def to_doc(snap: Snapshot, requested_s: float | None = None) -> dict[str, Any]:
         "pid": snap.pid,
         "seconds": round(snap.elapsed_s, 2),
         "requested_seconds": requested_s,
-        "hz": snap.hz,
+        "hz": round(snap.hz_run, 2),  # achieved: samples per second over the run
+        "hz_asked": snap.hz_asked,
+        "threads_per_sample": snap.threads_per_tick,  # null: every thread in every sample
         "samples": snap.ticks,
         "overruns": snap.overruns,
         "syscall_readable": snap.syscall_readable,
@@ -50,11 +52,19 @@ def to_doc(snap: Snapshot, requested_s: float | None = None) -> dict[str, Any]:
     }
 
 
+def _lowered(snap: Snapshot) -> str:
+    """Why the rate achieved is below the one asked for, when the sampler lowered it."""
+    if snap.hz_run >= 0.9 * snap.hz_asked and snap.threads_per_tick is None:
+        return ""
+    per = f", {snap.threads_per_tick:,} threads per sample" if snap.threads_per_tick else ""
+    return f" (asked {snap.hz_asked:g} Hz: lowered to keep the sampler under 2 % of a core{per})"
+
+
 def to_text(snap: Snapshot) -> str:
     what = "Node.js" if snap.is_node else "not recognised as Node.js: no thread roles"
     lines = [
-        f"pid {snap.pid} ({what}): {snap.ticks} samples over {snap.elapsed_s:.1f} s at {snap.hz:g} Hz"
-        + (f", {snap.overruns} ticks skipped" if snap.overruns else ""),
+        f"pid {snap.pid} ({what}): {snap.ticks} samples over {snap.elapsed_s:.1f} s at {snap.hz_run:.1f} Hz"
+        + _lowered(snap) + (f", {snap.overruns} ticks skipped" if snap.overruns else ""),
     ]
     if snap.syscall_readable is False:
         lines.append("system calls not readable (no ptrace permission): activity is scheduler state only")

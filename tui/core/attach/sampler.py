@@ -49,6 +49,16 @@ _NAME_REFRESH_S = 1.0  # Node ≥ 24 names a thread just after it starts
 # do it at about this rate, the syscall lines at the full sampling rate.
 _FULL_SCAN_HZ = 4.0
 _RESOLVE_TTL_S = 1.0
+# The sampler's own cost, whatever the process: a sample reads a file or two per thread
+# (~20 µs each), so 20 Hz on 5,000 threads wanted ~2 cores and got ~1 Hz (issue 14). Each
+# tick's CPU time (sample and snapshot) is measured on the sampling thread, and the rate
+# is lowered so that the sampler stays near CPU_SHARE of one core (the budget is 2 %);
+# below MIN_HZ, fewer threads are read per tick instead (in turn, new ones first).
+CPU_SHARE = 0.015
+MIN_HZ = 2.0
+MIN_THREADS_PER_TICK = 64
+_COST_WEIGHT = 0.3  # of the newest tick in the running estimate of a tick's cost
+_MAX_PERIOD = 2.0  # however dear a tick: the panes still move every 2 s
 
 
 class _Track:
@@ -73,6 +83,9 @@ class _Track:
         self.run_longest = 0.0
         self.first: tuple[float, int] | None = None
         self.last: tuple[float, int] | None = None
+        # Its last ThreadSnapshot and what it was made from: with thousands of threads read in
+        # turn, most have not changed since the last snapshot (which cost ~16 µs a thread).
+        self.snap: tuple[tuple, ThreadSnapshot] | None = None
 
 
 class Sampler:
@@ -84,8 +97,9 @@ class Sampler:
         if not hz > 0 or not window_s > 0:
             raise ValueError("hz and window_s must be > 0")
         self.pid = pid
-        self.hz = hz
+        self.hz = hz  # asked for; the rate achieved is in the snapshots
         self.period = 1.0 / hz
+        self.min_period = self.period
         self.window_s = window_s
         self._reader = reader or ProcReader()
         self._clock = clock
@@ -123,6 +137,10 @@ class Sampler:
         self._resolved: dict[tuple[int, object], tuple[float, Activity]] = {}
         self._owns_reader = reader is None
         self._full_every = max(1, round(hz / _FULL_SCAN_HZ))
+        self.per_tick: int | None = None  # threads read per tick; None: every thread
+        self._cursor = 0  # where the next partial tick starts among the known threads
+        self._tick_cost: float | None = None  # CPU seconds per tick (sample + snapshot), running estimate
+        self._times: deque[float] = deque()  # sample times over the window: the rate achieved
 
     # -- lifecycle ------------------------------------------------------
 
@@ -160,6 +178,7 @@ class Sampler:
         last_pub = float("-inf")
         try:
             while not self._stop.is_set():
+                cpu0 = time.thread_time()
                 self.sample_once()
                 now = self._clock()
                 if self._on_snapshot is not None and (now - last_pub >= self._publish_interval or not self._alive):
@@ -167,6 +186,7 @@ class Sampler:
                     self._on_snapshot(self.snapshot())
                 if not self._alive:
                     break
+                self.adapt(time.thread_time() - cpu0)
                 next_t += self.period
                 if next_t < now:
                     # Fell behind (a slow /proc or a busy machine): skip the
@@ -183,6 +203,45 @@ class Sampler:
             self._release()
             self.finished.set()
 
+    def adapt(self, cost_s: float) -> None:
+        """Set the period (and, below MIN_HZ, the threads per tick) from one tick's CPU cost."""
+        if self._ticks <= 1:
+            return  # the first tick reads every name and labels every thread: a one-off
+        est = self._tick_cost = cost_s if self._tick_cost is None else \
+            self._tick_cost + _COST_WEIGHT * (cost_s - self._tick_cost)
+        period = est / CPU_SHARE
+        per_tick = self.per_tick
+        alive = sum(1 for k in self._tracks.values() if k.alive)
+        if period > 1.0 / MIN_HZ:  # too dear even at MIN_HZ: read fewer threads per tick
+            base = per_tick if per_tick is not None else max(alive, MIN_THREADS_PER_TICK)
+            per_tick = max(MIN_THREADS_PER_TICK, int(base / (period * MIN_HZ)))
+        elif per_tick is not None and period < 0.5 / MIN_HZ:  # room again: read more
+            per_tick = None if per_tick * 5 // 4 + 1 >= alive else per_tick * 5 // 4 + 1
+        if per_tick != self.per_tick:
+            self._tick_cost = None  # measure the new size afresh
+        with self._lock:
+            self.period = min(_MAX_PERIOD, max(self.min_period, period))
+            self.per_tick = per_tick
+            # Listing thousands of threads is a tick's dearest part: list every 4th tick then.
+            self._full_every = max(1 if per_tick is None else 4, round(1.0 / self.period / _FULL_SCAN_HZ))
+            self._cache = None
+
+    def _pick(self, tids: list[int]) -> list[int]:
+        """The threads this tick reads: all of them, or per_tick of them, new ones first, then the
+        known ones in turn, so that each is read every len/per_tick ticks."""
+        k = self.per_tick
+        if k is None or len(tids) <= k:
+            return tids
+        known = self._tracks
+        take = [t for t in tids if t not in known][:k]
+        old = [t for t in tids if t in known]
+        rest = k - len(take)
+        if rest > 0 and old:
+            start = self._cursor % len(old)
+            take += (old[start:] + old[:start])[:rest]
+            self._cursor = start + rest
+        return take
+
     # -- one sample -----------------------------------------------------
 
     def sample_once(self, now: float | None = None) -> bool:
@@ -193,14 +252,17 @@ class Sampler:
         want_sc = self._syscall_readable is not False
         # Without syscall lines, stat is all there is: read it every time.
         full = self._ticks % self._full_every == 0 or not want_sc
-        raws = [] if full else self._read(self._alive_tids(), want_sc, False)
+        listed = None
+        tids = [] if full else self._pick(self._alive_tids())
+        raws = self._read(tids, want_sc, False) if tids else []
         if not raws:
             # A full scan, or a partial one that found nobody: make sure.
             try:
-                tids = r.list_tids(self.pid)
+                listed = r.list_tids(self.pid)
             except ProcessGone:
                 self._mark_gone(self._clock() if now is None else now)
                 return False
+            tids = self._pick(listed)
             raws = self._read(tids, want_sc, True)
         t = self._clock() if now is None else now
         raws = [self._carry(x) for x in raws]
@@ -242,12 +304,20 @@ class Sampler:
                 self._started_at = t
             self._ticks += 1
             self._last_t = t
+            times = self._times
+            times.append(t)
+            while times[0] < t - self.window_s:
+                times.popleft()
             seen = set()
             for track, raw, act in classified:
                 seen.add(track.tid)
                 self._record(track, raw, act, t)
+            # Gone: read and not found, or not listed. A thread this tick did not read is not gone.
+            asked = set(tids) if self.per_tick is not None else None
+            there = set(listed) if listed is not None else None
             for tid, track in list(self._tracks.items()):
-                if tid not in seen and track.alive:
+                if track.alive and tid not in seen and (asked is None or tid in asked
+                                                         or (there is not None and tid not in there)):
                     track.alive = False
                     track.gone_at = t
                     self._close_stretch(track, t)
@@ -289,12 +359,15 @@ class Sampler:
         names = {tid: self._reader.thread_name(self.pid, tid) or "?" for tid in tids if tid not in known}
         if t - self._names_read_at >= _NAME_REFRESH_S:
             self._names_read_at = t
-            for tid in tids:
+            for tid in tids:  # this tick's threads only: the others' turn comes
                 name = self._reader.thread_name(self.pid, tid)
                 if name and (tid not in known or name != known[tid].name):
                     names[tid] = name
         if not names:
             return
+        if self.per_tick is not None:  # roles by creation order need every thread, not this tick's
+            read = set(tids)
+            tids = tids + sorted(tid for tid, k in known.items() if k.alive and tid not in read)
         current = [(tid, names.get(tid) or known[tid].name) for tid in tids]
         try:
             roles = label_threads(current, self.pid, self._cmdline)
@@ -396,7 +469,8 @@ class Sampler:
         sat_n = len(self._sat_window)
         return Snapshot(
             pid=self.pid, alive=self._alive, ended=self._ended, is_node=self._is_node,
-            syscall_readable=self._syscall_readable, hz=self.hz, window_s=self.window_s,
+            syscall_readable=self._syscall_readable, hz=self._hz_now(), hz_run=self._hz_run(now, started),
+            hz_asked=self.hz, threads_per_tick=self.per_tick, window_s=self.window_s,
             started_at=started, taken_at=now, ticks=self._ticks,
             # each sample stands for one period: n samples cover n periods
             elapsed_s=(now - started + self.period) if self._ticks else 0.0,
@@ -407,7 +481,24 @@ class Sampler:
             saturated_run_pct=100.0 * self._sat_run / self._ticks if self._ticks else 0.0,
         )
 
+    def _hz_now(self) -> float:
+        """Samples per second achieved over the window: what the panes show now."""
+        ts = self._times
+        return (len(ts) - 1) / (ts[-1] - ts[0]) if len(ts) > 1 and ts[-1] > ts[0] else 0.0
+
+    def _hz_run(self, now: float, started: float) -> float:
+        """Samples per second achieved since the start: what the report's figures rest on."""
+        return (self._ticks - 1) / (now - started) if self._ticks > 1 and now > started else 0.0
+
     def _thread_snapshot(self, k: _Track, now: float) -> ThreadSnapshot:
+        key = (k.last, k.alive, k.name, k.role, k.inferred, k.stretch_start, k.activity, k.since)
+        if k.snap is not None and k.snap[0] == key:
+            return k.snap[1]
+        snap = self._make_thread_snapshot(k, now)
+        k.snap = (key, snap)
+        return snap
+
+    def _make_thread_snapshot(self, k: _Track, now: float) -> ThreadSnapshot:
         assert k.activity is not None
         last_t = k.last[0] if k.last else now
         ongoing = (last_t - k.stretch_start + self.period) if k.stretch_start is not None else 0.0

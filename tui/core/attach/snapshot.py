@@ -55,7 +55,10 @@ class Snapshot:
     ended: str | None  # why sampling stopped: "exited", "stopped", or an error
     is_node: bool
     syscall_readable: bool | None  # None before the first sample
-    hz: float
+    hz: float  # samples per second achieved over the window (0 before two samples)
+    hz_run: float  # the same since the start: (samples - 1) / (last - first)
+    hz_asked: float  # the rate asked for; the sampler lowers it to stay near 1.5 % of a core
+    threads_per_tick: int | None  # threads read per sample when there are too many for every one; None: all
     window_s: float
     started_at: float
     taken_at: float

@@ -72,6 +72,11 @@ class LiveFile:
     def __str__(self) -> str:
         return f"fd {self.fd}"
 
+    def release(self) -> None:
+        """Drop the bytes read: a finished task keeps its jobs (and so this object) for the UI,
+        and a failed gzip of an endless file would otherwise hold 64 MiB each (issue 14)."""
+        self.data = []
+
 
 _GAI_CODES = {socket.EAI_NONAME: "ENOTFOUND", socket.EAI_AGAIN: "EAI_AGAIN",
               getattr(socket, "EAI_NODATA", -5): "ENOTFOUND", socket.EAI_FAIL: "EAI_FAIL"}

@@ -20,19 +20,27 @@ import os
 import json
 
 from tui.core.callbacks import Callback
+from tui.core.model_procs import ProcessLimit
 from tui.core.script.errors import NodeJSError, ScriptError
-from tui.core.script.loader import read_script
+from tui.core.script.source import ScriptSourceError, read_script
 
 
 def functions(host) -> dict:
     children: dict[int, "ForkedChild"] = {}
 
     def fork(path_json, argv_json, js_id):
+        """The child's pid, or why ptview refuses to start it."""
         path = os.path.normpath(os.path.join(os.path.dirname(host.filename), json.loads(path_json)))
         try:
+            host.api.procs.spawn()  # before anything is built: a fork bomb stops at the bound
+        except ProcessLimit as e:
+            return str(e)  # the JS side refuses with the fork() call's place
+        try:
             source = read_script(path)
-        except (OSError, UnicodeDecodeError):
-            # node starts the child anyway; it fails to load its module and exits 1
+        except ScriptSourceError as e:
+            if os.path.lexists(path):  # there, but not a file ptview reads (a FIFO, a device, too big)
+                return f"fork: cannot read {e.path}: {e.why}"
+            # missing: node starts the child anyway; it fails to load its module and exits 1
             source = (f"const e = new Error({json.dumps(f'Cannot find module {path!r}')}); "
                       "e.code = 'MODULE_NOT_FOUND'; throw e;\n")
         c = ForkedChild(host, js_id, path, source, [str(a) for a in json.loads(argv_json)])
@@ -94,7 +102,7 @@ class ForkedChild:
         rt.loop.active_handles += 1  # the process handle keeps the parent alive until the child is gone
         self.run = ScriptRun(path, source, seed=rt.work.seed + self.pid, costs=None,
                              pool_env=host.env_pool, write=host.write, write_err=host.write_err,
-                             child_of=self, argv=argv, next_pid=host.next_pid)
+                             child_of=self, argv=argv, next_pid=host.next_pid, procs=host.api.procs)
         self.run.rt.work.costs.update(rt.work.costs)
         self.connected = True
         self.exited = False

@@ -51,9 +51,10 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # JSON combines pairs: any left
 class Host:
     def __init__(self, rt, engine: Engine, filename: str, write: Callable[[str], None],
                  write_err: Callable[[str], None], pool_env: str | None, *, seed: int = 1,
-                 argv: list[str] | None = None, child_of=None, next_pid: int = 4000, sites: bool = False) -> None:
+                 argv: list[str] | None = None, child_of=None, next_pid: int = 4000, sites: bool = False,
+                 procs=None) -> None:
         self.rt = rt
-        self.api = NodeAPI(rt)
+        self.api = NodeAPI(rt, procs)  # procs: the parent's, for a forked child (one bound per run)
         self.engine = engine
         self.filename = os.path.abspath(filename)
         self.write = write

@@ -1,5 +1,5 @@
 """Where module source comes from: ptview's JS files (bootstrap, host modules, Node's prelude) and the
-script's own relative requires, read-only.
+script's own relative requires, read-only through source.read_script (the one reader of script files).
 
 Builtin `X` is looked up, in order, in `prelude/X.js` (Node's JavaScript-level
 modules: util, events, path, assert, buffer, url…, written in JS) and
@@ -14,8 +14,9 @@ import json
 import os
 from importlib import resources
 
+from tui.core.script.source import ScriptSourceError, read_script
+
 PACKAGE = "tui.core.script"
-SCRIPT_LIMIT = 8 * 1024 * 1024  # bytes: a required file bigger than this is refused
 SEARCH = ("prelude", "js/node")
 
 # Builtins node has and ptview does not model: refused with one line (exit 2), never faked.
@@ -72,22 +73,6 @@ def refused(name: str) -> str:
     return json.dumps({"name": "Error", "message": msg, "code": "ERR_PTVIEW_UNSUPPORTED", "refuse": True})
 
 
-def read_script(path: str) -> str:
-    """The one place a script file is read (the `bounds` branch brings a capped, regular-file-only
-    reader; this is the function it replaces). Raises OSError or UnicodeDecodeError."""
-    import stat
-
-    st = os.stat(path)
-    if stat.S_ISDIR(st.st_mode):
-        raise IsADirectoryError(21, "Is a directory", path)
-    if not stat.S_ISREG(st.st_mode):
-        raise OSError(22, "not a regular file", path)
-    if st.st_size > SCRIPT_LIMIT:
-        raise OSError(27, f"bigger than {SCRIPT_LIMIT >> 20} MiB", path)
-    with open(path, encoding="utf-8") as f:
-        return f.read(SCRIPT_LIMIT + 1)
-
-
 def resolve_path(directory: str, name: str) -> str:
     base = os.path.normpath(os.path.join(directory, name))
     for cand in (base, base + ".js", base + ".json", os.path.join(base, "index.js")):
@@ -102,7 +87,7 @@ def read_module(directory: str, name: str) -> dict:
     if not os.path.isfile(path):
         return {"error": {"name": "Error", "code": "MODULE_NOT_FOUND", "message": f"Cannot find module '{path}'"}}
     try:
-        src = read_script(path)
-    except (OSError, UnicodeDecodeError) as e:
-        return {"error": {"name": "Error", "message": f"cannot read {path}: {getattr(e, 'strerror', e)}"}}
+        src = read_script(path)  # regular files only, size-capped, UTF-8 as node decodes it
+    except ScriptSourceError as e:
+        return {"error": {"name": "Error", "message": f"cannot read {e.path}: {e.why}"}}
     return {"path": path, "source": src, "json": path.endswith(".json")}

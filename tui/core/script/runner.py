@@ -11,7 +11,7 @@ from tui.core.runtime import Runtime
 from tui.core.script.engine import Engine
 from tui.core.script.errors import BudgetExceeded, ScriptError, ScriptExit
 from tui.core.script.host import Host
-from tui.core.script.loader import read_script
+from tui.core.script.source import read_script
 from tui.core.sim_work import SimWork
 
 CALLBACK_BUDGET = 200_000          # JS callbacks entered from the loop per run
@@ -25,13 +25,14 @@ class ScriptRun:
                  pool_env: str | None = None, write: Callable[[str], None] | None = None,
                  write_err: Callable[[str], None] | None = None, keep_events: int = 2000,
                  child_of=None, argv: list[str] | None = None, next_pid: int = 4000,
-                 sites: bool = False, **_legacy) -> None:
+                 sites: bool = False, procs=None, **_legacy) -> None:
         self.filename = filename
         self.source = source
         self.rt = Runtime(threadpool_size_from_env(pool_env), work=SimWork(seed, costs), keep_events=keep_events)
         self.engine = Engine()
         self.host = Host(self.rt, self.engine, filename, write or sys.stdout.write, write_err or sys.stderr.write,
-                         pool_env, seed=seed, argv=argv, child_of=child_of, next_pid=next_pid, sites=sites)
+                         pool_env, seed=seed, argv=argv, child_of=child_of, next_pid=next_pid, sites=sites,
+                         procs=procs)
         self.api = self.host.api
         self.exit_code: int | None = None
         self.exit_message: str | None = None
@@ -40,7 +41,7 @@ class ScriptRun:
 
     @classmethod
     def from_file(cls, path: str, **kw) -> "ScriptRun":
-        return cls(path, read_script(path), **kw)
+        return cls(path, read_script(path), **kw)  # ScriptSourceError: one line
 
     def start(self) -> None:
         # The main module is a callback like the others: it costs one callback's time, and a

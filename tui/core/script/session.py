@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from tui.core.script.errors import ScriptError
 from tui.core.script.runner import ScriptRun
+from tui.core.script.source import read_script
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,7 @@ class ScriptSession:
 
     @classmethod
     def from_file(cls, path: str, **kw) -> "ScriptSession":
-        with open(path, encoding="utf-8") as f:
-            return cls(path, f.read(), **kw)
+        return cls(path, read_script(path), **kw)  # ScriptSourceError: one line
 
     def _new_run(self) -> None:
         self.out: list[str] = []

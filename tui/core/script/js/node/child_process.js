@@ -20,7 +20,9 @@ function fork(modulePath, args, options) {
     child.emit(r.event, ...r.args);
   };
   child.connected = true;
-  child.pid = ptv.call('fork', JSON.stringify(String(modulePath)), JSON.stringify(args.map(String)), ptv.register(k));
+  const pid = ptv.call('fork', JSON.stringify(String(modulePath)), JSON.stringify(args.map(String)), ptv.register(k));
+  if (typeof pid === 'string') ptv.refuse(pid);   // past the run's bound of model processes
+  child.pid = pid;
   return child;
 }
 const refused = (what) => () => ptv.refuse(`child_process.${what} is not supported: scripts start no processes but the model's fork`);
