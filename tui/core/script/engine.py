@@ -31,7 +31,7 @@ found by probing it (`help(quickjs.Context)`, its module.c):
 - Not exposed: `JS_IsJobPending` (is a job waiting?), the promise rejection
   tracker (for unhandled rejections), promise state and proxy target (for
   util.inspect), the runtime's malloc size, a file name for eval (every file is
-  "<input>": loader gives each module its own range of line numbers instead). The
+  "<input>": js/bootstrap.js gives each module its own range of line numbers). The
   others are reached through ctypes on the same shared object: the Context's C
   struct starts, after PyObject_HEAD, with its `JSRuntime *` (checked at start-up
   against `JS_GetRuntime(JSContext *)`; without the check passing there is no
