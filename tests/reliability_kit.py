@@ -60,7 +60,7 @@ def setpriv_nobody_python_works() -> str | None:
         return "not root: cannot switch to nobody"
     try:
         r = subprocess.run(["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
-                            sys.executable, "-c", "import psutil, textual, aiofiles, esprima"],
+                            sys.executable, "-c", "import psutil, textual, aiofiles, quickjs"],
                            capture_output=True, text=True, timeout=30, cwd="/")
     except (OSError, subprocess.TimeoutExpired) as e:
         return f"setpriv unavailable: {e}"

@@ -17,37 +17,51 @@ SCRIPT_PKG = ROOT / "tui" / "core" / "script"
     "require('child_process').exec('touch /tmp/ptview-pwned')",
     "const { execSync } = require('child_process'); execSync('id');",
     "const cp = require('child_process'); cp.spawn('sh');",
-    "require('fs').writeFile('x', 'y', () => {});",
     "const fs = require('fs'); fs.unlink('x', () => {});",
-    "const fs = require('fs'); fs.promises.writeFile('x', 'y');",
-    "eval('1 + 1');",
-    "Function('return 1')();",
+    "const fs = require('fs'); fs.rmSync('x');",
+    "require('fs').promises.rename('x', 'y');",
     "require('http').get('http://example.com');",
     "require('net').connect(80, 'example.com');",
     "require('net').connect({ port: 80, host: '10.0.0.1' });",
-    "const name = 'child_' + 'process'; require(name);",
+    "require('net').createServer();",
+    "const name = 'worker_' + 'threads'; require(name);",
 ])
-def test_dangerous_calls_are_refused_before_anything_runs(tmp_path, capsys, source):
-    marker = tmp_path / "ran"
+def test_dangerous_calls_are_refused_with_one_line(tmp_path, capsys, source):
     p = tmp_path / "s.js"
     p.write_text(f"require('fs');\n{source}\n")
     code = main(["--headless", str(p)])
     err = capsys.readouterr().err
-    assert code == 2 and err.startswith("ptview: error: s.js:2:")
-    assert not marker.exists()
+    assert code == 2 and err.startswith("ptview: error: s.js:2:") and err.count("\n") == 1
+    assert not pathlib.Path("/tmp/ptview-pwned").exists()
+
+
+def test_writes_stay_in_memory_and_never_reach_the_disk(tmp_path, capsys):
+    p = tmp_path / "s.js"
+    p.write_text("const fs = require('fs');\nfs.writeFile('x', 'y', () => {});\nfs.promises.writeFile('z', 'w');\n"
+                 "fs.appendFileSync('x', '!');\nfs.mkdirSync('d');\nconsole.log(fs.readFileSync('x', 'utf8'));\n")
+    assert main(["--headless", str(p)]) == 0
+    assert capsys.readouterr().out == "!\n"  # the async writeFile lands later, on the pool, as in node
+    assert sorted(q.name for q in tmp_path.iterdir()) == ["s.js"]
+
+
+def test_eval_and_function_run_inside_the_sandbox(tmp_path, capsys):
+    p = tmp_path / "s.js"
+    p.write_text("console.log(eval('1 + 1'), Function('return typeof require')());\n")
+    assert main(["--headless", str(p)]) == 0
+    assert capsys.readouterr().out == "2 undefined\n"  # a Function body sees globals, not the module's require
 
 
 def test_a_computed_property_cannot_reach_a_refused_function(tmp_path, capsys):
     p = tmp_path / "s.js"
     p.write_text("const cp = require('child_process');\nconst k = 'ex' + 'ec';\ncp[k]('touch x');\n")
     code = main(["--headless", str(p)])
-    err = capsys.readouterr().err
-    assert code == 1 and "is not a function" in err  # the module object simply has nothing to call
+    assert code == 2 and "child_process.exec is not supported" in capsys.readouterr().err
     assert not (tmp_path / "x").exists()
 
 
 def test_the_interpreter_never_imports_a_way_out():
-    """No eval/exec/subprocess/os.system/sockets/open-for-writing in the script package."""
+    """No eval/exec/subprocess/os.system/sockets/open-for-writing in the script package. ctypes only
+    in engine.py, which uses it to reach QuickJS's own C API in the binding's shared object."""
     bad = []
     for path in SCRIPT_PKG.rglob("*.py"):
         tree = ast.parse(path.read_text())
@@ -55,7 +69,8 @@ def test_the_interpreter_never_imports_a_way_out():
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
                 bad += [f"{path.name}: import {n}" for n in names
-                        if n.split(".")[0] in ("subprocess", "socket", "shutil", "ctypes", "multiprocessing")]
+                        if n.split(".")[0] in ("subprocess", "socket", "shutil", "ctypes", "multiprocessing")
+                        and not (path.name == "engine.py" and n == "ctypes")]
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("eval", "exec"):
                 bad.append(f"{path.name}:{node.lineno} {node.func.id}()")
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
@@ -89,26 +104,13 @@ def test_connecting_to_a_port_that_listens_is_refused_not_faked(tmp_path, capsys
         srv.close()
 
 
-def test_a_forked_module_is_checked_before_anything_runs(tmp_path, capsys):
-    (tmp_path / "child.js").write_text("console.log('child');\nclass C {}\n")
+def test_forking_a_missing_module_fails_in_the_child_as_in_node(tmp_path, capsys):
     p = tmp_path / "parent.js"
-    p.write_text("console.log('parent');\nrequire('child_process').fork(__dirname + '/child.js');\n")
-    code = main(["--headless", str(p)])
+    p.write_text("const { fork } = require('child_process');\n"
+                 "fork(__dirname + '/missing.js').on('exit', (code) => console.log('child exit', code));\n")
+    assert main(["--headless", str(p)]) == 0
     out, err = capsys.readouterr()
-    assert code == 2 and out == ""
-    assert err == "ptview: error: child.js:2:1: class declarations are not supported\n"
-
-
-@pytest.mark.parametrize("arg,message", [
-    ("process.argv[1]", "fork's module must be a string literal"),
-    ("__dirname + '/missing.js'", "fork: cannot read"),
-])
-def test_fork_needs_a_module_known_and_readable_up_front(tmp_path, capsys, arg, message):
-    p = tmp_path / "parent.js"
-    p.write_text(f"const {{ fork }} = require('child_process');\nfork({arg});\n")
-    assert main(["--headless", str(p)]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith("ptview: error: parent.js:2:6: ") and message in err
+    assert out == "child exit 1\n" and "Cannot find module" in err
 
 
 def test_deep_recursion_runs_but_the_process_keeps_its_recursion_limit(tmp_path, capsys):
@@ -120,3 +122,11 @@ def test_deep_recursion_runs_but_the_process_keeps_its_recursion_limit(tmp_path,
     assert main(["--headless", str(p)]) == 0
     assert capsys.readouterr().out.strip() == "300"  # 300 JS calls need far more than 1,000 Python frames
     assert sys.getrecursionlimit() == before  # raised for each step only, not for the app around it
+
+
+def test_a_script_replacing_json_does_not_break_the_host(tmp_path, capsys):
+    p = tmp_path / "s.js"
+    p.write_text("JSON.parse = () => 42;\nJSON.stringify = () => 'x';\nconsole.log('still', [1, 2], JSON.parse('1'));\n"
+                 "setTimeout(() => console.log('timer'), 1);\n")
+    assert main(["--headless", str(p)]) == 0
+    assert capsys.readouterr().out == "still [ 1, 2 ] 42\ntimer\n"

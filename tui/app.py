@@ -30,6 +30,7 @@ from widgets.event_log import EventLog, LogLines
 from widgets.timeline import Timeline, TimelineRecorder
 
 BURST = 4
+SLOW_STEP_MS = 100.0  # a script step that took this much real CPU gets its time on the status line
 _REDRAW = object()  # a timeline selection that never matches: draw it at the next frame
 
 
@@ -358,6 +359,8 @@ class PtviewApp(PaneApp):
             if session.done:
                 end = Text.assemble(" │ ", (f"exit {session.exit_code}", "bold"),
                                     f" {shown(session.end_message)}" if session.end_message else "")
+            if session.last_cpu_ms >= SLOW_STEP_MS:
+                end.append(f" │ JS {session.last_cpu_ms:,.0f} ms CPU (ptview's engine has no JIT)")
             where = (f" │ {shown(session.where.label)} ({session.where.phase})" if session.where else "")
             return Text.assemble(Text.from_markup(
                 f"[b]ptview[/b] script │ {state} {self.driver.speed:g}x │ step [b]{session.position}[/b] │ "

@@ -16,7 +16,7 @@ from tui import stdio
 from tui.core.errors import echo, one_line
 from tui.errors import OutputError, UsageError  # noqa: F401  (UsageError: re-exported for old imports)
 
-_DEPENDENCIES = {"psutil", "textual", "rich", "aiofiles", "esprima", "textual_serve"}
+_DEPENDENCIES = {"psutil", "textual", "rich", "aiofiles", "quickjs", "textual_serve"}
 
 
 class _Parser(argparse.ArgumentParser):

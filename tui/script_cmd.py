@@ -48,7 +48,13 @@ def run_script(args) -> int:
     try:
         run = ScriptRun(path, source, seed=args.seed, costs=costs, pool_env=pool_env, write=write,
                         write_err=sys.stderr.write)
-    except ScriptError as e:
+    except Exception as e:  # noqa: BLE001 - the engine could not start: one line
+        if os.environ.get("PTVIEW_DEBUG") or not isinstance(e, ScriptError):
+            if os.environ.get("PTVIEW_DEBUG"):
+                raise
+            print(f"ptview: error: {shown(os.path.basename(path))}: cannot start the script engine "
+                  f"({type(e).__name__}: {e})", file=sys.stderr)
+            return 2
         print(error_line(path, e), file=sys.stderr)
         return 2
     if args.json:
@@ -60,20 +66,13 @@ def run_script(args) -> int:
         out.flush()
         print(error_line(path, e), file=sys.stderr)
         code = 2
-    except RecursionError:
-        out.flush()
-        print(f"ptview: error: {shown(os.path.basename(path))}: the script nests too deeply for ptview",
-              file=sys.stderr)
-        code = 2
     except OutputError:
         raise  # stdout failed (full, closed, the reader left): tui/stdio.py reports it
-    except Exception as e:  # a bug in ptview's interpreter: still one line (PTVIEW_DEBUG=1 for the traceback)
+    except Exception as e:  # a bug in ptview's host: still one line (PTVIEW_DEBUG=1 for the traceback)
         if os.environ.get("PTVIEW_DEBUG"):
             raise
         out.flush()
-        node = run.interp.current
-        where = f"{os.path.basename(path)}:{node.loc.start.line}" if node is not None else os.path.basename(path)
-        print(f"ptview: error: {shown(where)}: internal error in ptview's interpreter "
+        print(f"ptview: error: {shown(os.path.basename(path))}: internal error in ptview's script host "
               f"({type(e).__name__}: {shown(str(e))}); please report it", file=sys.stderr)
         code = 2
     else:

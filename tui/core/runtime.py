@@ -133,6 +133,15 @@ class Runtime:
         self._then = self.loop.run
         self._wait = None
 
+    def restart(self) -> None:
+        """SpinEventLoopInternal: uv_run again after a 'beforeExit' listener scheduled work
+        (its ticks and microtasks first, as after any callback)."""
+        self.loop.finished = False
+        self._gen = self.loop.drain()
+        self._then = self.loop.run
+        self._wait = None
+        self._resume()
+
     def _main_module(self, main, cost):
         if main is not None:
             yield from self.loop.invoke(Callback(main, "main module", op="main", cost=cost), "main")

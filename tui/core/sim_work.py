@@ -45,6 +45,11 @@ DEFAULT_COSTS: dict[str, float] = {
     "fork.spawn": 3.0,            # uv_spawn: fork+exec, synchronous on the loop thread
     "fork.boot": 95.0,            # child: node start-up to its first IPC message
     "fork.exit": 4.0,             # child: from our message to its exit
+    # Node's own JS in a script's main module (SEMANTICS §3.9; bench/node_costs.py, README "Node's own costs")
+    "console.first": 3.0,         # the first console.log: process.stdout is made then (2.5-6 ms; bench q1 3.6)
+    "console.log": 0.03,          # each later console.log (bench: 27-55 µs)
+    "require": 0.07,              # a builtin's first require: events, util, fs, path… (bench: 64-71 µs)
+    "require.heavy": 2.0,         # crypto, zlib, child_process, net (bench q1 1.5-2.3 ms, a loaded machine's median 6-7)
     "jitter": 0.1,
 }
 

@@ -63,7 +63,7 @@ def _to_number(v) -> float:
 
 
 class Timer:
-    __slots__ = ("id", "cb", "msecs", "idle_start", "repeat", "destroyed", "list")
+    __slots__ = ("id", "cb", "msecs", "idle_start", "repeat", "destroyed", "list", "refed")
 
     def __init__(self, tid: int, cb: Callback, msecs: int, repeat: bool) -> None:
         self.id = tid
@@ -73,6 +73,7 @@ class Timer:
         self.repeat = msecs if repeat else None
         self.destroyed = False
         self.list: TimerList | None = None
+        self.refed = True  # timeout.unref(): the timer no longer keeps the loop alive
 
 
 class TimerList:
@@ -138,7 +139,8 @@ class NodeTimers:
         if t is None or t.destroyed:
             return
         t.destroyed = True
-        self.ref_count -= 1
+        if t.refed:
+            self.ref_count -= 1
         tl = t.list
         if tl is not None:
             try:
@@ -148,6 +150,28 @@ class NodeTimers:
             if not tl.timers and self.lists.get(tl.msecs) is tl:
                 del self.lists[tl.msecs]
             t.list = None
+
+    def set_ref(self, t: Timer, on: bool) -> None:
+        """timeout.ref()/unref() (lib/internal/timers.js): only ref'd timers keep the loop alive."""
+        if t.refed == on:
+            return
+        t.refed = on
+        if not t.destroyed:
+            self.ref_count += 1 if on else -1
+
+    def refresh(self, t: Timer) -> None:
+        """timeout.refresh(): start the same timer again from now, with its duration."""
+        if t.destroyed:
+            return
+        tl = t.list
+        if tl is not None:
+            try:
+                tl.timers.remove(t)
+            except ValueError:
+                pass
+            if not tl.timers and self.lists.get(tl.msecs) is tl:
+                del self.lists[tl.msecs]
+        self._insert(t, t.msecs, self.loop.libuv_now())
 
     def pending(self) -> list[Timer]:
         out = []
@@ -202,6 +226,7 @@ class NodeTimers:
                 self._insert(t, t.repeat, start)
             elif not t.destroyed:
                 t.destroyed = True
-                self.ref_count -= 1
+                if t.refed:
+                    self.ref_count -= 1
         if self.lists.get(tl.msecs) is tl:
             del self.lists[tl.msecs]

@@ -1,7 +1,8 @@
-"""Scripts: a small JavaScript subset, checked before it runs and interpreted on the model.
+"""Scripts: a user's JavaScript in an embedded, sandboxed QuickJS-ng context, on the model.
 
-`parse.load()` parses with esprima and rejects anything outside the subset;
-`runner.ScriptRun` interprets the program with every callback scheduled
-through the model's loop (tui.core.ops / tui.core.loop), so the order of
-output comes from the model, never from the interpreter.
+`engine.Engine` is the context and its limits; `host.Host` and `host_*.py` are
+the Node host (every asynchronous thing a call into tui.core.ops / the loop);
+`loader` finds the JS: `js/bootstrap.js`, host modules in `js/node/`, Node's
+JavaScript-level modules in `prelude/`. `runner.ScriptRun` runs one script and
+`session.ScriptSession` steps it callback by callback for the app.
 """

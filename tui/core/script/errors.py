@@ -6,7 +6,7 @@ from tui.core.errors import one_line
 
 
 class ScriptError(Exception):
-    """ptview refuses the script (outside the subset, step budget…): one line, exit 2."""
+    """ptview refuses or stops the script (a module it does not model, a limit): one line, exit 2."""
 
     def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
         super().__init__(message)
@@ -26,20 +26,8 @@ class ScriptError(Exception):
         return one_line(f"{self.where(filename)}: {self.message}")
 
 
-class Unsupported(ScriptError):
-    """A construct outside the supported subset."""
-
-
 class BudgetExceeded(ScriptError):
-    """The step budget ran out: almost always an infinite loop."""
-
-
-class JSThrow(Exception):
-    """A JavaScript `throw`: carries the thrown JS value."""
-
-    def __init__(self, value) -> None:
-        super().__init__("JS exception")
-        self.value = value
+    """A run budget (callbacks, model time) ran out: a timer or a chain that never stops."""
 
 
 class ScriptExit(Exception):
@@ -49,3 +37,29 @@ class ScriptExit(Exception):
         super().__init__(message or f"exit {code}")
         self.code = code
         self.message = message
+
+
+class NodeJSError(Exception):
+    """An error a host function throws into the script, shaped as node's (name, message, code, props).
+
+    `bare`: made in C++ (libuv/c-ares errors), so its stack is just `Error: msg` with no JS frames."""
+
+    def __init__(self, name: str, message: str, code: str | None = None, props: dict | None = None,
+                 bare: bool = False) -> None:
+        super().__init__(message)
+        self.name = name
+        self.message = message
+        self.code = code
+        self.props = props or {}
+        self.bare = bare
+
+    def as_dict(self) -> dict:
+        d = {"name": self.name, "message": self.message, "props": self.props, "bare": self.bare}
+        if self.code is not None:
+            d["code"] = self.code
+        return d
+
+
+def invalid_arg_type(name: str, expected: str, received: str) -> NodeJSError:
+    return NodeJSError("TypeError", f'The "{name}" argument must be {expected}. Received {received}',
+                       "ERR_INVALID_ARG_TYPE")

@@ -17,82 +17,81 @@ from __future__ import annotations
 import math
 import os
 
+import json
+
 from tui.core.callbacks import Callback
 from tui.core.model_procs import ProcessLimit
-from tui.core.script.errors import ScriptError
-from tui.core.script.values import UNDEFINED, JSFunction, JSObject, to_str
-
-EVENTS = ("message", "exit", "close", "disconnect", "spawn", "error")
+from tui.core.script.errors import NodeJSError, ScriptError
+from tui.core.script.source import ScriptSourceError, read_script
 
 
-class ChildHandle(JSObject):
-    """The parent's ChildProcess object."""
+def functions(host) -> dict:
+    children: dict[int, "ForkedChild"] = {}
 
-    __slots__ = ("listeners", "child")
-
-    def __init__(self, proto) -> None:
-        super().__init__(proto, None, "ChildProcess")
-        self.listeners: dict[str, list] = {}
-        self.child: "ForkedChild | None" = None
-
-
-def install(host) -> JSObject:
-    proto = host.realm.obj()
-
-    def on(this, args):
-        ev = to_str(args[0]) if args else ""
-        fn = args[1] if len(args) > 1 else UNDEFINED
-        if not isinstance(this, ChildHandle) or not isinstance(fn, JSFunction):
-            host.I.throw("TypeError", 'The "listener" argument must be of type function')
-        if ev not in EVENTS:
-            host.I.unsupported(f"child.on('{ev}') is not supported")
-        this.listeners.setdefault(ev, []).append(fn)
-        return this
-
-    def send(this, args):
-        if not isinstance(this, ChildHandle) or this.child is None:
-            host.I.throw("TypeError", "send called on something that is not a child process")
-        this.child.to_child(host.copy_message(args[0] if args else UNDEFINED))
-        return True
-
-    proto.props["on"] = proto.props["once"] = host.native("on", on)
-    proto.props["send"] = host.native("send", send)
-
-    def fork(this, args):
-        if not args or not isinstance(args[0], str):
-            host.I.unsupported("fork's module must be a string")
-        path = os.path.abspath(args[0])
-        known = host.children.get(path)
-        if known is None:
-            host.I.unsupported(f"fork({args[0]!r}): ptview forks only modules it checked before running "
-                               "(a string literal, __filename, or __dirname + '/file.js')")
-        extra = args[1] if len(args) > 1 else UNDEFINED
-        argv = [to_str(x) for x in host.I.iterate(extra)] if isinstance(extra, JSObject) else []
-        if len(args) > 2:
-            host.I.unsupported("fork options are not supported")
+    def fork(path_json, argv_json, js_id):
+        """The child's pid, or why ptview refuses to start it."""
+        path = os.path.normpath(os.path.join(os.path.dirname(host.filename), json.loads(path_json)))
         try:
             host.api.procs.spawn()  # before anything is built: a fork bomb stops at the bound
         except ProcessLimit as e:
-            node = host.I.current  # the fork() call: where the one-line error points
-            raise ScriptError(str(e), *((node.loc.start.line, node.loc.start.column + 1) if node else ())) from None
-        h = ChildHandle(proto)
-        h.child = ForkedChild(host, h, path, known, argv)
-        return h
+            return str(e)  # the JS side refuses with the fork() call's place
+        try:
+            source = read_script(path)
+        except ScriptSourceError as e:
+            if os.path.lexists(path):  # there, but not a file ptview reads (a FIFO, a device, too big)
+                return f"fork: cannot read {e.path}: {e.why}"
+            # missing: node starts the child anyway; it fails to load its module and exits 1
+            source = (f"const e = new Error({json.dumps(f'Cannot find module {path!r}')}); "
+                      "e.code = 'MODULE_NOT_FOUND'; throw e;\n")
+        c = ForkedChild(host, js_id, path, source, [str(a) for a in json.loads(argv_json)])
+        children[c.pid] = c
+        return c.pid
 
-    return host.obj(fork=host.native("fork", fork))
+    def child_send(pid, msg_json):
+        c = children.get(pid)
+        if c is not None:
+            c.to_child(msg_json)
+        return True
+
+    def child_disconnect(pid):
+        c = children.get(pid)
+        if c is not None:
+            c.run.host.parent_disconnected()
+        return None
+
+    def process_send(msg_json):
+        child = host.child_of
+        if child is None or not host.connected:
+            raise NodeJSError("Error", "Channel closed", "ERR_IPC_CHANNEL_CLOSED")
+        host.flush()
+        child.to_parent(msg_json)
+        return True
+
+    def process_disconnect():
+        if host.child_of is not None and host.connected:
+            host.parent_disconnected()
+            host.child_of.child_disconnected()
+        return None
+
+    def channel_ref(on):
+        if host.child_of is not None:
+            host.set_channel_ref(bool(on))
+        return None
+
+    return {"fork": fork, "child_send": child_send, "child_disconnect": child_disconnect,
+            "process_send": process_send, "process_disconnect": process_disconnect, "channel_ref": channel_ref}
 
 
 class ForkedChild:
-    def __init__(self, host, handle: ChildHandle, path: str, known: tuple, argv: list[str]) -> None:
+    def __init__(self, host, js_id: int, path: str, source: str, argv: list[str]) -> None:
         from tui.core.script.runner import ScriptRun
 
         self.host = host
-        self.handle = handle
+        self.js_id = js_id
         rt = host.rt
         self.rt = rt
         host.next_pid += 1
         self.pid = host.next_pid
-        handle.props["pid"] = float(self.pid)
         host.flush()
         task = rt.new_task("child_process.fork", f"child_process.fork {os.path.basename(path)} → pid {self.pid}",
                            self.pid)
@@ -101,11 +100,8 @@ class ForkedChild:
         rt.consume(rt.work.cost("fork.spawn"))  # uv_spawn: fork + exec on the loop thread
         self.offset = rt.clock.now() + rt.work.latency("fork.boot")
         rt.loop.active_handles += 1  # the process handle keeps the parent alive until the child is gone
-        source, tree = known
-        env = host.env_obj.get("UV_THREADPOOL_SIZE")
         self.run = ScriptRun(path, source, seed=rt.work.seed + self.pid, costs=None,
-                             pool_env=None if env is UNDEFINED else to_str(env), write=host.write,
-                             write_err=host.write_err, tree=tree, children=host.children,
+                             pool_env=host.env_pool, write=host.write, write_err=host.write_err,
                              child_of=self, argv=argv, next_pid=host.next_pid, procs=host.api.procs)
         self.run.rt.work.costs.update(rt.work.costs)
         self.connected = True
@@ -153,7 +149,7 @@ class ForkedChild:
 
     # -- IPC --------------------------------------------------------------------------------------
 
-    def to_child(self, message) -> None:
+    def to_child(self, message: str) -> None:
         """parent → child: the child's loop sees it in its poll phase."""
         if not self.connected or self.exited:
             return
@@ -162,20 +158,21 @@ class ForkedChild:
         chost = self.run.host
 
         def deliver():
-            crt.loop.io_ready_now(Callback(lambda: chost.emit_process_message(message), "IPC message from the parent",
+            crt.loop.io_ready_now(Callback(lambda: chost.emit_process("message", json.loads(message)),
+                                           "IPC message from the parent",
                                            None, "child.message", cost=crt.work.cost("internal"), internal=True))
 
         crt.at(max(at_child, crt.clock.now()), deliver)
         self._schedule()
 
-    def to_parent(self, message) -> None:
+    def to_parent(self, message: str) -> None:
         """child → parent, called from the child's process.send."""
         crt = self.run.rt
         at = crt.clock.now() + self.offset + crt.work.latency("net.rtt")
         loop = self.rt.loop
 
         def deliver():
-            loop.io_ready_now(Callback(lambda: self._emit("message", [message]), f"child {self.pid} 'message'",
+            loop.io_ready_now(Callback(lambda: self._emit("message", [json.loads(message)]), f"child {self.pid} 'message'",
                                        self.task.id, "child.message", cost=self.rt.work.cost("internal"),
                                        internal=True))
 
@@ -196,8 +193,7 @@ class ForkedChild:
                                                       internal=True)))
 
     def _emit(self, ev: str, args: list) -> None:
-        for fn in list(self.handle.listeners.get(ev, [])):
-            self.host.enter(fn, args)
+        self.host.enter(self.js_id, {"event": ev, "args": args}, True)
 
     def _exited(self, code: int | None) -> None:
         if self.exited:
@@ -206,7 +202,7 @@ class ForkedChild:
         rt = self.rt
         loop = rt.loop
         internal = rt.work.cost("internal")
-        code_v = float(code if code is not None else 0)
+        code_v = int(code if code is not None else 0)
 
         self.child_disconnected()  # the pipe's EOF comes first: 'disconnect' before 'exit'
 

@@ -1,4 +1,4 @@
-"""One script run on the model: parse and check, build the runtime, run the main module and the loop."""
+"""One script run on the model: an engine context, the Node host, the main module and the loop."""
 
 from __future__ import annotations
 
@@ -6,17 +6,14 @@ import os
 import sys
 from typing import Callable
 
-from tui.core.ops import NodeAPI
 from tui.core.pool import threadpool_size_from_env
 from tui.core.runtime import Runtime
-from tui.core.script.errors import BudgetExceeded, JSThrow, ScriptError, ScriptExit
-from tui.core.script.interp import Interpreter
-from tui.core.script.node_host import Host
-from tui.core.script.parse import load
+from tui.core.script.engine import Engine
+from tui.core.script.errors import BudgetExceeded, ScriptError, ScriptExit
+from tui.core.script.host import Host
 from tui.core.script.source import read_script
 from tui.core.sim_work import SimWork
 
-STEP_BUDGET = 5_000_000        # interpreter steps per run (≈ 5 s of model time at 1 µs a step)
 CALLBACK_BUDGET = 200_000      # JS callbacks entered from the loop per run
 # A timer that never stops (setInterval never cleared) is stopped by counting work, not by the
 # clock alone: a single setTimeout(f, 2 h) that runs f and ends is fine. Past a day of model
@@ -24,36 +21,28 @@ CALLBACK_BUDGET = 200_000      # JS callbacks entered from the loop per run
 MODEL_TIME_LIMIT_MS = 86_400_000.0  # a day of model time
 CALLBACKS_PAST_LIMIT = 100
 
-PYTHON_RECURSION = 25_000
-OK = "ok"
-BLOCKED = "blocked"
-
 
 class ScriptRun:
     """Build with the source; `start()` then `step()`/`run()`. Every callback goes through `rt`."""
 
     def __init__(self, filename: str, source: str, *, seed: int = 1, costs: dict | None = None,
-                 pool_env: str | None = None, budget: int = STEP_BUDGET,
-                 write: Callable[[str], None] | None = None, write_err: Callable[[str], None] | None = None,
-                 keep_events: int = 2000, tree=None, children: dict | None = None, child_of=None,
-                 argv: list[str] | None = None, next_pid: int = 4000, procs=None) -> None:
+                 pool_env: str | None = None, write: Callable[[str], None] | None = None,
+                 write_err: Callable[[str], None] | None = None, keep_events: int = 2000,
+                 child_of=None, argv: list[str] | None = None, next_pid: int = 4000,
+                 sites: bool = False, procs=None, **_legacy) -> None:
         self.filename = filename
         self.source = source
-        if tree is None:
-            tree = load(source, filename)  # ScriptError here: nothing has run (forked modules checked too)
-            children = tree.ptv_children
-        self.tree = tree
         self.rt = Runtime(threadpool_size_from_env(pool_env), work=SimWork(seed, costs), keep_events=keep_events)
-        self.api = NodeAPI(self.rt, procs)  # procs: the parent's, for a forked child (one bound per run)
-        self.interp = Interpreter(source, budget)
-        self.interp.realm.rng.seed(seed)  # Math.random: same seed, same numbers, same replay
-        self.host = Host(self.rt, self.api, self.interp, filename, write or sys.stdout.write,
-                         write_err or sys.stderr.write, pool_env, children=children, child_of=child_of,
-                         argv=argv, next_pid=next_pid)
+        self.engine = Engine()
+        self.host = Host(self.rt, self.engine, filename, write or sys.stdout.write, write_err or sys.stderr.write,
+                         pool_env, seed=seed, argv=argv, child_of=child_of, next_pid=next_pid, sites=sites,
+                         procs=procs)
+        self.api = self.host.api
         self.exit_code: int | None = None
         self.exit_message: str | None = None
         self._exited = False
         self._calls_at_limit: int | None = None  # js_calls when the model clock passed MODEL_TIME_LIMIT_MS
+        self._before_exit_done = False
 
     @classmethod
     def from_file(cls, path: str, **kw) -> "ScriptRun":
@@ -65,15 +54,7 @@ class ScriptRun:
         self.rt.start(self._main, cost=self.rt.work.cost("callback"))
 
     def _main(self) -> None:
-        h = self.host
-        h.js_calls += 1
-        h.current_line = 1
-        try:
-            self.interp.run_program(self.tree, h.realm.obj())
-        except JSThrow as e:
-            h.uncaught(e.value)
-        finally:
-            h.flush()
+        self.host.enter_main(self.source)
 
     @property
     def done(self) -> bool:
@@ -83,22 +64,12 @@ class ScriptRun:
         """One model step (tui.core.runtime.Runtime.step); False once the run is over."""
         if self.exit_code is not None:
             return False
-        # A JS call is ~15 nested Python generator frames; MAX_DEPTH JS calls must fit. Raised
-        # for the step only: the app around the script keeps Python's own limit.
-        limit = sys.getrecursionlimit()
-        if limit < PYTHON_RECURSION:
-            sys.setrecursionlimit(PYTHON_RECURSION)
-        try:
-            return self._step()
-        finally:
-            if limit < PYTHON_RECURSION:
-                sys.setrecursionlimit(limit)
-
-    def _step(self) -> bool:
         try:
             if not self.rt.step():
                 if self.rt.done:
                     self.host.check_rejections()
+                    if not self._before_exit_done and self._before_exit():
+                        return True  # a 'beforeExit' listener scheduled work: the loop runs again
                     self._finish(0, None)
                 else:
                     self._finish(2, "the loop waits forever for work that never finishes (node would hang here)")
@@ -115,37 +86,34 @@ class ScriptRun:
         except ScriptExit as e:
             self._finish(e.code, e.message)
             return False
-        except ScriptError as e:
-            node = self.interp.current
-            if e.line is None and node is not None:  # refused at run time: point at the statement
-                e.line, e.column = node.loc.start.line, node.loc.start.column + 1
-            raise
         return True
+
+    def _before_exit(self) -> bool:
+        """SpinEventLoopInternal: 'beforeExit' when the loop dies; it restarts if a listener added work."""
+        if not self.host.has_listeners("beforeExit"):
+            self._before_exit_done = True
+            return False
+        alive = self.host.before_exit()
+        if alive:
+            self.rt.restart()
+            return True
+        self._before_exit_done = True
+        return False
 
     def _finish(self, code: int, message: str | None) -> None:
         if self._exited:
             return
         self._exited = True
-        if code == 0 and message is None:
-            code = self._exit_code_set_by_script()
         self.exit_code = code
         self.exit_message = message
         if code != 2:
             try:
                 self.host.run_exit_listeners(code)
+                if self.host.final_exit_code is not None:
+                    self.exit_code = self.host.final_exit_code
             except ScriptExit as e:
                 self.exit_code = e.code
                 self.exit_message = e.message or message
-
-    def _exit_code_set_by_script(self) -> int:
-        """process.exitCode: what the process exits with when the loop simply runs out of work."""
-        from tui.core.script.values import UNDEFINED, to_number
-
-        v = self.host.process.get("exitCode")
-        if v is UNDEFINED or v is None:
-            return 0
-        n = to_number(v)
-        return int(n) if n == n else 0
 
     def run(self) -> int:
         """Run to the end; returns the process exit code. ScriptError (exit 2) propagates."""

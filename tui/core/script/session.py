@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from tui.core.script.errors import ScriptError
 from tui.core.script.runner import ScriptRun
 from tui.core.script.source import read_script
-from tui.core.script.values import Closure
 
 
 @dataclass(frozen=True)
@@ -33,7 +32,7 @@ class Where:
     label: str             # the loop's label for the callback ("setTimeout 0 ms", "Promise.then (line 4)")
     phase: str             # the loop phase it ran in ("main", "timers", "poll", "check", …)
     queue: str | None      # "nextTick" or "microtask" when it came from those queues
-    last_line: int | None  # the last statement the interpreter ran in that step
+    last_line: int | None  # the line that scheduled it, when known (else None)
 
 
 class ScriptSession:
@@ -53,8 +52,9 @@ class ScriptSession:
         self.out: list[str] = []
         self.err: list[str] = []
         self.run = ScriptRun(self.filename, self.source, write=self.out.append, write_err=self.err.append,
-                             **self._kw)
+                             sites=True, **self._kw)
         self.position = 0            # steps taken
+        self.last_cpu_ms = 0.0       # real CPU the last step took in the engine (QuickJS has no JIT)
         self.where: Where | None = None
         self.error: ScriptError | None = None
         self._last = ("main module", "main", None)
@@ -87,7 +87,7 @@ class ScriptSession:
 
         if self.error is not None:
             return self.error.one_line(os.path.basename(self.filename))
-        return self.run.exit_message
+        return self.run.exit_message or self.run.host.fatal_summary
 
     @property
     def exit_code(self) -> int | None:
@@ -100,7 +100,9 @@ class ScriptSession:
         if self.done:
             return False
         before = self.run.host.js_calls
+        cpu = self.run.host.cpu_s
         self._guarded(lambda: self._until_call(before))
+        self.last_cpu_ms = (self.run.host.cpu_s - cpu) * 1000
         return self._count(before)
 
     def advance_to(self, t: float) -> None:
@@ -134,21 +136,20 @@ class ScriptSession:
             return bool(fn())
         except ScriptError as e:
             self.error = e
-        except RecursionError:
-            self.error = ScriptError("the script nests too deeply for ptview")
-        except Exception as e:  # an interpreter bug must not take the app down: show it as the run's end
-            self.error = ScriptError(f"internal error in ptview's interpreter ({type(e).__name__}: {e})")
+        except Exception as e:  # a host bug must not take the app down: show it as the run's end
+            self.error = ScriptError(f"internal error in ptview's script host ({type(e).__name__}: {e})")
         return False
 
     def _where(self) -> Where:
-        interp = self.run.interp
-        fn = interp.top_fn
+        # host.place: (first, last) line of the script function the loop entered, from the
+        # engine's Function.lineNumber and its source text, and the line that scheduled it
+        # (setTimeout, .then, nextTick…); None for the main module and for await continuations
+        # (the engine does not say which async function a job resumes)
         label, phase, queue = self._last
-        last = interp.current.loc.start.line if interp.current is not None else None
-        if isinstance(fn, Closure) and not (phase == "main" and queue is None):
-            node = fn.node
-            return Where(node.loc.start.line, node.loc.end.line, label, phase, queue, last)
-        return Where(None, None, label, phase, queue, last)
+        place = self.run.host.place
+        if place is not None and not (phase == "main" and queue is None):
+            return Where(place[0], place[1], label, phase, queue, place[2])
+        return Where(None, None, label, phase, queue, None)
 
     def step_back(self) -> bool:
         """Go back one step by replaying from the start; False at the start."""
