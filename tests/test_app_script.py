@@ -99,4 +99,5 @@ def test_an_error_message_in_the_status_line_is_text_not_markup(tmp_path):
     session.run_to_end()
     app = PtviewApp(session=session, autoplay=False)
     status = app._status(app.rt.snapshot())
-    assert "\\[b]bold" in status and "\x1b" not in status
+    # A Text, not markup: the brackets stay literal, the escape is made visible.
+    assert "[b]bold" in status.plain and "\x1b" not in status.plain and "^[[31m" in status.plain

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -225,7 +226,10 @@ def test_every_conformance_script_runs_under_the_probe_to_its_exit():
         code = run_headless(probe_command(find_node(), [], [str(script)]), json_out=True, out=out,
                             err=io.StringIO(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         events = [json.loads(line) for line in out.getvalue().splitlines()]
-        assert code in (0, 1), script.name
+        source = script.read_text()
+        marked = re.search(r"ptview-exit: (\d+)", source)
+        if "ptview-expected: rules" not in source:  # those need what real node here lacks (a DNS server…)
+            assert code == (int(marked.group(1)) if marked else 0), script.name
         assert events[0]["ev"] == "process", script.name
         assert events[-1]["ev"] == "phase" and events[-1]["phase"] == "exit", script.name
         assert events[-1]["result"] == code, script.name

@@ -31,7 +31,7 @@ COMPARED = frozenset({K.TIMER, K.IMMEDIATE, K.TICK, K.MICROTASK, K.POOL})
 MODEL_KIND = {
     "setTimeout": K.TIMER, "setInterval": K.TIMER, "setImmediate": K.IMMEDIATE,
     "process.nextTick": K.TICK, "Promise.then": K.MICROTASK, "await": K.MICROTASK,
-    "queueMicrotask": K.MICROTASK,
+    "queueMicrotask": K.MICROTASK, "promise job": K.MICROTASK,  # the QuickJS host's one kind of job
 }
 POOL_PREFIXES = ("fs.", "crypto.", "zlib.")
 POOL_OPS = frozenset({"dns.lookup", "dns.lookupService"})
@@ -68,6 +68,8 @@ def model_kind(e: dict) -> str | None:
         return None
     if op in MODEL_KIND:
         return MODEL_KIND[op]
+    if detail == "microtask":
+        return K.MICROTASK
     if detail == "nextTick":
         # A Node API answering on nextTick. dns.lookup of an IP literal calls process.nextTick
         # right in lookup(), 2 frames below the program: the program's tick on node's side too.

@@ -39,6 +39,7 @@ from tui.core.pool import threadpool_size_from_env
 from tui.core.script import loader
 from tui.core.script.engine import Engine
 from tui.core.script.errors import NodeJSError, ScriptError, ScriptExit
+from tui.core.untrusted import shown_lines
 
 TICK_MS = 0.003             # model ms per engine interrupt (~10,000 QuickJS operations)
 CLOCK_READ_MS = 0.0001      # model ms per Date.now()/performance.now()/hrtime
@@ -149,7 +150,9 @@ class Host:
             return  # already on the way out (process.exit, a closed stdout): nothing more to say
         self.flush()
         text = _text(json.loads(text_json))
-        self.write_err(text)
+        # ptview's printout of the error (node's layout) quotes the script's words: it reaches the
+        # user's terminal through shown(); what the script itself writes to stderr stays exact.
+        self.write_err("\n".join(shown_lines(text)))
         self.fatal_summary = _summary(text, os.path.basename(self.filename))
         self.request_exit(ScriptExit(1))
 
