@@ -231,5 +231,7 @@ def test_every_conformance_script_runs_under_the_probe_to_its_exit():
         if "ptview-expected: rules" not in source:  # those need what real node here lacks (a DNS server…)
             assert code == (int(marked.group(1)) if marked else 0), script.name
         assert events[0]["ev"] == "process", script.name
-        assert events[-1]["ev"] == "phase" and events[-1]["phase"] == "exit", script.name
-        assert events[-1]["result"] == code, script.name
+        # The exit is seen; 'exit' listeners may still make resources after it (a setTimeout that
+        # never runs, as doc/api/process.md shows), so it need not be the last event.
+        exits = [e for e in events if e["ev"] == "phase" and e["phase"] == "exit"]
+        assert len(exits) == 1 and exits[0]["result"] == code, script.name

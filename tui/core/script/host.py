@@ -70,6 +70,7 @@ class Host:
         self.exit_request: ScriptExit | None = None
         self.final_exit_code: int | None = None
         self._stream_made = [False, False]  # [stderr, stdout]
+        self.output_failure: Exception | None = None
         self.fatal_summary: str | None = None  # one line for the app's status bar
         self.refusal: ScriptError | None = None
         self.charged_ticks = 0
@@ -178,11 +179,14 @@ class Host:
             self.pending_ms += self.rt.work.cost("console.first")
         else:
             self.pending_ms += self.rt.work.cost("console.log")
-        self.flush()
         try:
+            self.flush()
             (self.write if fd == 1 else self.write_err)(s)
         except BrokenPipeError:
             # `ptview --headless x.js | head`: the reader is gone; stop quietly, as a CLI should
+            self.request_exit(ScriptExit(0))
+        except Exception as e:  # the stream itself failed (a full disk, a closed fd): not the script's
+            self.output_failure = e  # doing: ScriptRun.run() raises it for the caller to report
             self.request_exit(ScriptExit(0))
         return None
 

@@ -121,6 +121,8 @@ class ScriptRun:
             self.start()
         while self.step():
             pass
+        if self.host.output_failure is not None:
+            raise self.host.output_failure  # where the output went failed: the caller says so
         return self.exit_code
 
 
