@@ -61,6 +61,12 @@ class OffThreadScriptDriver(ScriptDriver):
 
     def shutdown(self) -> None:
         self.cancelled = True
+        if self.busy:
+            # The engine's thread is joined at exit: end the running JS at its next interrupt
+            # (every ~10,000 operations) instead of waiting seconds for a long loop to finish.
+            engine = getattr(getattr(self.session, "run", None), "engine", None)
+            if engine is not None:
+                engine.stop_reason = "quit"
         self._jobs.put(None)  # the worker ends after the step it may still be running
         if not self.busy:
             ScriptDriver.shutdown(self)
