@@ -8,6 +8,8 @@ depend on the machine's cores (see the comment at the top of each).
 `conformance/PENDING_ENGINE.txt` names (one a line) the scripts the current
 interpreter does not print correctly yet: the ptview test skips them until the
 QuickJS engine lands (issue 13); the node test still checks every script.
+`python tests/conformance_tool.py record NAME...` records a new script's .out
+(20 runs, refused if they differ); `... pending --write` regenerates the list.
 """
 
 from __future__ import annotations
