@@ -17,6 +17,10 @@ each FILE.js a main module written to a temporary directory.
 5. counting-loop kernels on node vs the same JS in QuickJS-ng through Python
    (`pip install quickjs-ng`), the engine-to-node factor per kernel.
 
+`--snippets` adds (4) on public snippets: bench/race_snippets/ (puzzles whose
+first console.log comes BEFORE the setTimeout call) and, for contrast, the
+conformance scripts whose first log comes after it.
+
 (1)-(3) are timed inside node with `process.hrtime.bigint()`; each process also
 times an empty `hrtime` pair (the baseline: what the clock itself costs) and
 each row shows median, quartiles, ratio to that baseline and the share of the
@@ -80,6 +84,26 @@ KERNELS = {
     "string concat 1e6": "let s = ''; for (let i = 0; i < 1e6; i++) { s += 'x'; } if (s.length !== 1e6) throw 0;",
     "array push 1e6": "const a = []; for (let i = 0; i < 1e6; i++) { a.push(i); } if (a.length !== 1e6) throw 0;",
     "object fields 1e6": "let o = { n: 0 }; for (let i = 0; i < 1e6; i++) { o.n += i & 7; } if (o.n < 0) throw 0;",
+}
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SNIPPETS = ROOT / "bench" / "race_snippets"
+CONFORMANCE = ROOT / "tests" / "conformance"
+# script -> (the main-module timeout's line, the main-module immediate's line)
+SNIPPET_MARKERS = {
+    SNIPPETS / "log_before_danny_whyte_phases.js": ("timeout 3", "set immediate 2"),
+    SNIPPETS / "log_before_gist_ackuser_timeout_10.js": ("TIMEOUT 1", "IMMEDIATE 1"),
+    SNIPPETS / "log_before_habr_timeout_immediate.js": ("setTimeout", "setImmediate"),
+    SNIPPETS / "log_before_itlead_quick_example.js": ("setTimeout", "setImmediate"),
+    SNIPPETS / "log_before_learn_nexttick_order_of_events.js": ("The timeout running last => number 4",
+                                                                "Running before the timeout => number 3"),
+    SNIPPETS / "log_before_leyaa_start_end.js": ("timeout", "immediate"),
+    SNIPPETS / "log_before_shaoshing_main_and_io.js": ("setTimeout in main", "setImmediate in main"),
+    CONFORMANCE / "quiz_log_first_textbook_nexttick_js.js": ("timeout", "immediate"),
+    CONFORMANCE / "quiz_log_first_harveyz_gist.js": ("timeout", "immediate"),
+    CONFORMANCE / "quiz_log_first_gist_run_function.js": (" I am setTimeout", "I am setImmediate"),
+    CONFORMANCE / "quiz_log_first_stackoverflow_tutorialdocs.js": ("1", "2"),
+    CONFORMANCE / "quiz_log_first_code123_korean.js": ("setTimeout 0", "setImmediate"),
 }
 
 NODE_KERNEL_JS = """
@@ -150,6 +174,17 @@ def measure_race(tmp: pathlib.Path, runs: int) -> list[dict]:
     return rows
 
 
+def measure_snippets(runs: int) -> list[dict]:
+    rows = []
+    for path, (t_line, i_line) in SNIPPET_MARKERS.items():
+        first = 0
+        for _ in range(runs):
+            lines = run_node(path).splitlines()
+            first += lines.index(t_line) < lines.index(i_line)
+        rows.append({"what": str(path.relative_to(ROOT)), "timeout_first": first, "runs": runs})
+    return rows
+
+
 def measure_kernels(tmp: pathlib.Path, runs: int) -> list[dict]:
     try:
         import quickjs  # quickjs-ng's module name
@@ -183,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=30, help="processes per (1)-(3) measurement (default 30)")
     ap.add_argument("--race-runs", type=int, default=100, help="processes per (4) variant (default 100)")
     ap.add_argument("--kernel-runs", type=int, default=5, help="runs per (5) kernel and engine (default 5)")
+    ap.add_argument("--snippets", action="store_true", help="(4) also on public snippets (bench/race_snippets/ "
+                    "and the conformance scripts that log after scheduling)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON instead of tables")
     args = ap.parse_args(argv)
     if NODE is None:
@@ -191,15 +228,16 @@ def main(argv: list[str] | None = None) -> int:
     version = subprocess.run([NODE, "--version"], capture_output=True, text=True).stdout.strip()
     cmd = "python bench/node_costs.py" + "".join(
         f" --{k.replace('_', '-')} {v}" for k, v in (("runs", args.runs), ("race_runs", args.race_runs),
-                                                   ("kernel_runs", args.kernel_runs)))
+                                                   ("kernel_runs", args.kernel_runs))) + (" --snippets" if args.snippets else "")
     with tempfile.TemporaryDirectory(prefix="node_costs_") as d:
         tmp = pathlib.Path(d)
         inside = measure_inside(tmp, args.runs)
         race = measure_race(tmp, args.race_runs)
+        snippets = measure_snippets(args.race_runs) if args.snippets else []
         kernels = measure_kernels(tmp, args.kernel_runs)
     if args.json:
         print(json.dumps({"node": version, "cpus": os.cpu_count(), "command": cmd,
-                          "inside": inside, "race": race, "kernels": kernels}, indent=1))
+                          "inside": inside, "race": race, "snippets": snippets, "kernels": kernels}, indent=1))
         return 0
     print(f"node {version}, {os.cpu_count()} CPUs, stdout a pipe; rerun: {cmd}\n")
     print(f"{'(1)-(3), µs per call, ' + str(args.runs) + ' processes':<46} {'median':>8} {'q1':>8} {'q3':>8} "
@@ -213,6 +251,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n(4) setTimeout(0) before setImmediate in the main module, {args.race_runs} processes each")
     for r in race:
         print(f"  {r['what']:<32} {r['timeout_first']:>4} / {r['runs']}")
+    if snippets:
+        print(f"\n(4) on public snippets, {args.race_runs} processes each: timeout first")
+        for r in snippets:
+            print(f"  {r['what']:<70} {r['timeout_first']:>4} / {r['runs']}")
     print(f"\n(5) kernels, ms, median (q1-q3) of {args.kernel_runs}")
     print(f"  {'kernel':<20} {'node':>22} {'QuickJS-ng':>24} {'QuickJS / node':>15}")
     for r in kernels:

@@ -8,6 +8,8 @@ depend on the machine's cores (see the comment at the top of each).
 `conformance/PENDING_ENGINE.txt` names (one a line, `#` starts the reason) the
 scripts ptview does not print correctly yet: the ptview test skips them; the
 node test still checks every script.
+`python tests/conformance_tool.py record NAME...` records a new script's .out
+(20 runs, refused if they differ); `... pending --write` regenerates the list.
 """
 
 from __future__ import annotations
