@@ -48,6 +48,10 @@ DEFAULT_COSTS: dict[str, float] = {
     # Node's own JS in a script's main module (SEMANTICS §3.9; bench/node_costs.py, README "Node's own costs")
     "console.first": 3.0,         # the first console.log: process.stdout is made then (2.5-6 ms; bench q1 3.6)
     "console.log": 0.03,          # each later console.log (bench: 27-55 µs)
+    "console.inspect.first": 0.7, # the first console.log of an object: node loads util.inspect (690-880 µs)
+    "console.inspect": 0.04,      # each later one formats an object: 60-90 µs in all, a string's 25-30
+    "timers.first": 0.19,         # the first setTimeout/setInterval: timer lists and the uv timer (190-210 µs)
+    "fs.first": 0.35,             # the first fs call: its lazily loaded internals (350 µs; 0.3-2.5 ms)
     "require": 0.07,              # a builtin's first require: events, util, fs, path… (bench: 64-71 µs)
     "require.heavy": 2.0,         # crypto, zlib, child_process, net (bench q1 1.5-2.3 ms, a loaded machine's median 6-7)
     "jitter": 0.1,

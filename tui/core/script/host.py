@@ -71,6 +71,8 @@ class Host:
         self.final_exit_code: int | None = None
         self._stream_made = [False, False]  # [stderr, stdout]
         self.output_failure: Exception | None = None
+        self._inspected = False    # console.log has formatted an object (util.inspect is warm)
+        self._used: set[str] = set()  # APIs whose first call was charged (first_use)
         self.fatal_summary: str | None = None  # one line for the app's status bar
         self.refusal: ScriptError | None = None
         self.charged_ticks = 0
@@ -111,6 +113,7 @@ class Host:
             "read_module": lambda d, n: json.dumps(loader.read_module(json.loads(d), json.loads(n))),
             "resolve_path": lambda d, n: loader.resolve_path(json.loads(d), json.loads(n)),
             "write": self._write,
+            "inspect_cost": self._inspect_cost,
             "random": lambda: self.rng.random(),
             "date_now": lambda: float(EPOCH_MS + math.floor(self.now())),
             "perf_now": self.now,
@@ -189,6 +192,17 @@ class Host:
             self.output_failure = e  # doing: ScriptRun.run() raises it for the caller to report
             self.request_exit(ScriptExit(0))
         return None
+
+    def _inspect_cost(self):
+        """console.log formats an object: node's util.inspect, costly the first time (SEMANTICS §3.9)."""
+        self.pending_ms += self.rt.work.cost("console.inspect" if self._inspected else "console.inspect.first")
+        self._inspected = True
+
+    def first_use(self, what: str) -> None:
+        """Node's one-off cost of an API's first call in a process (timers, fs): once per run."""
+        if what not in self._used:
+            self._used.add(what)
+            self.pending_ms += self.rt.work.cost(f"{what}.first")
 
     def _exit(self, code):
         self.flush()

@@ -22,7 +22,11 @@ READ_LIMIT = 64 * 1024 * 1024   # bytes a script may read from one file
 
 
 def functions(host) -> dict[str, Callable]:
-    api, start, finish = operations(host)
+    api, start_op, finish = operations(host)
+
+    def start():
+        host.first_use("fs")  # node loads fs's request machinery on the first call
+        start_op()
     overlay: dict[str, bytes] = {}   # writes, in memory only
     dirs: set[str] = set()
 

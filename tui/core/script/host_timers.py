@@ -17,6 +17,7 @@ def functions(host) -> dict[str, Callable]:
     tasks = host.tasks
 
     def timer(js_id, delay, repeat):
+        host.first_use("timers")
         host.flush()
         d = delay
         if isinstance(d, float) and math.isfinite(d) and d == int(d):

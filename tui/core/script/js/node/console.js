@@ -14,7 +14,12 @@ function out(fd, text) {
   const s = indent ? text.split('\n').map((l) => indent + l).join('\n') : text;
   ptv.call('write', fd, JSON.stringify(s + '\n'));
 }
-const fmt = (args) => util.formatWithOptions({}, ...args);
+// Formatting an object costs node util.inspect's time (the first one most): charged in model time.
+const isObject = (a) => (typeof a === 'object' && a !== null) || typeof a === 'function';
+const fmt = (args) => {
+  if (args.some(isObject)) ptv.call('inspect_cost');
+  return util.formatWithOptions({}, ...args);
+};
 
 const console = {
   log(...args) { out(1, fmt(args)); },
