@@ -177,3 +177,13 @@ def test_a_kernel_threads_syscall_line_is_no_call():
     # sp and pc 0: no user-space registers. Before, this was read(2) on fd 0: "busy: read".
     assert parse_syscall("0 0x0 0x0 0x0 0x0 0x0 0x0 0x0 0x0").nr is None
     assert parse_syscall("0 0x3 0x7ffd0 0x10 0x0 0x0 0x0 0x7ffd1000 0x7f1200").nr == 0  # a real read(3, …)
+
+
+def test_version_prints_the_packages_version():
+    import importlib.metadata
+
+    import tui
+
+    code, out, err = cli("--version")
+    assert (code, out, err) == (0, f"ptview {tui.__version__}\n", "")
+    assert importlib.metadata.version("ptview") == tui.__version__

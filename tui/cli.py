@@ -110,6 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Watch how Node.js uses processes and threads: "
         "the event loop, libuv's worker pool, and the real OS threads.",
     )
+    from tui import __version__
+
+    p.add_argument("--version", action="version", version=f"ptview {__version__}")
     p.add_argument("script", nargs="?", default=None, metavar="SCRIPT.js",
                    help="a Node script to run on the model (see README: Scripts)")
     mode = p.add_argument_group("mode")
@@ -176,7 +179,11 @@ def _main(argv: list[str]) -> int:
 
         argv, node_command = split_command(argv)  # `--node -- node [FLAGS] SCRIPT [ARGS]`
         parser = build_parser()
-        args = parser.parse_args(argv)
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as e:  # --help, --version: argparse printed them; a caller gets the status
+            stdio.finish()
+            return e.code if isinstance(e.code, int) else 0
         args.node_command = node_command
         code = _dispatch(args, parser)
         stdio.finish()  # a full disk may only show at the last flush: ours to report

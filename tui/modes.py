@@ -56,7 +56,7 @@ def given(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[str
     """The options given a value other than their default, as their flags (--pool-size)."""
     out = []
     for action in parser._actions:
-        if not action.option_strings or action.dest == "help":
+        if not action.option_strings or action.dest in ("help", "version"):
             continue
         if getattr(args, action.dest) != action.default:
             out.append(action.option_strings[0])
