@@ -87,6 +87,7 @@ class ProcLines(ScrollView, can_focus=True):
         self.cursor = 0
         self.highlight: frozenset[int] = frozenset()
         self.placeholder = "scanning…"
+        self._block: int | None = None  # show_block() waiting for a height
 
     # -- content -----------------------------------------------------------
 
@@ -142,6 +143,27 @@ class ProcLines(ScrollView, can_focus=True):
     def scroll_cursor_visible(self, center: bool = False) -> None:
         self.scroll_to_region(Region(0, self.cursor, max(self.size.width, 1), 1),
                               animate=False, center=center, immediate=True)
+
+    def show_block(self, index: int) -> None:
+        """Scroll so that row `index` and the thread rows under it are in view, the row near the
+        top: a process is opened to be looked at with its threads, not left on the last line.
+        Kept until the pane has a height (a pane built hidden gets its size later)."""
+        self._block = index
+        height = self.size.height
+        if not height or not self.rows:
+            return
+        pid = self.rows[index].pid
+        end = index + 1
+        while end < len(self.rows) and self.rows[end].is_thread and self.rows[end].pid == pid:
+            end += 1
+        span = end - index
+        top = index - min(2, max(0, height - span))  # two rows of context above when they fit
+        self.scroll_to(y=max(0, top), animate=False, immediate=True)
+        self._block = None
+
+    def on_resize(self, _event) -> None:
+        if self._block is not None:
+            self.show_block(self._block)
 
     def on_key(self, event) -> None:
         # Keys typed right after "/" (a paste, a fast typist, tmux send-keys)
@@ -338,6 +360,7 @@ class ProcTree(Vertical):
         self._scanner = scanner or Scanner()
         self._autostart = autostart
         self._selected: RowId | None = None
+        self._self_shown = False  # ptview's own threads were brought into view once
         self._selected_pid: int | None = None
         self._sel_ancestors: list[int] = []
         self._error = ""
@@ -584,6 +607,11 @@ class ProcTree(Vertical):
             center = True
         if self._pending is not None and find_row(rows, self._pending) is not None:
             self._selected, self._pending, center = self._pending, None, True
+        # Until ptview's own threads have been shown once, opening on its row brings them into view.
+        opening_self = (not self._self_shown and self._selected == ("p", self.self_pid)
+                        and any(r.is_thread and r.pid == self.self_pid for r in rows))
+        if opening_self:
+            self._self_shown = True
         index = None
         if self.follow or first or center:
             index = find_row(rows, self._selected)
@@ -595,13 +623,19 @@ class ProcTree(Vertical):
                     if index is not None:
                         break
         if index is None:
+            if first:
+                # ptview's own process is not in these rows yet: wait for it (select it when it
+                # comes) rather than adopt whatever row 0 is (pid 1) as the selection.
+                self._pending = self._selected
             index = min(old_cursor, max(len(rows) - 1, 0))
         if self.root_pid is not None and self._view.snapshot and self.root_pid not in self._view.snapshot.procs:
             lines.placeholder = f"process {self.root_pid} is gone"
         elif self._view.filter:
             lines.placeholder = shown(f"nothing matches {self._view.filter!r}")
         lines.show(rows, index)
-        if rows and (index != old_cursor or center or first):
+        if rows and opening_self:
+            lines.show_block(index)
+        elif rows and (index != old_cursor or center):
             lines.scroll_cursor_visible(center=center)
         self._cursor_moved()
         self._update_status()
