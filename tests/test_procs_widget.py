@@ -225,3 +225,31 @@ async def test_a_changed_cpu_figure_repaints_its_line_up_to_the_figure_only():
         renamed = [proc(40, 1, "other2", cpu=12.5) if p.pid == 40 else p for p in base_procs()]
         tree.feed(result(first, snapshot(renamed, base_threads())))
         assert len(regions) == 1 and regions[0].width > 30  # the name changed: up to the name's end
+
+
+@pytest.mark.parametrize("width", [52, 60, 80])  # 52: the tree pane of a 142x44 browser
+async def test_a_deep_branch_keeps_16_columns_of_name_by_squeezing_its_guides(width):
+    from widgets.proc_tree import NAME_ROOM
+
+    depth = 24
+    chain = [proc(1, 0, "init")] + [proc(100 + i, 100 + i - 1 if i else 1, f"level-{i:02d}-process-name")
+                                    for i in range(depth)]
+    deepest = 100 + depth - 1
+    chain[-1] = proc(deepest, deepest - 1, f"level-{depth - 1:02d}-process-name", threads=2)
+    threads = {deepest: [thread(deepest, deepest, "deep-main-thread"), thread(9999, deepest, "deep-worker-one")]}
+    class DeepApp(App):
+        def compose(self) -> ComposeResult:
+            yield ProcTree(autostart=False, self_pid=deepest)  # expanded: its threads are rows
+
+    app = DeepApp()
+    async with app.run_test(size=(width, 40)) as pilot:
+        tree = app.query_one(ProcTree)
+        tree.feed(result(None, snapshot(chain, threads, self_pid=deepest)))
+        await pilot.pause()
+        lines = tree.query_one(ProcLines)
+        texts = [lines.render_line(y).text for y in range(lines.size.height)]
+        for row_text, name in [(t, n) for t in texts for n in
+                               [f"level-{i:02d}-process-name" for i in range(depth)] + ["{deep-main-thread}"]
+                               if n[:9] in t]:
+            assert name[:NAME_ROOM] in row_text, (width, row_text)
+        assert any("level-23" in t for t in texts) and any("{deep-worker-one" in t for t in texts)

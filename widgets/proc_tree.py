@@ -225,7 +225,7 @@ class ProcLines(ScrollView, can_focus=True):
                 Segment(cols[:8], base),
                 Segment(cols[8:10], _state_style(p.state, base)),
                 Segment(cols[10:], base),
-                Segment(row.prefix, dim),
+                Segment(fit_prefix(row.prefix, self.size.width - len(cols) - 2 - NAME_ROOM), dim),
                 Segment(row.marker + " " if row.marker.strip() else "  ", base),
             ]
             kernel = not p.cmdline and p.exe is None and p.state != "Z"
@@ -247,13 +247,32 @@ class ProcLines(ScrollView, can_focus=True):
             Segment(cols[:8], dim),
             Segment(cols[8:10], _state_style(t.state, base)),
             Segment(cols[10:], base),
-            Segment(row.prefix, dim),
+            Segment(fit_prefix(row.prefix, self.size.width - len(cols) - NAME_ROOM), dim),
             Segment("{" + (shown(t.name) if t.name is not None else "?") + "}", base),
         ]
         role = fmt_role(t.role, t.role_inferred)
         if role:
             segs.append(Segment(" " + role, base + ROLE_STYLES.get(t.role or "", Style())))
         return segs
+
+
+NAME_ROOM = 16  # columns a name keeps however deep its branch: "ch"/"chro" names told nothing
+
+
+def fit_prefix(prefix: str, room: int) -> str:
+    """The tree guides before a name, in at most `room` columns once they would squeeze the name.
+
+    Guides come in 2-column units ("│ ", "├─"). First each unit above the row's own branch
+    shrinks to one column (the shape still reads), then the outermost ones give way to "…"."""
+    if len(prefix) <= max(room, 2):
+        return prefix
+    units = [prefix[i:i + 2] for i in range(0, len(prefix), 2)]
+    narrow = "".join(u[0] for u in units[:-1]) + units[-1]
+    if len(narrow) <= room:
+        return narrow
+    if room <= 3:
+        return units[-1]  # the row's own branch, no less: the shortest guide that still reads
+    return "…" + narrow[len(narrow) - (room - 1):]
 
 
 def _state_style(state: str | None, base: Style) -> Style:
