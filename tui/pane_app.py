@@ -48,6 +48,19 @@ class PaneApp(App):
     CSS_PATH = "app.tcss"
     AUTO_FOCUS = None  # keys belong to the app until the user tabs into a pane
 
+    def get_driver_class(self):
+        """The terminal's own driver, or its ASCII twin when the locale is not UTF-8 (LANG=C)."""
+        from textual.drivers.linux_driver import LinuxDriver
+
+        from tui.core.charset import locale_is_utf8
+
+        driver = super().get_driver_class()
+        if driver is LinuxDriver and not locale_is_utf8(os.environ):
+            from tui.ascii_driver import AsciiLinuxDriver
+
+            return AsciiLinuxDriver
+        return driver
+
     def __init__(self, screenshot_dir: str | None = None) -> None:
         super().__init__()
         self.screenshot_dir = screenshot_dir or os.getcwd()
