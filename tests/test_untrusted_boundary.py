@@ -35,6 +35,8 @@ SHOWS_OUTSIDE_TEXT = {
     "tui/screens/fire_dialog.py": "the argument box and its refusal",
     "tui/screens/task_details.py": "a task's label and life",
     "tui/screens/why.py": "the selected task's label",
+    "tui/present_app.py": "talk captions and titles (the talk author's), the script's name",
+    "tui/present_cmd.py": "--check's line quoting the talk's path and values",
 }
 # Modules that draw only ptview's own words, or labels chip() already made safe.
 OWN_TEXT_ONLY = {

@@ -13,7 +13,7 @@ import argparse
 from tui.errors import UsageError
 
 # The commands: the option that selects each (mode flags exclude each other).
-MODE_FLAGS = ("--tree", "--watch", "--serve", "--headless")
+MODE_FLAGS = ("--tree", "--watch", "--serve", "--headless", "--present", "--check")
 
 # command → the options it reads (besides its own mode flag).
 USES: dict[str, frozenset[str]] = {
@@ -27,13 +27,15 @@ USES: dict[str, frozenset[str]] = {
                          "--cost", "--trace", "--force"}),
     "script app": frozenset({"--sim", "--pool-size", "--seed", "--cost"}),
     "attach": frozenset({"--pid", "--refresh"}),
+    "present": frozenset(),
+    "check": frozenset(),
     "app": frozenset({"--sim", "--live", "--pool-size", "--seed", "--pid", "--refresh"}),
 }
 
 # How a message names each command ("--json does nothing with --serve").
 NAMED = {"tree": "--tree", "watch": "--watch", "serve": "--serve", "lab": "--headless",
          "script": "a script (--headless SCRIPT.js)", "script app": "a script in the app (ptview SCRIPT.js)",
-         "attach": "--pid in the app (attach)", "app": "the app (no --headless)"}
+         "attach": "--pid in the app (attach)", "present": "--present", "check": "--check", "app": "the app (no --headless)"}
 
 # Where an option belongs, for the message.
 FOR = {
@@ -73,6 +75,10 @@ def mode_of(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str:
         mode = "watch"
     elif args.serve:
         mode = "serve"
+    elif args.present is not None:
+        mode = "present"
+    elif args.check is not None:
+        mode = "check"
     elif args.headless:
         mode = "script" if args.script is not None else "lab"
     elif args.script is not None:

@@ -1,0 +1,41 @@
+"""`ptview --check TALK.toml` (headless) and `ptview --present TALK.toml` (the presenter app)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from tui.core.talk.model import TalkError
+from tui.core.untrusted import shown
+from tui.errors import UsageError
+
+
+def run_check(args) -> int:
+    """One line `talk.toml:LINE: what` and exit 2 for the first problem; a summary and 0 when all is well."""
+    from tui.core.talk.check import check_talk
+
+    try:
+        talk, _ = check_talk(args.check)
+    except TalkError as e:
+        # The compiler's form, so an editor can jump to the line; the path and values are the user's.
+        print(shown(str(e)), file=sys.stderr)
+        return 2
+    beats = sum(len(s.beats) for s in talk.scenes)
+    print(f"{shown(os.path.basename(args.check))}: ok: {len(talk.scenes)} scenes, {beats} beats, every beat reached")
+    return 0
+
+
+def run_present(args) -> int:
+    from tui.app_cmd import _require_terminal
+    from tui.core.talk.check import check_talk
+
+    try:
+        talk, plans = check_talk(args.present)  # a talk that would stop mid-way is refused before the screen opens
+    except TalkError as e:
+        raise UsageError(str(e)) from None
+    _require_terminal()
+    from tui.present_app import PresentApp
+
+    app = PresentApp(talk, plans, os.path.dirname(os.path.abspath(args.present)))
+    app.run()
+    return app.return_code or 0
