@@ -225,15 +225,15 @@ class PresentApp(App):
                     code.highlight(run.where)
 
     def last_step_events(self) -> list:
-        """The events that explain the picture: the last step's, but not the empty phases."""
-        recent = [e for e in self._run().rt.events.recent if e.ev != "phase"]
-        return recent[-3:]
+        return self._run().last_step_events()
 
     def _why_line(self) -> Text:
         events = self.last_step_events()
         if not events:
             return Text("why: nothing has run yet — the next beat starts the scene", style="italic")
-        rule = RULES[events[-1].rule]
+        # The callback the step ran explains it best (a step ends at a callback); else its last event.
+        callbacks = [e for e in events if e.ev == "callback"]
+        rule = RULES[(callbacks or events)[-1].rule]
         return Text.assemble(("why: ", "bold"), rule.sentence, (f"  [{rule.id}]", "dim"))
 
     async def action_next(self) -> None:

@@ -24,6 +24,7 @@ class SceneRun:
         self.scene = scene
         self.session = None
         self.position = 0
+        self.step_from = 0  # the event count before the last step: its events explain the picture
         if scene.is_script:
             from tui.core.script.session import ScriptSession  # the JS engine loads for script scenes only
 
@@ -72,10 +73,15 @@ class SceneRun:
 
     def step(self) -> bool:
         """One step; False when nothing more can run (the scene is over)."""
+        self.step_from = self.rt.events.count
         moved = self.session.step() if self.session is not None else self._rt.step()
         if moved:
             self.position += 1
         return moved
+
+    def last_step_events(self) -> list:
+        """The last step's events, without the loop's empty phases."""
+        return [e for e in self.rt.events.since(self.step_from) if e.ev != "phase"]
 
     def goto(self, n: int) -> None:
         while self.position < n and self.step():

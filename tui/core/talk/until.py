@@ -4,8 +4,9 @@
     t MS                   the model clock reaches MS milliseconds (from the start of the scene)
     EV OP [xK]             the K-th (default 1st) event EV of operation OP after the previous beat;
                            EV is submit, start, done, callback or cancel; OP is an event's `op` or
-                           its task's (`callback fs.readFile` is readFile's own callback, not its
-                           open/fstat/read/close steps; `start crypto.pbkdf2 x4`)
+                           its task's (`callback fs.readFile` is readFile's own callback;
+                           `callback fs.open` one of its steps, `callback child.message` a fork's
+                           first IPC message; `start crypto.pbkdf2 x4`)
     phase NAME [xK]        the loop enters phase NAME (timers, pending, idle, prepare, poll, check,
                            close, exit)
     rule ID [xK]           an event put there by rule ID (tui/core/rules.py: `pool.slow-io-cap`)
@@ -113,9 +114,16 @@ class Matcher:
         hit = False
         if u.kind == "event":
             ev, op = u.arg
-            if e.ev == ev and (e.op == op or task_op == op):
-                # A task's own callback, not its internal steps (readFile's open/fstat/read/close).
-                hit = ev != "callback" or e.detail != "internal" and (e.op == op or e.detail == "user")
+            if e.ev != ev:
+                pass
+            elif ev != "callback":
+                hit = e.op == op or task_op == op
+            elif e.detail == "internal":
+                # A Node-internal step counts by its own name (fs.open, child.message), never as its
+                # task's callback: pbkdf2's internal completion and its user callback are one callback.
+                hit = e.op == op and task_op != op
+            else:
+                hit = e.op == op or task_op == op
         elif u.kind == "phase":
             hit = e.ev == "phase" and e.phase == u.arg
         elif u.kind == "rule":
