@@ -70,6 +70,7 @@ class PresentApp(App):
         self._play = None          # the timer playing steps towards `_play_to` (scene `speed`, live fires)
         self._play_to: int | None = None
         self._replay_next = False  # a live fire changed the run: the next beat starts a fresh one
+        self.cast = None  # the CastWriter of --record: told of resizes (the driver records the bytes)
 
     # -- layout -----------------------------------------------------------------------
 
@@ -82,6 +83,10 @@ class PresentApp(App):
             yield Static(id="caption-why")
         yield Horizontal(id="stage")
         yield Static(id="blank")
+
+    def on_resize(self, event) -> None:
+        if self.cast is not None:
+            self.cast.resize(event.size.width, event.size.height)
 
     async def on_mount(self) -> None:
         await self.show_beat(0, 0)

@@ -6,6 +6,7 @@ import os
 import sys
 
 from tui.core.talk.model import TalkError
+from tui.core.errors import echo
 from tui.core.untrusted import shown
 from tui.errors import UsageError
 
@@ -33,9 +34,35 @@ def run_present(args) -> int:
         talk, plans = check_talk(args.present)  # a talk that would stop mid-way is refused before the screen opens
     except TalkError as e:
         raise UsageError(str(e)) from None
+    if args.record is not None and (os.path.lexists(args.record) or args.record == ""):
+        raise UsageError(f"--record {echo(args.record)}: "
+                         f"{'give a file name' if not args.record else 'the file exists; ptview never replaces a file'}")
     _require_terminal()
     from tui.present_app import PresentApp
 
     app = PresentApp(talk, plans, os.path.dirname(os.path.abspath(args.present)))
-    app.run()
+    cast = None
+    if args.record is not None:
+        cast = _start_recording(app, args.record, talk.title)
+    try:
+        app.run()
+    finally:
+        if cast is not None:
+            cast.close()
     return app.return_code or 0
+
+
+def _start_recording(app, path: str, title: str):
+    from tui.core.asciicast import CastExists, CastWriter
+    from tui.record_driver import recording
+
+    cols, rows = os.get_terminal_size(2)  # Textual draws on stderr
+    try:
+        cast = CastWriter(path, cols, rows, title=title, env={"TERM": os.environ.get("TERM", "")})
+    except CastExists:
+        raise UsageError(f"--record {echo(path)}: the file appeared meanwhile; ptview never replaces a file") from None
+    except OSError as e:
+        raise UsageError(f"--record {echo(path)}: cannot create it: {e.strerror}") from None
+    app.driver_class = recording(app.driver_class, cast)
+    app.cast = cast
+    return cast
