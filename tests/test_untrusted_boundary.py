@@ -47,6 +47,7 @@ OWN_TEXT_ONLY = {
     "widgets/timeline.py": "task numbers and times",
     "tui/tree_cmd.py": "prints tui.core.procs.tree.render_text(), which uses shown()",
     "tui/screens/help.py": "ptview's own help",
+    "tui/themes.py": "colours only, no text",
     "tui/record_driver.py": "copies into the cast the bytes Textual already sends the terminal, nothing more",
     "tui/stdio.py": "passes a headless script's stdout through exactly, as node prints it; say() prints "
                     "lines its callers built",

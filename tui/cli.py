@@ -120,6 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="give a talk: play a talk file's scenes and beats with clicker keys")
     mode.add_argument("--check", default=None, metavar="TALK.toml",
                       help="check a talk file without a terminal: every scene runs, every beat is reached")
+    mode.add_argument("--theme", default=None, metavar="NAME",
+                      help="--present: projector-light (high contrast), projector-dark, or a Textual theme")
     mode.add_argument("--record", default=None, metavar="FILE.cast",
                       help="--present: record the screen as an asciicast v2 file (never replaces a file)")
 

@@ -27,7 +27,7 @@ USES: dict[str, frozenset[str]] = {
                          "--cost", "--trace", "--force"}),
     "script app": frozenset({"--sim", "--pool-size", "--seed", "--cost"}),
     "attach": frozenset({"--pid", "--refresh"}),
-    "present": frozenset({"--record"}),
+    "present": frozenset({"--record", "--theme"}),
     "check": frozenset(),
     "app": frozenset({"--sim", "--live", "--pool-size", "--seed", "--pid", "--refresh"}),
 }
@@ -45,6 +45,7 @@ FOR = {
     "--force": "--trace", "--seconds": "--watch PID", "--port": "--serve", "--refresh": "the app",
     "--pid": "--tree and the app", "--pool-size": "the lab, the app and scripts", "--seed": "the sim model",
     "--sim": "the lab and the app", "--live": "the lab and the app", "--record": "--present TALK.toml",
+    "--theme": "--present TALK.toml",
 }
 
 

@@ -52,8 +52,9 @@ class PresentApp(App):
     AUTO_FOCUS = None  # every key is the clicker's
     BINDINGS = _bindings()
 
-    def __init__(self, talk: Talk, plans: list[list[int]], talk_dir: str) -> None:
+    def __init__(self, talk: Talk, plans: list[list[int]], talk_dir: str, theme: str | None = None) -> None:
         super().__init__()
+        self.theme_name = theme
         self.talk = talk
         self.plans = plans
         self.talk_dir = talk_dir
@@ -89,6 +90,10 @@ class PresentApp(App):
             self.cast.resize(event.size.width, event.size.height)
 
     async def on_mount(self) -> None:
+        if self.theme_name is not None:
+            from tui.themes import apply_theme
+
+            apply_theme(self, self.theme_name)
         await self.show_beat(0, 0)
 
     @property
@@ -122,7 +127,10 @@ class PresentApp(App):
             from widgets.code_view import CodeView
 
             run = self._run()
-            box = Vertical(CodeView(run.source, id="code"), classes="pane", id="pane-code")
+            from tui.themes import code_theme
+
+            box = Vertical(CodeView(run.source, id="code", theme=code_theme(self.theme_name)), classes="pane",
+                           id="pane-code")
             import os
 
             box.border_title = Text(shown(f"Script {os.path.basename(run.filename)}"))
@@ -239,7 +247,7 @@ class PresentApp(App):
         # The callback the step ran explains it best (a step ends at a callback); else its last event.
         callbacks = [e for e in events if e.ev == "callback"]
         rule = RULES[(callbacks or events)[-1].rule]
-        return Text.assemble(("why: ", "bold"), rule.sentence, (f"  [{rule.id}]", "dim"))
+        return Text.assemble(("why: ", "bold"), rule.sentence, (f"  [{rule.id}]", "italic"))
 
     async def action_next(self) -> None:
         if self.blank or self._cancel_quit():

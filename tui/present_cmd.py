@@ -37,10 +37,17 @@ def run_present(args) -> int:
     if args.record is not None and (os.path.lexists(args.record) or args.record == ""):
         raise UsageError(f"--record {echo(args.record)}: "
                          f"{'give a file name' if not args.record else 'the file exists; ptview never replaces a file'}")
+    theme = args.theme
+    if theme is not None:
+        from tui.themes import THEME_NAMES
+
+        if theme not in THEME_NAMES:
+            raise UsageError(f"--theme {echo(theme)}: no such theme; projector-light and projector-dark are made "
+                             f"for projectors; also {', '.join(THEME_NAMES[2:])}")
     _require_terminal()
     from tui.present_app import PresentApp
 
-    app = PresentApp(talk, plans, os.path.dirname(os.path.abspath(args.present)))
+    app = PresentApp(talk, plans, os.path.dirname(os.path.abspath(args.present)), theme=theme)
     cast = None
     if args.record is not None:
         cast = _start_recording(app, args.record, talk.title)
