@@ -98,6 +98,8 @@ async def test_fire_keys_do_nothing_and_e_explains_the_last_step(tmp_path):
         await pilot.press("e")
         assert type(app.screen).__name__ == "WhyScreen"
         assert any(rule == "crypto.pool" for rule, _ in app.screen.rules)
+        await pilot.press("pagedown")  # the clicker moves on: the why? screen goes with the old step
+        assert type(app.screen).__name__ != "WhyScreen" and counter(app) == "scene 1/2 · beat 3/4"
 
 
 LIVE = '''\

@@ -174,10 +174,22 @@ def test_contradictions_are_refused_in_one_line(argv, capsys):
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
 
 
-def test_load_refuses_a_directory_and_non_utf8(tmp_path):
+def test_load_refuses_a_directory_a_fifo_and_non_utf8(tmp_path):
+    import os
+
     with pytest.raises(TalkError, match="directory"):
         load_talk(str(tmp_path))
+    os.mkfifo(tmp_path / "fifo.toml")  # no writer: opening it would block for ever
+    with pytest.raises(TalkError, match="not a regular file"):
+        load_talk(str(tmp_path / "fifo.toml"))
     p = tmp_path / "bad.toml"
     p.write_bytes(b"title = \"\xff\"\n")
     with pytest.raises(TalkError, match="UTF-8"):
         load_talk(str(p))
+
+
+def test_present_refuses_a_broken_talk_in_one_line_before_needing_a_terminal(tmp_path, capsys):
+    path = write(tmp_path, GOOD.replace('until = "end"', 'until = "phase nowhere"'))
+    assert main(["--present", path]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("ptview: error: talk.toml:") and "unknown phase" in err[0]

@@ -30,10 +30,11 @@ TITLES = {"code": "Script", "output": "Output (stdout)", "loop": "Event loop", "
 
 def _bindings() -> list[Binding]:
     # What clickers send: PageDown/PageUp (some Right/Left), b or . for blackout, F5 and Esc.
+    # priority: a pane or the why? screen must not take them (a scroll view binds PageDown).
     b = [
-        Binding("pagedown,right,space,down", "next", "Next beat", key_display="PgDn"),
-        Binding("pageup,left,up", "previous", "Previous beat", key_display="PgUp"),
-        Binding("home,f5", "restart", "Restart scene", key_display="Home"),
+        Binding("pagedown,right,space,down", "next", "Next beat", key_display="PgDn", priority=True),
+        Binding("pageup,left,up", "previous", "Previous beat", key_display="PgUp", priority=True),
+        Binding("home,f5", "restart", "Restart scene", key_display="Home", priority=True),
         Binding("b,full_stop", "blank", "Blank", key_display="b"),
         Binding("escape", "escape", "Leave blank / quit", key_display="Esc"),
         Binding("e", "why", "Why?"),
@@ -325,7 +326,10 @@ class PresentApp(App):
             Text("Leave the talk? Esc again quits; any other key stays.", style="bold reverse"))
 
     def _cancel_quit(self) -> bool:
-        """A key after the first Esc: stay (and that key does nothing else)."""
+        """A key after the first Esc: stay (and that key does nothing else). Any clicker key also
+        closes the why? screen, so that the audience never sees the rules of a step not shown."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
         if not self._confirm_quit:
             return False
         self._confirm_quit = False

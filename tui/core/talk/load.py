@@ -43,6 +43,9 @@ DEFAULT_FIRE_PANES = (("loop:1", "pool:1"), ("log:1",))
 def load_talk(path: str) -> Talk:
     name = os.path.basename(path)
     try:
+        # A FIFO with no writer would block open() for ever, a device read for ever: regular files only.
+        if os.path.exists(path) and not os.path.isdir(path) and not os.path.isfile(path):
+            raise TalkError(name, 1, "not a regular file")
         with open(path, "rb") as f:
             data = f.read(MAX_BYTES + 1)
     except FileNotFoundError:
