@@ -91,3 +91,32 @@ def test_an_unknown_theme_is_one_line(capsys):
     assert main(["--present", str(TALK), "--theme", "sepia"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "projector-light" in err[0]
+
+
+async def test_the_app_takes_a_projector_theme_too(tmp_path):
+    from tui.app import PtviewApp
+
+    app = PtviewApp(autoplay=False, seed=1)
+    app.theme_name = "projector-light"
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            app.fire("pbkdf2", 1000)
+            app.driver.advance(1)
+            app.render_model()
+            await pilot.pause()
+            assert app.theme == "projector-light"
+            assert style.task_colour(1) in style.LIGHT_TASK_COLOURS
+            low = [(round(contrast(fg, bg), 2), t.strip()[:30]) for t, fg, bg, _ in text_segments(app)
+                   if contrast(fg, bg) < 4.5]
+            assert not low, low[:8]
+    finally:
+        style.use_palette("dark")
+
+
+@pytest.mark.parametrize("argv", [["--tree", "--theme", "projector-light"], ["--theme", "sepia"],
+                                  ["--check", str(TALK), "--theme", "projector-dark"]])
+def test_theme_is_refused_where_it_does_nothing_or_is_unknown(argv, capsys):
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert ("no such theme" in err[0]) == ("sepia" in argv), err[0]

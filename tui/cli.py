@@ -121,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--check", default=None, metavar="TALK.toml",
                       help="check a talk file without a terminal: every scene runs, every beat is reached")
     mode.add_argument("--theme", default=None, metavar="NAME",
-                      help="--present: projector-light (high contrast), projector-dark, or a Textual theme")
+                      help="--present and the app: projector-light (high contrast), projector-dark, or a Textual theme")
     mode.add_argument("--record", default=None, metavar="FILE.cast",
                       help="--present: record the screen as an asciicast v2 file (never replaces a file)")
 

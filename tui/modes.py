@@ -25,11 +25,11 @@ USES: dict[str, frozenset[str]] = {
     # script_cmd refuses --live, --fire, --summary and --until itself, with its own reasons.
     "script": frozenset({"--sim", "--live", "--fire", "--summary", "--until", "--pool-size", "--seed", "--json",
                          "--cost", "--trace", "--force"}),
-    "script app": frozenset({"--sim", "--pool-size", "--seed", "--cost"}),
-    "attach": frozenset({"--pid", "--refresh"}),
+    "script app": frozenset({"--sim", "--pool-size", "--seed", "--cost", "--theme"}),
+    "attach": frozenset({"--pid", "--refresh", "--theme"}),
     "present": frozenset({"--record", "--theme"}),
     "check": frozenset(),
-    "app": frozenset({"--sim", "--live", "--pool-size", "--seed", "--pid", "--refresh"}),
+    "app": frozenset({"--sim", "--live", "--pool-size", "--seed", "--pid", "--refresh", "--theme"}),
 }
 
 # How a message names each command ("--json does nothing with --serve").
@@ -45,7 +45,7 @@ FOR = {
     "--force": "--trace", "--seconds": "--watch PID", "--port": "--serve", "--refresh": "the app",
     "--pid": "--tree and the app", "--pool-size": "the lab, the app and scripts", "--seed": "the sim model",
     "--sim": "the lab and the app", "--live": "the lab and the app", "--record": "--present TALK.toml",
-    "--theme": "--present TALK.toml",
+    "--theme": "--present and the app",
 }
 
 

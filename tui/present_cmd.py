@@ -39,11 +39,10 @@ def run_present(args) -> int:
                          f"{'give a file name' if not args.record else 'the file exists; ptview never replaces a file'}")
     theme = args.theme
     if theme is not None:
-        from tui.themes import THEME_NAMES
+        from tui.themes import theme_problem
 
-        if theme not in THEME_NAMES:
-            raise UsageError(f"--theme {echo(theme)}: no such theme; projector-light and projector-dark are made "
-                             f"for projectors; also {', '.join(THEME_NAMES[2:])}")
+        if theme_problem(theme):
+            raise UsageError(f"--theme {echo(theme)}: {theme_problem(theme)}")
     _require_terminal()
     from tui.present_app import PresentApp
 

@@ -33,6 +33,14 @@ PROJECTOR_THEMES = {
 THEME_NAMES = tuple(PROJECTOR_THEMES) + tuple(sorted(BUILTIN_THEMES))
 
 
+def theme_problem(name: str) -> str | None:
+    """Why `name` cannot be used (one line for --theme), or None."""
+    if name in THEME_NAMES:
+        return None
+    return (f"no such theme; projector-light and projector-dark are made for projectors; "
+            f"also {', '.join(THEME_NAMES[2:])}")
+
+
 def apply_theme(app, name: str) -> None:
     """Register and select `name` on `app`; the projector themes also fix dim text and task colours."""
     if name in PROJECTOR_THEMES:
