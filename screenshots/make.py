@@ -2,6 +2,7 @@
 
     python screenshots/make.py            # writes screenshots/*.svg
     python screenshots/make.py --png      # and PNGs beside them (needs cairosvg)
+    python screenshots/make.py --png a-talk-presented   # only the shots whose name starts so
 """
 
 from __future__ import annotations
@@ -113,8 +114,43 @@ SHOTS = [
 ]
 
 
-async def main(png: bool) -> None:
+# Presenter mode on the shipped talk: (name, size, keys from the start, theme).
+TALK = HERE.parent / "talks" / "processes-and-threads.toml"
+PRESENTED = [
+    ("a-talk-presented-five-pbkdf2", (100, 30), ["3", "pagedown", "pagedown"], None),
+    ("a-talk-presented-on-the-projector-light-theme", (100, 30), ["4", "pagedown"], "projector-light"),
+]
+
+
+async def _shoot_talk(name: str, size: tuple[int, int], keys: list[str], theme: str | None) -> pathlib.Path:
+    from tui.core.talk.check import check_talk
+    from tui.present_app import PresentApp
+    from widgets.style import use_palette
+
+    talk, plans = check_talk(str(TALK))
+    app = PresentApp(talk, plans, str(TALK.parent), theme=theme)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        path = HERE / f"{name}.svg"
+        path.write_text(app.export_screenshot(title=f"ptview --present — {name.replace('-', ' ')}"))
+    use_palette("dark")
+    return path
+
+
+async def main(png: bool, only: list[str]) -> None:
+    wanted = (lambda name: not only or any(name.startswith(o) for o in only))
+    for name, size, keys, theme in PRESENTED:
+        if wanted(name):
+            path = await _shoot_talk(name, size, keys, theme)
+            print(path)
+            if png:
+                import cairosvg
+
+                cairosvg.svg2png(url=str(path), write_to=str(path.with_suffix(".png")))
     for name, size, script in SHOTS:
+        if not wanted(name):
+            continue
         if hasattr(script, "script"):
             from tui.core.script.session import ScriptSession
 
@@ -140,4 +176,4 @@ async def main(png: bool) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main("--png" in sys.argv))
+    asyncio.run(main("--png" in sys.argv, [a for a in sys.argv[1:] if not a.startswith("--")]))

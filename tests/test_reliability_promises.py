@@ -16,7 +16,8 @@ WRITE_FLAGS = {"O_WRONLY", "O_RDWR", "O_CREAT", "O_TRUNC", "O_APPEND"}
 # file → why it may do that
 ALLOWED_WRITES = {"tui/core/trace.py": "--trace FILE: the user names the file",
                   "tui/trace_file.py": "--trace FILE: the user names the file (O_EXCL unless --force)",
-                  "tui/stdio.py": "fd 1 or 2 themselves, reopened when ptview was started with them closed"}
+                  "tui/stdio.py": "fd 1 or 2 themselves, reopened when ptview was started with them closed",
+                  "tui/core/asciicast.py": "--record FILE.cast: the user names the file (O_EXCL, never replaced)"}
 ALLOWED_DEVNULL = {"tui/stdio.py"}  # placeholders on closed fds; stdout → /dev/null after a failed write
 ALLOWED_SIGNALS = {"tui/core/live/loop_io.py": "its own fork children (Popen objects it made), on shutdown",
                    "tui/core/probe/runner.py": "the node it started for --node/--compare (its own Popen), on stop"}

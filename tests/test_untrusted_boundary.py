@@ -39,6 +39,8 @@ SHOWS_OUTSIDE_TEXT = {
     "tui/node_cmd.py": "the timeline of a real program: its files in creation sites",
     "tui/compare_cmd.py": "both sides' callbacks with the program's sites",
     "widgets/real_view.py": "request kinds and labels of a real program",
+    "tui/present_app.py": "talk captions and titles (the talk author's), the script's name",
+    "tui/present_cmd.py": "--check's line quoting the talk's path and values",
 }
 # Modules that draw only ptview's own words, or labels chip() already made safe.
 OWN_TEXT_ONLY = {
@@ -50,6 +52,8 @@ OWN_TEXT_ONLY = {
     "tui/tree_cmd.py": "prints tui.core.procs.tree.render_text(), which uses shown()",
     "tui/screens/help.py": "ptview's own help",
     "tui/screens/node_help.py": "ptview's own help for --node",
+    "tui/themes.py": "colours only, no text",
+    "tui/record_driver.py": "copies into the cast the bytes Textual already sends the terminal, nothing more",
     "tui/stdio.py": "passes a headless script's stdout through exactly, as node prints it; say() prints "
                     "lines its callers built",
 }

@@ -135,7 +135,10 @@ class PtviewApp(PaneApp):
         if self.session is not None:
             from widgets.code_view import CodeView
 
-            return f"Script {os.path.basename(self.session.filename)}", CodeView(self.session.source, id="code")
+            from tui.themes import code_theme
+
+            return (f"Script {os.path.basename(self.session.filename)}",
+                    CodeView(self.session.source, id="code", theme=code_theme(self.theme_name)))
         return "Processes & threads", self.proc_pane if self.proc_pane is not None else self._make_tree
 
     def _make_tree(self):

@@ -15,6 +15,12 @@ from tui.core.pool import threadpool_size_from_env
 def run_app(args) -> int:
     if args.serve:
         return _serve(args)
+    if args.theme is not None:
+        from tui.core.errors import echo
+        from tui.themes import theme_problem
+
+        if theme_problem(args.theme):
+            raise UsageError(f"--theme {echo(args.theme)}: {theme_problem(args.theme)}")
     # Start-up builds tens of thousands of objects that live as long as the app (modules,
     # widgets, styles, bindings); the collector would walk them again and again before the
     # first frame for nothing. Paused until the first frame is drawn (PaneApp), as Textual
@@ -30,6 +36,7 @@ def run_app(args) -> int:
             from tui.attach_app import AttachApp
 
             app = AttachApp(args.pid, refresh=args.refresh)
+            app.theme_name = args.theme
             _require_terminal()  # after the arguments: a bad pid is the first thing to say
             app.run()
             return app.return_code or 0
@@ -41,6 +48,7 @@ def run_app(args) -> int:
     # Live is the default: real threads, real files, real children; --sim for the model alone.
     _require_terminal()
     app = PtviewApp(pool_size=size, seed=args.seed, root_pid=args.pid, refresh=args.refresh, live=not args.sim)
+    app.theme_name = args.theme
     app.run()
     return app.return_code or 0
 
@@ -150,5 +158,6 @@ def _script_app(args, app_cls) -> int:
         raise UsageError(e.one_line(os.path.basename(args.script))) from None
     _require_terminal()
     app = app_cls(session=session)
+    app.theme_name = args.theme
     app.run()
     return app.return_code or 0

@@ -121,6 +121,14 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--live", action="store_true", help="real threads, real files, wall clock")
     mode.add_argument("--tree", action="store_true", help="print the process/thread tree and exit")
     mode.add_argument("--serve", action="store_true", help="serve the app in a browser (textual-serve)")
+    mode.add_argument("--present", default=None, metavar="TALK.toml",
+                      help="give a talk: play a talk file's scenes and beats with clicker keys")
+    mode.add_argument("--check", default=None, metavar="TALK.toml",
+                      help="check a talk file without a terminal: every scene runs, every beat is reached")
+    mode.add_argument("--theme", default=None, metavar="NAME",
+                      help="--present and the app: projector-light (high contrast), projector-dark, or a Textual theme")
+    mode.add_argument("--record", default=None, metavar="FILE.cast",
+                      help="--present: record the screen as an asciicast v2 file (never replaces a file)")
 
     lab = p.add_argument_group("lab")
     lab.add_argument("--fire", action="append", default=[], metavar="SPEC",
@@ -219,6 +227,10 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         from tui.script_cmd import run_script
 
         return run_script(args)  # refuses --live itself: scripts run in sim
+    if mode in ("present", "check"):
+        from tui.present_cmd import run_check, run_present
+
+        return run_check(args) if mode == "check" else run_present(args)
     if mode == "tree":
         from tui.tree_cmd import run_tree
 

@@ -13,7 +13,7 @@ import argparse
 from tui.errors import UsageError
 
 # The commands: the option that selects each (mode flags exclude each other).
-MODE_FLAGS = ("--tree", "--watch", "--serve", "--headless", "--node", "--compare")
+MODE_FLAGS = ("--tree", "--watch", "--serve", "--headless", "--node", "--compare", "--present", "--check")
 
 # command → the options it reads (besides its own mode flag).
 USES: dict[str, frozenset[str]] = {
@@ -25,9 +25,11 @@ USES: dict[str, frozenset[str]] = {
     # script_cmd refuses --live, --fire, --summary and --until itself, with its own reasons.
     "script": frozenset({"--sim", "--live", "--fire", "--summary", "--until", "--pool-size", "--seed", "--json",
                          "--cost", "--trace", "--force"}),
-    "script app": frozenset({"--sim", "--pool-size", "--seed", "--cost"}),
-    "attach": frozenset({"--pid", "--refresh"}),
-    "app": frozenset({"--sim", "--live", "--pool-size", "--seed", "--pid", "--refresh"}),
+    "script app": frozenset({"--sim", "--pool-size", "--seed", "--cost", "--theme"}),
+    "attach": frozenset({"--pid", "--refresh", "--theme"}),
+    "present": frozenset({"--record", "--theme"}),
+    "check": frozenset(),
+    "app": frozenset({"--sim", "--live", "--pool-size", "--seed", "--pid", "--refresh", "--theme"}),
     # Real node (tui/node_cmd.py, tui/compare_cmd.py): the program runs as it is, so no model options.
     "node": frozenset({"--headless", "--json", "--node-bin"}),
     "node app": frozenset({"--node-bin", "--refresh"}),
@@ -37,7 +39,8 @@ USES: dict[str, frozenset[str]] = {
 # How a message names each command ("--json does nothing with --serve").
 NAMED = {"tree": "--tree", "watch": "--watch", "serve": "--serve", "lab": "--headless",
          "script": "a script (--headless SCRIPT.js)", "script app": "a script in the app (ptview SCRIPT.js)",
-         "attach": "--pid in the app (attach)", "app": "the app (no --headless)",
+         "attach": "--pid in the app (attach)", "present": "--present", "check": "--check",
+         "app": "the app (no --headless)",
          "node": "--headless --node", "node app": "--node in the app", "compare": "--compare"}
 
 # Where an option belongs, for the message.
@@ -49,6 +52,7 @@ FOR = {
     "--public-url": "--serve: ptview --serve --public-url URL", "--refresh": "the app",
     "--pid": "--tree and the app", "--pool-size": "the lab, the app and scripts", "--seed": "the sim model",
     "--sim": "the lab and the app", "--live": "the lab and the app", "--node-bin": "--node and --compare",
+    "--record": "--present TALK.toml", "--theme": "--present and the app",
 }
 
 
@@ -81,6 +85,10 @@ def mode_of(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str:
         mode = "watch"
     elif args.serve:
         mode = "serve"
+    elif args.present is not None:
+        mode = "present"
+    elif args.check is not None:
+        mode = "check"
     elif args.headless:
         mode = "script" if args.script is not None else "lab"
     elif args.script is not None:

@@ -47,6 +47,7 @@ PANES_IN_VIEW = {
 class PaneApp(App):
     CSS_PATH = "app.tcss"
     AUTO_FOCUS = None  # keys belong to the app until the user tabs into a pane
+    theme_name: str | None = None  # --theme: set before run(), applied on mount (tui/themes.py)
 
     def get_driver_class(self):
         """The terminal's own driver, or its ASCII twin when the locale is not UTF-8 (LANG=C)."""
@@ -114,6 +115,10 @@ class PaneApp(App):
         raise NotImplementedError
 
     def on_mount(self) -> None:
+        if self.theme_name is not None:
+            from tui.themes import apply_theme
+
+            apply_theme(self, self.theme_name)
         if not gc.isenabled():
             self.call_after_refresh(self._resume_gc)  # run_app paused it for the start-up
         # SIGTERM, SIGHUP when the SSH connection drops, and a SIGINT sent by kill (the ctrl+c key

@@ -7,14 +7,26 @@ from rich.text import Text
 
 from tui.core.untrusted import shown
 
-# Distinct on a 256-colour terminal and readable on dark and light themes.
+# Distinct on a 256-colour terminal and readable on dark themes; on a light one (a projector's
+# white) they are too pale, so a light theme switches to darker ones of the same hues, each at
+# least 4.5:1 on white (tests/test_present_theme.py computes it).
 TASK_COLOURS = ("#e5a50a", "#3daee9", "#c061cb", "#2ec27e", "#f66151", "#ff7800", "#99c1f1", "#b5835a")
+LIGHT_TASK_COLOURS = ("#7a4f00", "#0a5a8c", "#7e2a8c", "#146b3a", "#a8201a", "#9a4300", "#2f4f8f", "#6b4526")
+PALETTES = {"dark": (TASK_COLOURS, "#888888"), "light": (LIGHT_TASK_COLOURS, "#555555")}
+_palette = PALETTES["dark"]
+
+
+def use_palette(name: str) -> None:
+    """Task colours for a dark or a light background (the app's theme decides)."""
+    global _palette
+    _palette = PALETTES[name]
 
 
 def task_colour(task: int | None) -> str:
+    colours, none = _palette
     if task is None:
-        return "#888888"
-    return TASK_COLOURS[task % len(TASK_COLOURS)]
+        return none
+    return colours[task % len(colours)]
 
 
 def chip(label: str, task: int | None, selected: bool, width: int = 28) -> Text:
