@@ -53,6 +53,7 @@ OWN_TEXT_ONLY = {
     "tui/screens/help.py": "ptview's own help",
     "tui/screens/node_help.py": "ptview's own help for --node",
     "tui/themes.py": "colours only, no text",
+    "tui/ascii_driver.py": "re-encodes, cell for cell, what the app already made safe",
     "tui/record_driver.py": "copies into the cast the bytes Textual already sends the terminal, nothing more",
     "tui/stdio.py": "passes a headless script's stdout through exactly, as node prints it; say() prints "
                     "lines its callers built",
