@@ -1,7 +1,8 @@
 'use strict';
 // node:path, POSIX flavour (ptview's scripts see a POSIX host). path.posix is
-// this module; path.win32 is not provided. process.cwd() is looked up on
-// globalThis when resolve() needs it ('/' without a process).
+// this module; path.win32 (internal/path_win32) shares the separator-agnostic
+// loops below. process.cwd() is looked up on globalThis when resolve() needs
+// it ('/' without a process).
 
 const { validateString, validateObject } = require('internal/errors');
 
@@ -13,8 +14,10 @@ function cwd() {
   return p && typeof p.cwd === 'function' ? p.cwd() : '/';
 }
 
-// Resolve '.' and '..' segments of a path.
-function normalizeString(path, allowAboveRoot) {
+const isPosixSep = (code) => code === SLASH;
+
+// Resolve '.' and '..' segments of a path (win32 passes its own sep and test).
+function normalizeString(path, allowAboveRoot, separator = '/', isSep = isPosixSep) {
   let res = '';
   let lastSegmentLength = 0;
   let lastSlash = -1;
@@ -22,23 +25,23 @@ function normalizeString(path, allowAboveRoot) {
   let code = 0;
   for (let i = 0; i <= path.length; ++i) {
     if (i < path.length) code = path.charCodeAt(i);
-    else if (code === SLASH) break;
+    else if (isSep(code)) break;
     else code = SLASH;
 
-    if (code === SLASH) {
+    if (isSep(code)) {
       if (lastSlash === i - 1 || dots === 1) {
         // NOOP
       } else if (dots === 2) {
         if (res.length < 2 || lastSegmentLength !== 2 ||
             res.charCodeAt(res.length - 1) !== DOT || res.charCodeAt(res.length - 2) !== DOT) {
           if (res.length > 2) {
-            const lastSlashIndex = res.lastIndexOf('/');
+            const lastSlashIndex = res.lastIndexOf(separator);
             if (lastSlashIndex === -1) {
               res = '';
               lastSegmentLength = 0;
             } else {
               res = res.slice(0, lastSlashIndex);
-              lastSegmentLength = res.length - 1 - res.lastIndexOf('/');
+              lastSegmentLength = res.length - 1 - res.lastIndexOf(separator);
             }
             lastSlash = i;
             dots = 0;
@@ -52,11 +55,11 @@ function normalizeString(path, allowAboveRoot) {
           }
         }
         if (allowAboveRoot) {
-          res += res.length > 0 ? '/..' : '..';
+          res += res.length > 0 ? `${separator}..` : '..';
           lastSegmentLength = 2;
         }
       } else {
-        if (res.length > 0) res += `/${path.slice(lastSlash + 1, i)}`;
+        if (res.length > 0) res += `${separator}${path.slice(lastSlash + 1, i)}`;
         else res = path.slice(lastSlash + 1, i);
         lastSegmentLength = i - lastSlash - 1;
       }
@@ -77,6 +80,94 @@ function _format(sep, pathObject) {
   const base = pathObject.base || `${pathObject.name || ''}${formatExt(pathObject.ext)}`;
   if (!dir) return base;
   return dir === pathObject.root ? `${dir}${base}` : `${dir}${sep}${base}`;
+}
+
+// The last segment of path[start..] (start skips a win32 drive 'C:'), without suffix.
+function baseName(path, suffix, isSep, start0) {
+  let start = start0;
+  let end = -1;
+  let matchedSlash = true;
+  if (suffix !== undefined && suffix.length > 0 && suffix.length <= path.length) {
+    if (suffix === path) return '';
+    let extIdx = suffix.length - 1;
+    let firstNonSlashEnd = -1;
+    for (let i = path.length - 1; i >= start0; --i) {
+      const code = path.charCodeAt(i);
+      if (isSep(code)) {
+        if (!matchedSlash) {
+          start = i + 1;
+          break;
+        }
+      } else {
+        if (firstNonSlashEnd === -1) {
+          matchedSlash = false;
+          firstNonSlashEnd = i + 1;
+        }
+        if (extIdx >= 0) {
+          if (code === suffix.charCodeAt(extIdx)) {
+            if (--extIdx === -1) end = i;
+          } else {
+            extIdx = -1;
+            end = firstNonSlashEnd;
+          }
+        }
+      }
+    }
+    if (start === end) end = firstNonSlashEnd;
+    else if (end === -1) end = path.length;
+    return path.slice(start, end);
+  }
+  for (let i = path.length - 1; i >= start0; --i) {
+    if (isSep(path.charCodeAt(i))) {
+      if (!matchedSlash) {
+        start = i + 1;
+        break;
+      }
+    } else if (end === -1) {
+      matchedSlash = false;
+      end = i + 1;
+    }
+  }
+  if (end === -1) return '';
+  return path.slice(start, end);
+}
+
+// Scan the last segment of path[start..] backwards for its extension: {startPart, startDot, end}
+// and whether a dot is the extension (node's preDotState rules: '.x' and '..' have none).
+function scanExt(path, isSep, start) {
+  let startDot = -1;
+  let startPart = start;
+  let end = -1;
+  let matchedSlash = true;
+  let preDotState = 0;
+  for (let i = path.length - 1; i >= start; --i) {
+    const code = path.charCodeAt(i);
+    if (isSep(code)) {
+      if (!matchedSlash) {
+        startPart = i + 1;
+        break;
+      }
+      continue;
+    }
+    if (end === -1) {
+      matchedSlash = false;
+      end = i + 1;
+    }
+    if (code === DOT) {
+      if (startDot === -1) startDot = i;
+      else if (preDotState !== 1) preDotState = 1;
+    } else if (startDot !== -1) {
+      preDotState = -1;
+    }
+  }
+  const noExt = startDot === -1 || end === -1 || preDotState === 0 ||
+    (preDotState === 1 && startDot === end - 1 && startDot === startPart + 1);
+  return { startPart, startDot: noExt ? -1 : startDot, end };
+}
+
+function extName(path, isSep, start) {
+  const { startDot, end } = scanExt(path, isSep, start);
+  return startDot === -1 ? '' : path.slice(startDot, end);
 }
 
 function formatExt(ext) {
@@ -197,86 +288,12 @@ const posix = {
   basename(path, suffix) {
     if (suffix !== undefined) validateString(suffix, 'ext');
     validateString(path, 'path');
-    let start = 0;
-    let end = -1;
-    let matchedSlash = true;
-    if (suffix !== undefined && suffix.length > 0 && suffix.length <= path.length) {
-      if (suffix === path) return '';
-      let extIdx = suffix.length - 1;
-      let firstNonSlashEnd = -1;
-      for (let i = path.length - 1; i >= 0; --i) {
-        const code = path.charCodeAt(i);
-        if (code === SLASH) {
-          if (!matchedSlash) {
-            start = i + 1;
-            break;
-          }
-        } else {
-          if (firstNonSlashEnd === -1) {
-            matchedSlash = false;
-            firstNonSlashEnd = i + 1;
-          }
-          if (extIdx >= 0) {
-            if (code === suffix.charCodeAt(extIdx)) {
-              if (--extIdx === -1) end = i;
-            } else {
-              extIdx = -1;
-              end = firstNonSlashEnd;
-            }
-          }
-        }
-      }
-      if (start === end) end = firstNonSlashEnd;
-      else if (end === -1) end = path.length;
-      return path.slice(start, end);
-    }
-    for (let i = path.length - 1; i >= 0; --i) {
-      if (path.charCodeAt(i) === SLASH) {
-        if (!matchedSlash) {
-          start = i + 1;
-          break;
-        }
-      } else if (end === -1) {
-        matchedSlash = false;
-        end = i + 1;
-      }
-    }
-    if (end === -1) return '';
-    return path.slice(start, end);
+    return baseName(path, suffix, isPosixSep, 0);
   },
 
   extname(path) {
     validateString(path, 'path');
-    let startDot = -1;
-    let startPart = 0;
-    let end = -1;
-    let matchedSlash = true;
-    let preDotState = 0;
-    for (let i = path.length - 1; i >= 0; --i) {
-      const code = path.charCodeAt(i);
-      if (code === SLASH) {
-        if (!matchedSlash) {
-          startPart = i + 1;
-          break;
-        }
-        continue;
-      }
-      if (end === -1) {
-        matchedSlash = false;
-        end = i + 1;
-      }
-      if (code === DOT) {
-        if (startDot === -1) startDot = i;
-        else if (preDotState !== 1) preDotState = 1;
-      } else if (startDot !== -1) {
-        preDotState = -1;
-      }
-    }
-    if (startDot === -1 || end === -1 || preDotState === 0 ||
-        (preDotState === 1 && startDot === end - 1 && startDot === startPart + 1)) {
-      return '';
-    }
-    return path.slice(startDot, end);
+    return extName(path, isPosixSep, 0);
   },
 
   format: _format.bind(null, '/'),
@@ -338,9 +355,15 @@ const posix = {
   matchesGlob: undefined,
   sep: '/',
   delimiter: ':',
+  win32: null,
   posix: null,
 };
 delete posix.matchesGlob;
-posix.posix = posix;
+// node's cross-links: path.posix.win32 === path.win32, path.win32.posix === path.posix.
+const win32 = require('internal/path_win32')({ normalizeString, baseName, scanExt, format: _format });
+posix.posix = win32.posix = posix;
+posix.win32 = win32;
+posix._makeLong = posix.toNamespacedPath;
+win32._makeLong = win32.toNamespacedPath;
 
 module.exports = posix;
