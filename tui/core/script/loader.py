@@ -32,7 +32,6 @@ REFUSED = {
     "inspector": "inspector is not supported",
     "v8": "v8 is not supported: ptview's engine is QuickJS",
     "repl": "repl is not supported",
-    "readline": "readline is not supported: scripts have no stdin",
     "module": "module is not supported",
 }
 

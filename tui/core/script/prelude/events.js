@@ -10,6 +10,8 @@ const {
 } = require('internal/errors');
 const { ERR_INVALID_ARG_TYPE, ERR_UNHANDLED_ERROR } = codes;
 
+const { kFirstEventParam } = require('internal/events_symbols');
+
 const kCapture = Symbol('kCapture');
 const kErrorMonitor = Symbol('events.errorMonitor');
 const kShapeMode = Symbol('shapeMode');
@@ -590,7 +592,8 @@ function on(emitter, event, options = {}) {
   }, AsyncIteratorPrototype);
 
   const { addEventListener, removeAll } = listenersController();
-  addEventListener(emitter, event, (...args) => eventHandler(args));
+  const firstOnly = options[kFirstEventParam];
+  addEventListener(emitter, event, (...args) => eventHandler(firstOnly ? args[0] : args));
   if (event !== 'error' && typeof emitter.on === 'function') addEventListener(emitter, 'error', errorHandler);
   const closeEvents = options && options.close;
   if (closeEvents && closeEvents.length) {

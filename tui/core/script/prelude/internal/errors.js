@@ -270,6 +270,7 @@ E('ERR_STREAM_PUSH_AFTER_EOF', 'stream.push() after EOF', Error);
 E('ERR_STREAM_WRITE_AFTER_END', 'write after end', Error);
 E('ERR_UNKNOWN_SIGNAL', 'Unknown signal: %s', TypeError);
 E('ERR_USE_AFTER_CLOSE', '%s was closed', Error);
+E('ERR_INVALID_CURSOR_POS', 'Cannot set cursor row without setting its column', TypeError);
 
 E('ERR_PARSE_ARGS_INVALID_OPTION_VALUE', '%s', TypeError);
 E('ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL', "Unexpected argument '%s'. This " +
