@@ -457,6 +457,8 @@
     require: requireBuiltin,
   };
 
+  // before any script makes a Map/Set iterator: util.inspect's view of what one has left
+  utilBinding.previewEntries = loadBuiltin('ptview_iter_preview').previewEntries;
   // the globals node has: installed by the `globals` host module
   loadBuiltin('ptview_globals');
 

@@ -10,8 +10,8 @@
 //                              Without it a proxy is inspected through its traps.
 //   previewEntries(it, isKeyValue) -> entries of a Map/Set iterator, or
 //                              [entries, isKeyValue] when isKeyValue is true
-//                              (as V8's). Without it an iterator shows as
-//                              `[Map Iterator] { <items unknown> }`.
+//                              (as V8's), undefined if it cannot tell. Without
+//                              it an iterator shows as `[Map Iterator] { <items unknown> }`.
 //   getOwnNonIndexProperties(obj, filter) -> keys that are not array indices
 //                              (filter 0 all properties, 2 only enumerable).
 //                              A JavaScript fallback is used when absent.
@@ -558,7 +558,9 @@ function getIteratorBraces(type, tag) {
 
 function formatIterator(braces, ctx, value, recurseTimes) {
   if (typeof binding.previewEntries !== 'function') return [ctx.stylize('<items unknown>', 'special')];
-  const [entries, isKeyValue] = binding.previewEntries(value, true);
+  const preview = binding.previewEntries(value, true);
+  if (preview === undefined) return [ctx.stylize('<items unknown>', 'special')];  // helper did not know it
+  const [entries, isKeyValue] = preview;
   if (isKeyValue) {
     braces[0] = braces[0].replace(/ Iterator] {$/, ' Entries] {');
     return formatMapIterInner(ctx, recurseTimes, entries, 2);
