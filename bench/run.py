@@ -1,6 +1,6 @@
 """ptview's budgets (DESIGN.md "Budgets"), measured side by side in one run.
 
-    python bench/run.py [--quick] [--only startup,idle,scan,model,flood,stuck,attach]
+    python bench/run.py [--quick] [--only startup,idle,scan,tree,model,flood,stuck,attach]
 
 Prints a table with the reference each figure is compared with, the ratio,
 the budget, and the machine. It never fails: a reference that is missing
@@ -141,6 +141,38 @@ def scan(t: Table, runs: int, extra: int) -> None:
             t.add(f"{what} (ms)", ours, ref, theirs, "ms", "≤ 1x", ours <= theirs, situation)
 
 
+def tree(t: Table, runs: int, extra: int) -> None:
+    """`ptview --tree --json` against `ps -eLf`: what `extra` more processes add to each, whole
+    commands as a user runs them (ptview's fixed 0.2 s CPU sample and start-up cancel out)."""
+    print(f"--tree --json vs ps -eLf, +{extra} sleeping processes, median of {runs}", flush=True)
+    if not shutil.which("ps") or not os.path.isdir("/proc/self/task"):
+        t.add("tree", None, "ps -eLf: not available", None, "ms", "≤ 1x", None)
+        return
+    ours_cmd = [sys.executable, "-m", "tui", "--tree", "--json"]
+
+    def median_ms(cmd) -> float:
+        times = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+            times.append((time.perf_counter() - t0) * 1000)
+        return statistics.median(times)
+
+    base_ours, base_ps = median_ms(ours_cmd), median_ms(["ps", "-eLf"])
+    children = []
+    try:
+        for _ in range(extra):
+            children.append(subprocess.Popen(["sleep", "600"], stdin=subprocess.DEVNULL))
+        more_ours, more_ps = median_ms(ours_cmd), median_ms(["ps", "-eLf"])
+    finally:
+        for p in children:
+            p.kill()
+        for p in children:
+            p.wait()
+    ours, theirs = more_ours - base_ours, more_ps - base_ps
+    t.add(f"tree --json: +{extra:,} processes (ms)", ours, "ps -eLf", theirs, "ms", "≤ 1x", ours <= theirs)
+
+
 # -- 4. model -------------------------------------------------------------------------------
 
 def model_run(kind: str, jobs: int, inflight: int) -> dict | None:
@@ -248,7 +280,7 @@ def attach_threads(t: Table, seconds: float, threads: int) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="shorter runs: the whole bench in ~3 minutes")
-    ap.add_argument("--only", default="startup,idle,scan,model,flood,stuck,attach",
+    ap.add_argument("--only", default="startup,idle,scan,tree,model,flood,stuck,attach",
                     help="comma-separated sections")
     a = ap.parse_args()
     only = set(a.only.split(","))
@@ -259,6 +291,7 @@ def main() -> int:
         ("startup", lambda: startup(t, 3 if q else 7)),
         ("idle", lambda: idle(t, 8.0 if q else 30.0)),
         ("scan", lambda: scan(t, 3 if q else 7, 1000)),
+        ("tree", lambda: tree(t, 3 if q else 7, 1000)),
         ("model", lambda: model(t, 30_000 if q else 100_000, 200_000 if q else 1_000_000, 1 if q else 3)),
         ("flood", lambda: flood(t, 6 if q else 20, 10_000)),
         ("stuck", lambda: stuck(t, 5.0 if q else 10.0, 1 if q else 3)),

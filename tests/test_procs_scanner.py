@@ -207,3 +207,18 @@ def test_hundreds_of_threads_in_one_process():
     finally:
         p.stdin.close()
         p.wait()
+
+
+def test_sample_ticks_is_the_cpu_baseline_of_the_next_scan():
+    import os
+
+    from tui.core.procs.scanner import Scanner
+
+    cold = Scanner().scan(threads_of={os.getpid()}).snapshot
+    assert cold.procs[os.getpid()].cpu_percent is None  # one sample: no CPU % yet
+    s = Scanner()
+    s.sample_ticks(threads_of={os.getpid()})
+    snap = s.scan(threads_of={os.getpid()}).snapshot
+    assert snap.procs[os.getpid()].cpu_percent is not None
+    assert all(t.cpu_percent is not None for t in snap.threads[os.getpid()])
+    assert snap.procs[1].cpu_percent is not None  # every process, threads or not

@@ -183,9 +183,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str]) -> int:
     try:
-        from tui.node_cmd import split_command
+        node_command = None
+        if "--" in argv:  # `--node -- node [FLAGS] SCRIPT [ARGS]` (node_cmd costs 12 ms to import)
+            from tui.node_cmd import split_command
 
-        argv, node_command = split_command(argv)  # `--node -- node [FLAGS] SCRIPT [ARGS]`
+            argv, node_command = split_command(argv)
         parser = build_parser()
         try:
             args = parser.parse_args(argv)

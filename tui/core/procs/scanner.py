@@ -161,6 +161,48 @@ class Scanner:
         self._prev = snap
         return result
 
+    def sample_ticks(self, threads_of: Collection[int] | None = ()) -> None:
+        """Only the CPU ticks of every process (and of the threads of `threads_of`), as the
+        baseline of the next scan's CPU %: one stat file each, no row built. A one-shot reader
+        (`--tree`) pays this instead of a full scan: half its cost with 1,000 processes."""
+        if not self._linux:
+            self.scan(threads_of)
+            return
+        now = time.monotonic()
+        ticks: dict[ProcKey, tuple[float, int]] = {}
+        tticks: dict[ThreadKey, tuple[float, int]] = {}
+        try:
+            entries = os.listdir(self._root)
+        except OSError:
+            entries = []
+        for entry in entries:
+            if not entry.isdigit():
+                continue
+            try:
+                _comm, f = _parse_stat(_read_small(f"{self._root}/{entry}/stat"))
+                pid, total, start, nthreads = int(entry), int(f[11]) + int(f[12]), int(f[19]), int(f[17])
+            except (OSError, ValueError, IndexError):
+                continue  # gone, or not a process
+            ticks[(pid, start)] = (now, total)
+            if threads_of is not None and pid not in threads_of:
+                continue
+            if nthreads == 1:
+                tticks[(pid, start)] = (now, total)  # as _read_threads: the process is its thread
+                continue
+            base = f"{self._root}/{entry}/task"
+            try:
+                tids = os.listdir(base)
+            except OSError:
+                continue
+            for tid in tids:
+                try:
+                    _name, tf = _parse_stat(_read_small(f"{base}/{tid}/stat"))
+                    tticks[(int(tid), int(tf[19]))] = (now, int(tf[11]) + int(tf[12]))
+                except (OSError, ValueError, IndexError):
+                    continue
+        self._proc_ticks = ticks
+        self._thread_ticks = tticks
+
     # -- Linux: /proc --------------------------------------------------------
 
     def _scan_proc(self, now: float, threads_of: Collection[int] | None):
