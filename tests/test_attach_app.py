@@ -62,3 +62,25 @@ def test_pid_that_does_not_exist_is_an_error(capsys):
     assert main(["--pid", "999999999"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("ptview: error: no process with pid") and err.count("\n") == 1
+
+
+@pytest.mark.skipif(NODE is None, reason="needs node")
+async def test_after_the_target_exits_the_loop_line_is_history_not_on_cpu():
+    child = subprocess.Popen([NODE, "-e", "const t = Date.now(); while (Date.now() - t < 60000) {}"])
+    try:
+        app = AttachApp(child.pid, refresh=0.5)
+        async with app.run_test(size=(160, 40)) as pilot:
+            view = app.query_one(AttachLoopView)
+            deadline = time.monotonic() + 15
+            while time.monotonic() < deadline and (view.snap is None or view.snap.loop is None):
+                await pilot.pause(0.1)
+            child.kill()
+            child.wait()
+            while time.monotonic() < deadline and view.snap.alive:
+                await pilot.pause(0.1)
+            text = plain(view)
+            assert not view.snap.alive and "ended; last seen" in text, text
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()

@@ -462,3 +462,19 @@ def test_reader_permission_refused_on_syscall(monkeypatch):
     snap = s.snapshot()
     assert snap.syscall_readable is False and snap.threads
     s.stop()
+
+
+def test_saturated_pct_is_null_for_a_process_without_a_pool(capsys):
+    import json
+    import subprocess
+
+    from tui.cli import main
+
+    child = subprocess.Popen(["sleep", "30"])
+    try:
+        assert main(["--watch", str(child.pid), "--seconds", "0.3", "--json"]) == 0
+        doc = json.loads(capsys.readouterr().out)
+    finally:
+        child.kill()
+        child.wait()
+    assert doc["saturated_pct"] is None  # no libuv worker: nothing to saturate (it said 0.0)

@@ -62,8 +62,12 @@ def run_watch(args: argparse.Namespace) -> int:
         print(f"ptview: {shown(snap.ended)}", file=sys.stderr)  # an OS error may quote a path
         code = code or 1
     if snap.syscall_readable is False:
-        print(f"ptview: cannot read /proc/{pid}/task/*/syscall (needs ptrace permission: run as the "
-              "process's user or root); showing scheduler state and CPU only", file=sys.stderr)
+        # As root, "run as root" is no advice: then ptrace itself is fenced off (YAMA
+        # ptrace_scope 3, a container without CAP_SYS_PTRACE, kernel lockdown).
+        why = ("ptrace is restricted here even for root (kernel.yama.ptrace_scope, a container, lockdown)"
+               if os.geteuid() == 0 else "needs ptrace permission: run as the process's user or root")
+        print(f"ptview: cannot read /proc/{pid}/task/*/syscall ({why}); showing scheduler state and CPU only",
+              file=sys.stderr)
     text = json.dumps(to_doc(snap, requested_s=seconds)) if args.json else to_text(snap)
     print(text, flush=True)  # a failed write: tui/stdio.py says it in one line (quiet for EPIPE)
     return code

@@ -70,7 +70,11 @@ class AttachLoopView(_SampledView):
             return Group(*parts)
         state = Text(" loop thread ", style="bold")
         state.append(f"{loop.tid} ", style="dim")
-        if loop.activity.idle:
+        if not s.alive:
+            # Gone: its last sample is history, not what it is doing ("on CPU" after the exit).
+            state.append("ended; last seen ", style="dim")
+            state.append_text(_activity(loop))
+        elif loop.activity.idle:
             state.append("○ waiting in epoll (idle)", style="dim")
         else:
             state.append_text(_activity(loop))

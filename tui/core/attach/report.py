@@ -16,6 +16,10 @@ def _r(x: float | None, nd: int = 1) -> float | None:
     return None if x is None else round(x, nd)
 
 
+def _has_pool(snap: Snapshot) -> bool:
+    return any(t.role == "libuv worker" for t in snap.threads)
+
+
 def _thread_doc(t: ThreadSnapshot) -> dict[str, Any]:
     s = t.run
     return {
@@ -48,8 +52,9 @@ def to_doc(snap: Snapshot, requested_s: float | None = None) -> dict[str, Any]:
         "syscall_readable": snap.syscall_readable,
         "is_node": snap.is_node,
         "exited": snap.ended == "exited",
-        # without syscall lines a worker blocked in read(2) looks asleep: no verdict
-        "saturated_pct": _r(snap.saturated_run_pct) if snap.syscall_readable else None,
+        # without syscall lines a worker blocked in read(2) looks asleep: no verdict; and a
+        # process with no libuv pool (none yet, or not Node) has nothing to saturate: null, not 0
+        "saturated_pct": _r(snap.saturated_run_pct) if snap.syscall_readable and _has_pool(snap) else None,
         "threads": [_thread_doc(t) for t in snap.threads],
     }
 
@@ -70,7 +75,7 @@ def to_text(snap: Snapshot) -> str:
     ]
     if snap.syscall_readable is False:
         lines.append("system calls not readable (no ptrace permission): activity is scheduler state only")
-    if snap.syscall_readable and any(t.role == "libuv worker" for t in snap.threads):
+    if snap.syscall_readable and _has_pool(snap):
         lines.append(f"pool saturated (every libuv worker busy) in {snap.saturated_run_pct:.0f}% of samples")
     for t in snap.threads:
         s = t.run
