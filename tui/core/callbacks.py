@@ -66,3 +66,15 @@ def _short(result: Any) -> Any:
     if result is None or isinstance(result, (int, float, str)):
         return result
     return str(result)
+
+
+class _Async:
+    """The loop's wq_async eventfd: one readiness for any number of pool completions."""
+
+    label = "threadpool completions"
+
+    def __repr__(self) -> str:
+        return "<wq_async>"
+
+
+ASYNC = _Async()

@@ -13,12 +13,12 @@ from collections import deque
 from typing import TYPE_CHECKING
 
 from tui.core import events as E
-from tui.core.callbacks import Callback, Completion
+from tui.core.callbacks import ASYNC, Callback, Completion  # noqa: F401  (ASYNC: loop.ASYNC for readers)
 from tui.core.timers import NodeTimers
 
 if TYPE_CHECKING:
+    from tui.core.model_host import ModelHost
     from tui.core.pool import Job
-    from tui.core.runtime import Runtime
 
 PHASES = ("timers", "pending", "idle", "prepare", "poll", "check", "close")
 # Runs of phases entered back to back when nothing runs in them.
@@ -31,18 +31,6 @@ POLL = "poll"
 INT_MAX = 2**31 - 1
 
 
-class _Async:
-    """The loop's wq_async eventfd: one readiness for any number of pool completions."""
-
-    label = "threadpool completions"
-
-    def __repr__(self) -> str:
-        return "<wq_async>"
-
-
-ASYNC = _Async()
-
-
 class Immediate:
     __slots__ = ("cb", "destroyed")
 
@@ -52,7 +40,7 @@ class Immediate:
 
 
 class Loop:
-    def __init__(self, rt: "Runtime") -> None:
+    def __init__(self, rt: "ModelHost") -> None:
         self.rt = rt
         self.time = 0                     # loop->time: integer ms, refreshed by update_time()
         self.phase = "main"

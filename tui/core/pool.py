@@ -15,11 +15,10 @@ from collections import deque
 from typing import TYPE_CHECKING, Any, Callable
 
 from tui.core import events as E
-from tui.core.callbacks import _PLAIN, _short
-from tui.core.loop import ASYNC
+from tui.core.callbacks import _PLAIN, ASYNC, _short
 
 if TYPE_CHECKING:
-    from tui.core.runtime import Runtime
+    from tui.core.model_host import ModelHost
 
 FAST_IO = "fast-io"   # UV__WORK_FAST_IO: every fs request
 CPU = "cpu"           # UV__WORK_CPU: uv_queue_work (crypto, zlib), uv_random
@@ -121,7 +120,7 @@ class Worker:
 
 
 class Pool:
-    def __init__(self, rt: "Runtime", size: int) -> None:
+    def __init__(self, rt: "ModelHost", size: int) -> None:
         if not 1 <= size <= MAX_THREADPOOL_SIZE:
             raise ValueError(f"pool size must be 1..{MAX_THREADPOOL_SIZE}, got {size}")
         self.rt = rt

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from tui.core.loop import ASYNC
+from tui.core.callbacks import ASYNC
 from tui.core.pool import MARKER
 
 LIMIT = 200

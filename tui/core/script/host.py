@@ -53,8 +53,11 @@ class Host:
     def __init__(self, rt, engine: Engine, filename: str, write: Callable[[str], None],
                  write_err: Callable[[str], None], pool_env: str | None, *, seed: int = 1,
                  argv: list[str] | None = None, child_of=None, next_pid: int = 4000, sites: bool = False,
-                 procs=None) -> None:
+                 procs=None, new_run: Callable[..., Any] | None = None) -> None:
         self.rt = rt
+        # How a forked child gets its own run: the ScriptRun class, handed down by the run that
+        # builds this host, so that fork.py need not import runner.py (which imports this module).
+        self.new_run = new_run
         self.api = NodeAPI(rt, procs)  # procs: the parent's, for a forked child (one bound per run)
         self.engine = engine
         self.filename = os.path.abspath(filename)

@@ -36,7 +36,7 @@ class ScriptRun:
         self.engine = Engine()
         self.host = Host(self.rt, self.engine, filename, write or sys.stdout.write, write_err or sys.stderr.write,
                          pool_env, seed=seed, argv=argv, child_of=child_of, next_pid=next_pid, sites=sites,
-                         procs=procs)
+                         procs=procs, new_run=type(self))
         self.api = self.host.api
         self.exit_code: int | None = None
         self.exit_message: str | None = None
