@@ -45,6 +45,9 @@ DEFAULT_COSTS: dict[str, float] = {
     "fork.spawn": 3.0,            # uv_spawn: fork+exec, synchronous on the loop thread
     "fork.boot": 95.0,            # child: node start-up to its first IPC message
     "fork.exit": 4.0,             # child: from our message to its exit
+    "worker.spawn": 3.0,          # new Worker(): synchronous on the parent's loop thread (bench/node_costs.py)
+    "worker.boot": 30.0,          # from new Worker() returning to the Worker's script running ('online')
+    "worker.exit": 3.0,           # from the Worker's last act to 'exit' in the parent
     # Node's own JS in a script's main module (SEMANTICS §3.9; bench/node_costs.py, README "Node's own costs")
     "console.first": 3.0,         # the first console.log: process.stdout is made then (2.5-6 ms; bench q1 3.6)
     "console.log": 0.03,          # each later console.log (bench: 27-55 µs)

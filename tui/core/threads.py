@@ -207,7 +207,8 @@ class PostLink:
 
 def start_thread(process: "Runtime", thread: int, *, at: float | None = None, clock=None, work=None,
                  link: Callable[["Runtime"], Link] | None = None, keep_tasks: int = 500,
-                 ref: bool = True, on_end: Callable[["Runtime"], None] | None = None) -> "Runtime":
+                 ref: bool = True, on_end: Callable[["Runtime"], None] | None = None,
+                 parent: "Runtime | None" = None) -> "Runtime":
     """A Runtime for thread `thread` (a Worker's threadId, >= 1) of `process` (the main thread's
     runtime): its own loop, sharing `process`'s pool and event log.
 
@@ -215,9 +216,10 @@ def start_thread(process: "Runtime", thread: int, *, at: float | None = None, cl
     (live: a WallClock); `work`: its loop-side costs (default: the process's); `link`:
     a factory `link(thread_rt) -> Link` (default SimLink(process, thread_rt), reachable as
     `thread_rt.link`). Then `thread_rt.start(main, cost)` and, in sim, `thread_rt.link.wake()`.
-    `ref`: the Worker's handle keeps the process's loop alive until the thread ends
+    `ref`: the Worker's handle keeps the parent's loop alive until the thread ends
     (`worker.ref()`, node's default; set_ref() changes it). `on_end(thread_rt)`: called on
-    the process's side once the thread's loop has ended (end_thread).
+    the parent's side once the thread's loop has ended (end_thread). `parent`: the runtime of
+    the thread that made the Worker (default `process`; a nested Worker's is its parent Worker's).
     """
     from tui.core.runtime import Runtime
 
@@ -229,6 +231,7 @@ def start_thread(process: "Runtime", thread: int, *, at: float | None = None, cl
                  events=ThreadEvents(process.events, thread), keep_tasks=keep_tasks)
     rt.thread = thread
     rt.process = process
+    rt.parent = parent if parent is not None else process
     rt.link = link(rt) if link is not None else SimLink(process, rt)
     rt.pool = SharedPool(process.pool, rt, rt.link)
     rt.thread_ref = False
@@ -245,7 +248,7 @@ def set_ref(rt: "Runtime", on: bool) -> None:
     on = bool(on) and rt.thread in rt.process.threads
     if on != rt.thread_ref:
         rt.thread_ref = on
-        rt.process.loop.active_handles += 1 if on else -1
+        rt.parent.loop.active_handles += 1 if on else -1
 
 
 def end_thread(rt: "Runtime") -> list[Job]:
@@ -268,6 +271,7 @@ def end_thread(rt: "Runtime") -> list[Job]:
             pool.cancel(job)
     rt.thread_ended = True
     process = rt.process
+    parent = rt.parent
 
     def exited() -> None:
         # the parent learns of the exit through an async handle on its loop (node_worker.cc: the
@@ -275,13 +279,18 @@ def end_thread(rt: "Runtime") -> list[Job]:
         process.threads.pop(rt.thread, None)
         if rt.thread_ref:
             rt.thread_ref = False
-            process.loop.active_handles -= 1
+            parent.loop.active_handles -= 1
         if rt.thread_on_end is not None:
             rt.thread_on_end(rt)
 
     cb = Callback(exited, f"thread {rt.thread} exited", None, "worker.exit",
-                  cost=process.work.costs["internal"], internal=True)
-    process.at(max(rt.clock.now(), process.clock.now()), partial(process.loop.io_ready_now, cb))
+                  cost=parent.work.costs["internal"], internal=True)
+    at = rt.clock.now() + getattr(rt, "exit_latency", 0.0)
+    parent.at(max(at, parent.clock.now()), partial(parent.loop.io_ready_now, cb))
+    if parent is not process:
+        plink = getattr(parent, "link", None)
+        if plink is not None and hasattr(plink, "wake"):
+            plink.wake()
     return jobs
 
 

@@ -159,6 +159,10 @@ def _sab_dup(_opaque, addr):
 
 
 _SAB_FUNCS = _SabFunctions(_SAB_ALLOC(_sab_alloc), _SAB_FREE(_sab_free), _SAB_FREE(_sab_dup), None)
+# Immortal: a runtime freed late in the interpreter's shutdown (a Worker's) still calls sab_free,
+# and a freed ctypes thunk there would crash the process on its way out.
+for _o in (_SAB_FUNCS, _SAB_FUNCS.sab_alloc, _SAB_FUNCS.sab_free, _SAB_FUNCS.sab_dup):
+    ctypes.pythonapi.Py_IncRef(ctypes.py_object(_o))
 _lib.JS_SetSharedArrayBufferFunctions.argtypes = [ctypes.c_void_p, ctypes.POINTER(_SabFunctions)]
 
 
