@@ -168,6 +168,7 @@ def functions(host) -> dict[str, Callable]:
 
         host.flush()
         text = json.loads(text_json)
+        host.worker._flush_stdio()   # node's output buffered so far goes first, then the error
         if text is not None:
             host.worker.post_error(text)
         host.request_exit(ScriptExit(1))
@@ -217,17 +218,23 @@ def functions(host) -> dict[str, Callable]:
         state = {"done": False}
 
         def settle(value):
+            # V8 posts the resolution as a task: it runs even if nothing else keeps the loop alive
+            # (node drains platform tasks before it exits), but a wait alone does not keep it alive
             if state["done"]:
                 return
             state["done"] = True
             hub().drop_waiter(w)
-            rt.loop.active_handles -= 1
-            rt.loop.io_ready_now(Callback(lambda: host.enter(js, value), "Atomics.waitAsync settles", None,
-                                          "worker.atomics", cost=rt.work.cost("internal"), internal=True))
+            rt.loop.active_handles += 1
+
+            def run():
+                rt.loop.active_handles -= 1
+                host.enter(js, value)
+
+            rt.loop.io_ready_now(Callback(run, "Atomics.waitAsync settles", None, "worker.atomics",
+                                          cost=rt.work.cost("internal"), internal=True))
 
         w.worker = _AsyncWaiter(lambda t: rt.at(t, lambda: settle("ok")), rt)
         hub().add_waiter(w)
-        rt.loop.active_handles += 1
         t = float(timeout)
         if not math.isinf(t):
             rt.at(rt.clock.now() + max(0.0, t), lambda: settle("timed-out"))

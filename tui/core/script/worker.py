@@ -48,6 +48,10 @@ from tui.core.threads import SimLink, end_thread, set_ref, start_thread
 MAX_WORKERS = 64   # Workers alive at once in one run (each is an engine context and an OS thread)
 
 
+class _Quit(BaseException):
+    """Unwinds a Worker's thread when the run is over (caught by the engine's interrupt or host wrapper)."""
+
+
 class Waiter:
     __slots__ = ("addr", "thread", "notified", "worker")
 
@@ -136,6 +140,7 @@ class WorkerThread:
         self._back = threading.Semaphore(0)
         self.run = None
         # new Worker(): the parent's loop thread is busy making it (isolate, ports, thread)
+        parent.first_use("worker")     # the first Worker of a process loads node's worker internals
         parent.flush()
         prt.consume(work.cost("worker.spawn"))
         boot = prt.clock.now() + work.latency("worker.boot")
@@ -204,12 +209,16 @@ class WorkerThread:
                 self._slice()
             except BaseException as e:  # noqa: BLE001 - raised again on the process's side
                 self._error = e
+            if self._quit:
+                break
             self._back.release()
         self._back.release()
 
     def _slice(self) -> None:
         run = self.run
         while not run.done:
+            if self._quit:
+                return
             if self.terminating and not self._in_step:
                 self._finish_terminated()
                 break
@@ -247,7 +256,9 @@ class WorkerThread:
         self._go.acquire()
         self._suspended_at = None
         if self._quit:
-            raise SystemExit  # the run is over: unwind this thread
+            if self.run is not None:
+                self.run.host.engine.stop_reason = "quit"
+            raise _Quit()  # the run is over: unwind this thread
 
     def _on_tick(self) -> None:
         """Engine interrupt inside this Worker's JS: charge the time, keep in step with the others."""

@@ -27,6 +27,14 @@ function cannotClone(value) {
   return cloneError(`${shown} could not be cloned.`);
 }
 
+function nodeTypeError(code, message) {
+  const e = new TypeError(message);
+  Object.defineProperty(e, 'code', { value: code, writable: true, configurable: true, enumerable: true });
+  const s = e.stack;
+  e.stack = `TypeError [${code}]: ${message}` + s.slice(s.indexOf('\n') === -1 ? s.length : s.indexOf('\n'));
+  return e;
+}
+
 function bytesOf(buffer, offset = 0, length = buffer.byteLength) {
   const u8 = new Uint8Array(buffer, offset, length);
   let s = '';
@@ -50,13 +58,13 @@ function serialize(value, transferList) {
       throw e;
     }
     for (const t of transferList) {
-      if (moved.has(t)) throw cloneError('Transfer list contains duplicate');
+      if (moved.has(t)) throw cloneError(`Transfer list contains duplicate ${types.isArrayBuffer(t) ? 'ArrayBuffer' : 'MessagePort'}`);
       if (t !== null && typeof t === 'object' && t[kPortId] !== undefined) {
         moved.add(t);
       } else if (types.isArrayBuffer(t)) {
         if (!untransferable.has(t)) moved.add(t);
       } else {
-        throw cloneError('Value not transferable');
+        throw nodeTypeError('ERR_INVALID_TRANSFER_OBJECT', 'Found invalid object in transferList');
       }
     }
   }
@@ -81,7 +89,8 @@ function serialize(value, transferList) {
     ids.set(v, id);
     if (v[kPortId] !== undefined && !types.isProxy(v)) {
       if (!moved.has(v)) {
-        throw cloneError('Object that needs transfer was found in message but not listed in transferList');
+        throw nodeTypeError('ERR_MISSING_TRANSFERABLE_IN_TRANSFER_LIST',
+          'Object that needs transfer was found in message but not listed in transferList');
       }
       portIds.push(v[kPortId]);
       return { t: 'p', id, port: v[kPortId] };
