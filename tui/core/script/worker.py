@@ -247,7 +247,7 @@ class WorkerThread:
         return run.rt.next_time()
 
     def _finish_terminated(self) -> None:
-        self.run.terminate(1)
+        self.run.end_terminated(1)
 
     def _yield(self, resume_at: float) -> None:
         """Inside a callback: hand the baton back until the process reaches `resume_at`."""
@@ -298,7 +298,7 @@ class WorkerThread:
             self._suspended_at = min(self._suspended_at, t)
         self.rt.link.wake()
 
-    def terminate(self) -> None:
+    def stop(self) -> None:
         if self.finished or self.terminating:
             return
         self.terminating = True
