@@ -281,3 +281,15 @@ try {{ {bad}; }} catch (e) {{ console.log(e.name, e.code, e.message); }}
 """)
     assert code == 0
     assert message in out
+
+
+def test_a_trace_gives_each_workers_loop_a_track_and_names_a_jobs_thread(tmp_path, capsys):
+    trace = tmp_path / "t.json"
+    code, out, err = _run(tmp_path, capsys, POOL_SCRIPT, "--pool-size", "1", "--trace", str(trace))
+    assert code == 0, err
+    evs = json.loads(trace.read_text())["traceEvents"]
+    names = {e["tid"]: e["args"]["name"] for e in evs if e.get("name") == "thread_name"}
+    assert names == {1: "loop thread (main)", 10_001: "loop thread (Worker 1)", 2: "libuv worker 0"}
+    jobs = [e for e in evs if e.get("cat") == "pool"]
+    assert [e["args"].get("thread") for e in jobs] == [None, None, 1]
+    assert any(e["tid"] == 10_001 and e.get("name") == "crypto.pbkdf2" for e in evs)
