@@ -377,8 +377,11 @@ class WorkerThread:
             parent.enter(self.js_id, {"event": "online"}, True)
         elif kind == "stdio":
             fd, chunks = msg[1], msg[2]
-            for text in chunks:
-                parent.out(fd, text)
+            if self.spec.get("stdout" if fd == 1 else "stderr"):   # the stdout/stderr option: worker.stdout
+                parent.enter(self.js_id, {"event": "stdio", "fd": fd, "chunks": chunks}, True)
+            else:
+                for text in chunks:
+                    parent.out(fd, text)
             if not self.finished:
                 self.internal.post(("more", fd), parent.rt)
         elif kind == "error":

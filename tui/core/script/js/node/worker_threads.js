@@ -254,7 +254,7 @@ class Worker extends EventEmitter {
       if (!Array.isArray(options.argv)) throw new codes.ERR_INVALID_ARG_TYPE('options.argv', 'Array', options.argv);
       argv = options.argv.map(String);
     }
-    const spec = { argv };
+    const spec = { argv, stdout: !!options.stdout, stderr: !!options.stderr };
     if (options.eval) {
       if (typeof filename !== 'string') {
         throw new codes.ERR_INVALID_ARG_VALUE('options.eval', options.eval, 'must be false when \'filename\' is not a string');
@@ -315,13 +315,21 @@ class Worker extends EventEmitter {
     this.on('removeListener', (name) => {
       if (name === 'message' && this.listenerCount('message') === 0 && this[kHandle] !== null) pub.unref();
     });
+    // worker.stdout/stderr (ReadableWorkerStdio): what the Worker writes, when the stdout/stderr
+    // option asks for it; otherwise the host writes it to this thread's own output
+    const { Readable } = require('stream');
+    this.#stdio = [new Readable({ read() {} }), new Readable({ read() {} })];
     this.performance = { eventLoopUtilization() { return { idle: 0, active: 0, utilization: 0 }; } };
     process.nextTick(() => process.emit('worker', this));
   }
   #threadId = -1;
+  #stdio = null;
   #onHost(r) {
     if (r.event === 'online') {
       this.emit('online');
+    } else if (r.event === 'stdio') {
+      const stream = this.#stdio[r.fd === 1 ? 0 : 1];
+      for (const chunk of r.chunks) stream.push(chunk);
     } else if (r.event === 'error') {
       let err;
       try { err = serdes.deserialize(JSON.parse(r.error), receivedPort); } catch (e) { err = e; }
@@ -331,6 +339,7 @@ class Worker extends EventEmitter {
       this.removeAllListeners('messageerrors');
       this[kHandle] = null;
       this[kExitCode] = r.code;
+      for (const stream of this.#stdio) if (!stream.readableEnded) stream.push(null);   // kDispose
       this.emit('exit', r.code);
       this.removeAllListeners();
     }
@@ -364,6 +373,8 @@ class Worker extends EventEmitter {
   }
   get threadId() { return this[kHandle] === null ? -1 : this.#threadId; }
   get stdin() { return null; }
+  get stdout() { return this.#stdio[0]; }
+  get stderr() { return this.#stdio[1]; }
   get resourceLimits() { return this[kHandle] === null ? {} : (this.#limits || {}); }
   #limits = undefined;
   getHeapSnapshot() { return Promise.reject(new Error('getHeapSnapshot() is not supported by ptview')); }
