@@ -293,3 +293,39 @@ def test_a_trace_gives_each_workers_loop_a_track_and_names_a_jobs_thread(tmp_pat
     jobs = [e for e in evs if e.get("cat") == "pool"]
     assert [e["args"].get("thread") for e in jobs] == [None, None, 1]
     assert any(e["tid"] == 10_001 and e.get("name") == "crypto.pbkdf2" for e in evs)
+
+
+def test_rule_3_8_messages_between_ports_of_one_thread_wait_for_the_next_poll_phase(tmp_path, capsys):
+    # a MessagePort is a uv_async_t: after the main module's ticks and promises, in poll, before
+    # setImmediate's check phase (node v20: the same order in every run)
+    code, out, err = _run(tmp_path, capsys, """\
+const { MessageChannel } = require('worker_threads');
+const { port1, port2 } = new MessageChannel();
+port2.on('message', (m) => { console.log('message', m); if (m === 'b') port2.close(); });
+setImmediate(() => console.log('immediate'));
+port1.postMessage('a');
+port1.postMessage('b');
+process.nextTick(() => console.log('tick'));
+Promise.resolve().then(() => console.log('promise'));
+console.log('end');
+""")
+    assert (code, out) == (0, "end\ntick\npromise\nmessage a\nmessage b\nimmediate\n"), err
+
+
+def test_rule_3_8_each_message_is_its_own_callback_with_ticks_and_microtasks_after_it(tmp_path, capsys):
+    code, out, err = _run(tmp_path, capsys, """\
+const { MessageChannel } = require('worker_threads');
+const { port1, port2 } = new MessageChannel();
+port2.on('message', (m) => {
+  console.log('message', m);
+  process.nextTick(() => console.log('tick in', m));
+  Promise.resolve().then(() => console.log('promise in', m));
+});
+setImmediate(() => console.log('immediate'));
+port1.postMessage('a');
+port1.postMessage('b');
+setTimeout(() => port2.close(), 20);
+port2.on('close', () => console.log('close'));
+""")
+    assert (code, out) == (0, "message a\ntick in a\npromise in a\nmessage b\ntick in b\npromise in b\n"
+                              "immediate\nclose\n"), err

@@ -171,6 +171,7 @@ class WorkerThread:
         self.internal_w.arrive(("load",))
         # stdio, worker side: [waiting for the parent's ack, buffered chunks] per fd
         self._stdio = {1: [False, []], 2: [False, []]}
+        self._unwritten: deque = deque()   # (fd, text) sent to the parent, not yet written there
         self._waiting_streams = 0
         hub.workers[self.tid] = self
         old = threading.stack_size()
@@ -293,7 +294,20 @@ class WorkerThread:
             e, self._error = self._error, None
             if isinstance(e, ScriptError) and e.file is None:
                 e.file = os.path.basename(self.spec["filename"])
+            self.write_out()
             raise e
+
+    def write_out(self) -> None:
+        """The run stops (ptview refuses or stops this Worker): what it wrote so far still reaches
+        the output, as the parent would have written it."""
+        pending = list(self._unwritten) + [(fd, c) for fd in (1, 2) for c in self._stdio[fd][1]]
+        self._unwritten.clear()
+        for fd in (1, 2):
+            self._stdio[fd][1] = []
+        for fd, text in pending:
+            self.parent.out(fd, text)
+        if self.parent.worker is not None:
+            self.parent.worker.write_out()
 
     def resume_at(self, t: float) -> None:
         """A notify for this Worker's Atomics.wait: it may go on from (process) time t."""
@@ -357,6 +371,7 @@ class WorkerThread:
         if self._waiting_streams == 0:
             self.internal_w.ref(True)
         self._waiting_streams += 1
+        self._unwritten.extend((fd, c) for c in chunks)
         self.internal_w.post(("stdio", fd, chunks), self.rt)
 
     def _flush_stdio(self) -> None:
@@ -364,6 +379,7 @@ class WorkerThread:
             st = self._stdio[fd]
             if st[1]:
                 chunks, st[1] = st[1], []
+                self._unwritten.extend((fd, c) for c in chunks)
                 self.internal_w.post(("stdio", fd, chunks), self.rt)
 
     def post_error(self, tree_text: str) -> None:
@@ -377,6 +393,9 @@ class WorkerThread:
             parent.enter(self.js_id, {"event": "online"}, True)
         elif kind == "stdio":
             fd, chunks = msg[1], msg[2]
+            for _ in chunks:
+                if self._unwritten:
+                    self._unwritten.popleft()
             if self.spec.get("stdout" if fd == 1 else "stderr"):   # the stdout/stderr option: worker.stdout
                 parent.enter(self.js_id, {"event": "stdio", "fd": fd, "chunks": chunks}, True)
             else:
