@@ -329,3 +329,23 @@ port2.on('close', () => console.log('close'));
 """)
     assert (code, out) == (0, "message a\ntick in a\npromise in a\nmessage b\ntick in b\npromise in b\n"
                               "immediate\nclose\n"), err
+
+
+async def test_the_app_steps_a_script_with_a_worker_to_its_end_and_back(tmp_path):
+    from textual.widgets import RichLog
+
+    from tui.app import PtviewApp
+    from tui.core.script.session import ScriptSession
+
+    path = tmp_path / "w.js"
+    path.write_text(POOL_SCRIPT)
+    app = PtviewApp(session=ScriptSession.from_file(str(path), pool_env="1"), autoplay=False)
+    async with app.run_test(size=(160, 44)) as pilot:
+        for _ in range(12):
+            await pilot.press("full_stop")
+        lines = [str(line.text) for line in app.query_one("#output", RichLog).lines]
+        assert lines == ["main A", "main B", "worker pbkdf2 done"]
+        assert app.session.done
+        await pilot.press("comma")             # back: a replay (its own Workers; the old run's end)
+        assert not app.session.done
+    assert not [t for t in threading.enumerate() if t.name.startswith("ptview-js-worker-") and t.is_alive()]
