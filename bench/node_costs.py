@@ -1,6 +1,6 @@
 """Node's own start-up costs, measured on the real `node` here (SEMANTICS §3.9).
 
-    python bench/node_costs.py [--runs N] [--race-runs N] [--kernel-runs N] [--json]
+    python bench/node_costs.py [--runs N] [--race-runs N] [--kernel-runs N] [--spawn-runs N] [--json]
 
 Every figure comes from fresh `node FILE.js` processes started the way the
 conformance test starts them (`env -i PATH=/usr/bin:/bin`, stdout a pipe),
@@ -15,7 +15,13 @@ each FILE.js a main module written to a temporary directory.
    module: nothing logged, the first `console.log` before scheduling the pair,
    after it (between the scheduling and the loop), and before and after;
 5. counting-loop kernels on node vs the same JS in QuickJS-ng through Python
-   (`pip install quickjs-ng`), the engine-to-node factor per kernel.
+   (`pip install quickjs-ng`), the engine-to-node factor per kernel;
+6. a `worker_threads` Worker beside a `child_process.fork` child (SEMANTICS
+   §3.7, §3.8): `new Worker` to its 'online' event and to its first message,
+   and the RSS the process gains while the Worker is alive; `fork` to its
+   first IPC message, and the child's own RSS then (a whole process). One
+   fresh node per run, `worker_threads` and `child_process` required before
+   the clock starts.
 
 `--snippets` adds (4) on public snippets: bench/race_snippets/ (puzzles whose
 first console.log comes BEFORE the setTimeout call) and, for contrast, the
@@ -105,6 +111,50 @@ SNIPPET_MARKERS = {
     CONFORMANCE / "quiz_log_first_stackoverflow_tutorialdocs.js": ("1", "2"),
     CONFORMANCE / "quiz_log_first_code123_korean.js": ("setTimeout 0", "setImmediate"),
 }
+
+# (6) The Worker stays alive (its parentPort listens) until the parent has read its RSS, so the
+# figure is what a running Worker costs; the parent compares with its RSS just before `new Worker`.
+WORKER_JS = """
+const { Worker } = require('worker_threads');
+const h = process.hrtime.bigint;
+const rss0 = process.memoryUsage.rss();
+const t0 = h();
+let online = null;
+const w = new Worker(`const { parentPort } = require('worker_threads');
+parentPort.postMessage('hi'); parentPort.on('message', () => process.exit(0));`, { eval: true });
+w.on('online', () => { online = h(); });
+w.once('message', () => {
+  const msg = h();
+  setTimeout(() => {  // let the Worker settle after its first message, then read the RSS
+    const rss1 = process.memoryUsage.rss();
+    console.log(JSON.stringify({ online_ns: Number(online - t0), message_ns: Number(msg - t0), rss_delta: rss1 - rss0 }));
+    w.postMessage('bye');
+  }, 50);
+});
+"""
+
+FORK_JS = """
+const { fork } = require('child_process');
+const h = process.hrtime.bigint;
+const t0 = h();
+const c = fork('fork_child.js');
+c.once('message', (m) => {
+  const msg = h();
+  setTimeout(() => { c.send('rss'); }, 50);  // the same 50 ms of settling as the Worker
+  c.once('message', (r) => {
+    console.log(JSON.stringify({ spawn_ns: Number(msg - t0), child_rss: r.rss }));
+    c.send('bye');
+  });
+});
+"""
+
+FORK_CHILD_JS = """
+process.send({ hi: 1 });
+process.on('message', (m) => {
+  if (m === 'rss') process.send({ rss: process.memoryUsage.rss() });
+  else process.exit(0);
+});
+"""
 
 NODE_KERNEL_JS = """
 const h = process.hrtime.bigint;
@@ -209,6 +259,25 @@ def measure_kernels(tmp: pathlib.Path, runs: int) -> list[dict]:
     return rows
 
 
+def measure_spawn(tmp: pathlib.Path, runs: int) -> list[dict]:
+    """(6): Worker vs fork, one fresh node per run, the two kinds interleaved."""
+    (tmp / "fork_child.js").write_text(FORK_CHILD_JS)
+    (tmp / "worker.js").write_text(WORKER_JS)
+    (tmp / "fork.js").write_text(FORK_JS)
+    workers, forks = [], []
+    for _ in range(runs):
+        workers.append(last_json(run_node(tmp / "worker.js")))
+        forks.append(last_json(run_node(tmp / "fork.js")))
+    mib = 1024 * 1024
+    return [
+        {"what": "new Worker -> 'online' (ms)", **stats([r["online_ns"] / 1e6 for r in workers])},
+        {"what": "new Worker -> first message (ms)", **stats([r["message_ns"] / 1e6 for r in workers])},
+        {"what": "RSS a live Worker adds (MiB)", **stats([r["rss_delta"] / mib for r in workers])},
+        {"what": "fork -> first IPC message (ms)", **stats([r["spawn_ns"] / 1e6 for r in forks])},
+        {"what": "RSS of the forked child (MiB)", **stats([r["child_rss"] / mib for r in forks])},
+    ]
+
+
 def fmt_us(x: float) -> str:
     return f"{x:,.1f}" if x < 100 else f"{x:,.0f}"
 
@@ -220,6 +289,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--kernel-runs", type=int, default=5, help="runs per (5) kernel and engine (default 5)")
     ap.add_argument("--snippets", action="store_true", help="(4) also on public snippets (bench/race_snippets/ "
                     "and the conformance scripts that log after scheduling)")
+    ap.add_argument("--spawn-runs", type=int, default=15, help="node processes per (6) kind: Worker, fork "
+                    "(default 15)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON instead of tables")
     args = ap.parse_args(argv)
     if NODE is None:
@@ -228,16 +299,18 @@ def main(argv: list[str] | None = None) -> int:
     version = subprocess.run([NODE, "--version"], capture_output=True, text=True).stdout.strip()
     cmd = "python bench/node_costs.py" + "".join(
         f" --{k.replace('_', '-')} {v}" for k, v in (("runs", args.runs), ("race_runs", args.race_runs),
-                                                   ("kernel_runs", args.kernel_runs))) + (" --snippets" if args.snippets else "")
+                                                   ("kernel_runs", args.kernel_runs),
+                                                   ("spawn_runs", args.spawn_runs))) + (" --snippets" if args.snippets else "")
     with tempfile.TemporaryDirectory(prefix="node_costs_") as d:
         tmp = pathlib.Path(d)
         inside = measure_inside(tmp, args.runs)
         race = measure_race(tmp, args.race_runs)
         snippets = measure_snippets(args.race_runs) if args.snippets else []
         kernels = measure_kernels(tmp, args.kernel_runs)
+        spawn = measure_spawn(tmp, args.spawn_runs)
     if args.json:
-        print(json.dumps({"node": version, "cpus": os.cpu_count(), "command": cmd,
-                          "inside": inside, "race": race, "snippets": snippets, "kernels": kernels}, indent=1))
+        print(json.dumps({"node": version, "cpus": os.cpu_count(), "command": cmd, "inside": inside,
+                          "race": race, "snippets": snippets, "kernels": kernels, "spawn": spawn}, indent=1))
         return 0
     print(f"node {version}, {os.cpu_count()} CPUs, stdout a pipe; rerun: {cmd}\n")
     print(f"{'(1)-(3), µs per call, ' + str(args.runs) + ' processes':<46} {'median':>8} {'q1':>8} {'q3':>8} "
@@ -263,6 +336,9 @@ def main(argv: list[str] | None = None) -> int:
         qs = f"{q['median']:.1f} ({q['q1']:.1f}-{q['q3']:.1f})" if q else "not installed"
         fs = (f"{r['factor']:.1f}x" if r["factor"] < 10 else f"{r['factor']:,.0f}x") if q else "-"
         print(f"  {r['what']:<20} {n['median']:>8.2f} ({n['q1']:.2f}-{n['q3']:.2f}) {qs:>24} {fs:>15}")
+    print(f"\n(6) a Worker beside a forked child, median (q1-q3) of {args.spawn_runs} node processes each")
+    for r in spawn:
+        print(f"  {r['what']:<36} {r['median']:>8.1f} ({r['q1']:.1f}-{r['q3']:.1f})")
     return 0
 
 
