@@ -58,7 +58,7 @@ class PoolView(Widget):
             bar.append(f" {ms(elapsed)}")
         else:
             bar.append(f"{ms(elapsed)}")
-        return name, chip(job.label, job.task, sel, 40), bar
+        return name, chip(job.label, job.task, sel, 40, job.thread), bar
 
     def render(self):
         s = self.snap
@@ -114,7 +114,7 @@ class PoolView(Widget):
             if it.kind == "marker":
                 c = Text(" ◆ slow-I/O marker ", style="bold black on #c0bfbc")
             else:
-                c = chip(it.label, it.task, it.task == self.selected, 26)
+                c = chip(it.label, it.task, it.task == self.selected, 26, it.thread)
             if used + c.cell_len > width and n:
                 t.append(f" +{total - n:,} more", style="dim")
                 return t

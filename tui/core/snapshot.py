@@ -26,6 +26,7 @@ class Item(NamedTuple):
     job: int | None = None
     due: float | None = None      # timers: when it is due (ms)
     kind: str | None = None       # pool jobs: fast-io / cpu / slow-io; "marker"
+    thread: int = 0               # pool jobs: the loop that submitted it (0 the main thread, else a Worker's threadId)
 
 
 class WorkerView(NamedTuple):
@@ -80,12 +81,31 @@ class Snapshot(NamedTuple):
     tasks: dict
 
 
+class LoopThread(NamedTuple):
+    """One thread of the process that runs an event loop: the main thread, or a Worker.
+
+    A process has one pool and as many loops as threads running JavaScript (SEMANTICS §3.8):
+    a UI shows them all from a tuple of these, main first, then the Workers by threadId."""
+
+    thread: int               # 0: the main thread; a Worker's threadId (1, 2, … never reused)
+    name: str                 # "main", "Worker 1"
+    snap: Snapshot            # its loop's own view (the pool fields are the process's one pool)
+    state: str = "online"     # "starting" (new Worker, not online yet), "online", "exited"
+    tid: int | None = None    # its OS thread in live mode: ptview-worker-<n> in the process pane
+    online_ms: float | None = None    # new Worker → 'online' (live: measured; sim: modelled)
+    rss_added: int | None = None      # bytes the process gained meanwhile (live: measured; sim: modelled)
+
+
+def thread_name(thread: int) -> str:
+    return "main" if not thread else f"Worker {thread}"
+
+
 def _cb(cb) -> Item:
     return Item(cb.label, cb.task, cb.op)
 
 
 def _job(j) -> Item:
-    return Item(j.label, j.task, j.op, j.id, kind=j.kind)
+    return Item(j.label, j.task, j.op, j.id, kind=j.kind, thread=getattr(j, "thread", 0) or 0)
 
 
 def _cut(seq, fn) -> tuple:
