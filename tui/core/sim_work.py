@@ -45,6 +45,7 @@ DEFAULT_COSTS: dict[str, float] = {
     "fork.spawn": 3.0,            # uv_spawn: fork+exec, synchronous on the loop thread
     "fork.boot": 95.0,            # child: node start-up to its first IPC message
     "fork.exit": 4.0,             # child: from our message to its exit
+    "worker.boot": 31.0,          # new Worker → 'online': a thread, a V8 isolate, node's bootstrap (bench/node_costs.py (6))
     # Node's own JS in a script's main module (SEMANTICS §3.9; bench/node_costs.py, README "Node's own costs")
     "console.first": 3.0,         # the first console.log: process.stdout is made then (2.5-6 ms; bench q1 3.6)
     "console.log": 0.03,          # each later console.log (bench: 27-55 µs)
@@ -56,6 +57,11 @@ DEFAULT_COSTS: dict[str, float] = {
     "require.heavy": 2.0,         # crypto, zlib, child_process, net (bench q1 1.5-2.3 ms, a loaded machine's median 6-7)
     "jitter": 0.1,
 }
+
+# What a process kind adds to memory on node v20 here (bench/node_costs.py (6): a live Worker's RSS
+# delta, a forked child's own RSS; README "Three kinds of concurrency"): sim shows these, live measures.
+MIB = 1024 * 1024
+MODELLED_RSS = {"worker": int(8.8 * MIB), "fork": int(40 * MIB)}
 
 # What each cost may be, for `--cost` (and SimWork): a duration is 0 ms up to an hour of model
 # time (one job or one latency longer than that is no longer a timeline anyone can read); the

@@ -150,3 +150,27 @@ def take(rt) -> Snapshot:
         slow_queue=_cut(pool.slow_pending, _job), slow_queue_len=len(pool.slow_pending),
         pool=counters, tasks=dict(rt.task_counts),
     )
+
+
+def loop_fields(rt) -> dict:
+    """The loop's half of a snapshot (every field but the pool's), for a loop that is not the
+    process's main one: a Worker's. Live, it is taken on the Worker's own thread (the only one
+    that touches its loop) and joined to the pool's half on the UI's: `main_snap._replace(**f)`."""
+    loop = rt.loop
+    poll_items = []
+    for x in loop.io_ready:
+        if x is ASYNC:
+            poll_items.extend(_job(j) for j in list(loop.done_jobs)[:LIMIT])
+        else:
+            poll_items.append(_cb(x))
+    timers = _cut(loop.timers.pending(), lambda t: Item(t.cb.label, t.cb.task, t.cb.op, due=t.idle_start + t.msecs))
+    return dict(
+        t=rt.clock.now(), phase=loop.phase, iteration=loop.iteration, loop_time=loop.time,
+        running=_cb(loop.running) if loop.running is not None else None, running_queue=loop.running_queue,
+        alive=loop.alive(), finished=loop.finished, delay_last=loop.delay_last, delay_max=loop.delay_max,
+        callbacks_run=loop.callbacks_run, timers=timers, pending=_cut(loop.pending, _cb),
+        poll=tuple(poll_items[:LIMIT]),
+        check=_cut((i.cb for i in loop.immediates if not i.destroyed), _cb), close=_cut(loop.closing, _cb),
+        ticks=_cut(loop.ticks, _cb), microtasks=_cut(loop.microtasks, _cb), tasks=dict(rt.task_counts),
+    )
+

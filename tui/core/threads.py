@@ -207,7 +207,8 @@ class PostLink:
 
 def start_thread(process: "Runtime", thread: int, *, at: float | None = None, clock=None, work=None,
                  link: Callable[["Runtime"], Link] | None = None, keep_tasks: int = 500,
-                 ref: bool = True, on_end: Callable[["Runtime"], None] | None = None) -> "Runtime":
+                 ref: bool = True, on_end: Callable[["Runtime"], None] | None = None,
+                 runtime: Callable[..., "Runtime"] | None = None) -> "Runtime":
     """A Runtime for thread `thread` (a Worker's threadId, >= 1) of `process` (the main thread's
     runtime): its own loop, sharing `process`'s pool and event log.
 
@@ -217,7 +218,9 @@ def start_thread(process: "Runtime", thread: int, *, at: float | None = None, cl
     `thread_rt.link`). Then `thread_rt.start(main, cost)` and, in sim, `thread_rt.link.wake()`.
     `ref`: the Worker's handle keeps the process's loop alive until the thread ends
     (`worker.ref()`, node's default; set_ref() changes it). `on_end(thread_rt)`: called on
-    the process's side once the thread's loop has ended (end_thread).
+    the process's side once the thread's loop has ended (end_thread). `runtime`: the class (or
+    factory) of the thread's Runtime, called as Runtime is (live: tui/core/live/thread_runtime.py,
+    a loop that waits in epoll on its own OS thread).
     """
     from tui.core.runtime import Runtime
 
@@ -225,8 +228,8 @@ def start_thread(process: "Runtime", thread: int, *, at: float | None = None, cl
         raise ValueError(f"thread id {thread} is taken or not a Worker's (>= 1)")
     if clock is None:
         clock = VirtualClock(process.clock.now() if at is None else at)
-    rt = Runtime(process.pool.size, clock=clock, work=work if work is not None else process.work,
-                 events=ThreadEvents(process.events, thread), keep_tasks=keep_tasks)
+    rt = (runtime or Runtime)(process.pool.size, clock=clock, work=work if work is not None else process.work,
+                              events=ThreadEvents(process.events, thread), keep_tasks=keep_tasks)
     rt.thread = thread
     rt.process = process
     rt.link = link(rt) if link is not None else SimLink(process, rt)
