@@ -1,8 +1,6 @@
 """Several loops in one process: the loop pane lists them all and shows the selected one in full;
 the pool pane, the log and the timeline say which loop a job came from."""
 
-from types import SimpleNamespace
-
 import pytest
 from textual.app import App
 
@@ -91,8 +89,7 @@ def test_a_job_chip_names_the_worker_that_submitted_it():
 
 def ev(*args, thread=None):
     """An event of the loop `thread` (None: the main thread's)."""
-    e = E.Event(*args)
-    return SimpleNamespace(**{k: getattr(e, k) for k in E._FIELDS}, thread=thread)
+    return E.Event(*args, thread=thread)
 
 
 def test_log_lines_name_the_thread():

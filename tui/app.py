@@ -205,7 +205,7 @@ class PtviewApp(PaneApp):
 
     def _record(self, e: E.Event) -> None:
         if e.ev == E.START:
-            self.recorder.started(e.worker, e.task, e.job, e.op, e.t, getattr(e, "thread", None))
+            self.recorder.started(e.worker, e.task, e.job, e.op, e.t, e.thread)
         elif e.ev == E.DONE:
             self.recorder.finished(e.job, e.t)
 

@@ -224,7 +224,7 @@ class PresentApp(App):
                 recorder = TimelineRecorder()
                 for e in rt.events.recent:
                     if e.ev == "start":
-                        recorder.started(e.worker, e.task, e.job, e.op, e.t, getattr(e, "thread", None))
+                        recorder.started(e.worker, e.task, e.job, e.op, e.t, e.thread)
                     elif e.ev == "done":
                         recorder.finished(e.job, e.t)
                 timeline.show(recorder, snap.t, max(50.0, snap.t), len(rt.pool.workers), None)

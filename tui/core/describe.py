@@ -12,14 +12,12 @@ def who(e: E.Event) -> str:
         return f"worker {e.worker}"
     if e.ev == E.POOL:
         return "pool"
-    thread = getattr(e, "thread", None)
-    return f"Worker {thread}" if thread else "loop"
+    return f"Worker {e.thread}" if e.thread else "loop"
 
 
 def _task(e: E.Event) -> str:
     """`#7`, or `W2 #7` for a task of Worker 2's loop (the pool's lines name the loop a job came from)."""
-    thread = getattr(e, "thread", None)
-    return f"W{thread} #{e.task}" if thread else f"#{e.task}"
+    return f"W{e.thread} #{e.task}" if e.thread else f"#{e.task}"
 
 
 def describe(e: E.Event, with_phase: bool = True) -> str | None:

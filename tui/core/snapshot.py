@@ -105,7 +105,7 @@ def _cb(cb) -> Item:
 
 
 def _job(j) -> Item:
-    return Item(j.label, j.task, j.op, j.id, kind=j.kind, thread=getattr(j, "thread", 0) or 0)
+    return Item(j.label, j.task, j.op, j.id, kind=j.kind, thread=j.thread)
 
 
 def _cut(seq, fn) -> tuple:
