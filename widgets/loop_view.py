@@ -28,6 +28,10 @@ QUEUES = (
 )
 
 
+def _mib(n: int) -> str:
+    return f"{n / 1048576:.1f} MiB" if n >= 1048576 else f"{n / 1024:.0f} KiB"
+
+
 class LoopView(Widget):
     DEFAULT_CSS = """
     LoopView { height: auto; }
@@ -128,7 +132,8 @@ class LoopView(Widget):
         t.append(f" iter {s.iteration:,}", style="dim")
         if s.running is not None:
             t.append(" ▶ ", style="bold")
-            t.append_text(chip(s.running.label, s.running.task, s.running.task == self.selected, 40))
+            mine = lt.thread == 0 and s.running.task == self.selected  # task ids are per loop
+            t.append_text(chip(s.running.label, s.running.task, mine, 40))
         elif s.finished:
             t.append(" ■ exited", style="dim")
         elif s.phase == "poll":
@@ -136,6 +141,12 @@ class LoopView(Widget):
         waiting = sum(len(q) for q in (s.timers, s.pending, s.poll, s.check, s.close, s.ticks, s.microtasks))
         if waiting:
             t.append(f"  queued {waiting:,}", style="dim")
+        if lt.online_ms is not None:
+            # What this Worker cost to start: measured live, modelled in sim (node: ~31 ms, ~9 MiB);
+            # whole or not at all.
+            cost = f"  online in {ms(lt.online_ms)}" + (f" +{_mib(lt.rss_added)}" if lt.rss_added is not None else "")
+            if t.cell_len + len(cost) <= width:
+                t.append(cost, style="dim")
         t.no_wrap, t.overflow = True, "ellipsis"
         t.truncate(width, overflow="ellipsis")
         return t

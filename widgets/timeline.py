@@ -95,7 +95,7 @@ class Timeline(Widget):
                     prev = None
                     i += 1
                     continue
-                style = task_colour(s.task) + (" reverse" if s.task == self.selected else "")
+                style = task_colour(s.task) + (" reverse" if s.task == self.selected and not s.thread else "")
                 if s is not prev and s.task is not None:
                     label = f"W{s.thread}#{s.task}" if s.thread else f"#{s.task}"
                     run = 0
