@@ -144,7 +144,7 @@ class LoopView(Widget):
         if lt.online_ms is not None:
             # What this Worker cost to start: measured live, modelled in sim (node: ~31 ms, ~9 MiB);
             # whole or not at all.
-            cost = f"  online in {ms(lt.online_ms)}" + (f" +{_mib(lt.rss_added)}" if lt.rss_added is not None else "")
+            cost = f"  online {ms(lt.online_ms)}" + (f" +{_mib(lt.rss_added)}" if lt.rss_added is not None else "")
             if t.cell_len + len(cost) <= width:
                 t.append(cost, style="dim")
         t.no_wrap, t.overflow = True, "ellipsis"

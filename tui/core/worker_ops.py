@@ -247,7 +247,7 @@ class Workers:
         if job[0] == "block" and not self.live:
             cost = max(cost, float(job[1]))  # the callback holds the Worker's loop thread that long
         reply = partial(self._to_parent_result, w, task_id, t0)
-        wrt.loop.io_ready_now(Callback(lambda: self._do(w, job, reply), f"parentPort 'message' ({describe_job(job)})",
+        wrt.loop.io_ready_now(Callback(lambda: self._do(w, job, reply), f"'message': {short_job(job)}",
                                        None, "worker.message", cost=cost))
 
     def _to_parent(self, w: AppWorker, cb: Callback) -> None:
@@ -365,6 +365,16 @@ class Workers:
             out.append(LoopThread(w.n, w.name, snap, state=state, tid=w.tid, online_ms=w.online_ms,
                                   rss_added=w.rss_added))
         return tuple(out)
+
+
+def short_job(job: tuple[str, Any]) -> str:
+    """What a message asks, in a few cells (the Worker's loop shows it running)."""
+    kind, arg = job
+    if kind == "pbkdf2":
+        return f"pbkdf2 {arg:,}"
+    if kind == "block":
+        return f"block {arg:g} ms"
+    return "echo"
 
 
 def describe_job(job: tuple[str, Any]) -> str:
