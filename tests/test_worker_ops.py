@@ -167,3 +167,61 @@ def test_live_workers_are_bounded_and_joined_on_shutdown(live):
     assert len(tids) == MAX_LIVE_WORKERS and all(comms().get(t, "").startswith("ptview-worker-") for t in tids)
     rt.shutdown()
     assert not [t for t in tids if t in comms()]
+
+
+# -- the lab: --fire worker[:JOB] --------------------------------------------------------------------------
+
+
+def lab(capsys, *args):
+    from tui.cli import main
+
+    code = main(["--headless", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_lab_workers_share_the_pool_and_name_their_loops(capsys):
+    code, out, err = lab(capsys, "--sim", "--pool-size", "2", "--fire", "pbkdf2x2:90000", "--fire",
+                         "worker:pbkdf2=90000", "--fire", "worker:block=100")
+    assert code == 0, err
+    assert "── Worker 2 · main module" in out and "── Worker 1 · iteration 1 · poll phase" in out
+    assert "worker 0  start    job 3 crypto.pbkdf2 (W1 #1)" in out  # behind the main thread's two, on the one pool
+    assert "Worker 2's loop was blocked 100 ms" in out
+    assert out.count("callback worker.exit (Node internal)") == 2
+    assert "ended    the loop had nothing left to do" in out
+
+
+def test_lab_worker_events_carry_their_thread(capsys):
+    import json
+
+    code, out, err = lab(capsys, "--sim", "--json", "--fire", "worker:pbkdf2=1000")
+    assert code == 0, err
+    evs = [json.loads(line) for line in out.splitlines()]
+    assert {e["thread"] for e in evs} == {0, 1}
+    assert [e["thread"] for e in evs if e["ev"] == "start"] == [1]
+    assert {e["rule"] for e in evs if e.get("op", "").startswith("worker.") or e.get("op") == "new Worker"} == {
+        "worker.thread"}
+
+
+@pytest.mark.parametrize("spec, message", [
+    ("workerx17", "--fire workerx17: 17 Workers, but ptview models at most 16 at once"),
+    ("worker:nope", "worker: unknown job 'nope' (worker:echo, worker:pbkdf2[=ITERATIONS] or worker:block=MS)"),
+    ("worker:block", "worker:block needs a number of milliseconds: worker:block=MS"),
+    ("worker:pbkdf2=0", "worker:pbkdf2: iterations must be from 1 to 100,000,000, got 0"),
+])
+def test_lab_refuses_bad_worker_specs_in_one_line(capsys, spec, message):
+    code, out, err = lab(capsys, "--sim", "--fire", spec)
+    assert code == 2 and err == f"ptview: error: {message}\n"
+
+
+def test_live_lab_refuses_more_workers_than_it_runs_at_once(capsys):
+    code, out, err = lab(capsys, "--live", "--fire", "workerx9")
+    assert code == 2 and "9 Workers, but live mode runs at most 8 at once (each is a real thread)" in err
+
+
+def test_live_lab_worker_is_a_real_thread_that_ends_with_its_job(capsys):
+    code, out, err = lab(capsys, "--live", "--pool-size", "1", "--fire", "worker:pbkdf2=20000", "--fire", "pbkdf2:20000")
+    assert code == 0, err
+    assert "Worker 1 answered after" in out and "callback worker.exit (Node internal)" in out
+    assert "ended    the loop had nothing left to do" in out
+    assert not [n for n in comms().values() if n.startswith("ptview-worker-")]

@@ -39,6 +39,7 @@ from tui.core.callbacks import Callback
 from tui.core.errors import NodeError
 from tui.core.sim_work import MIB, MODELLED_RSS
 from tui.core.snapshot import LoopThread, Snapshot, loop_fields, thread_name
+from tui.core.spec import MAX_WORKERS
 from tui.core.threads import end_thread, start_thread
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
     from tui.core.tasks import Task
 
 # Model Workers are cheap, but a key held down makes them without end. Live: worker_threads.MAX_LIVE_WORKERS.
-MAX_SIM_WORKERS = 16
+MAX_SIM_WORKERS = MAX_WORKERS
 JOBS = ("echo", "pbkdf2", "block")
 
 
@@ -159,7 +160,8 @@ class Workers:
         w.rt = start_thread(rt, w.n, at=rt.clock.now() + boot, on_end=partial(self._ended, w))
         w.api = type(self.api)(w.rt, self.api.procs)
         w.rss_added = MODELLED_RSS["worker"]
-        w.rt.start(partial(self._worker_main, w))
+        job = w.job
+        w.rt.start(partial(self._worker_main, w), float(job[1]) if job is not None and job[0] == "block" else 0.0)
         w.rt.link.wake()
 
     def _start_live(self, w: AppWorker) -> None:
@@ -227,15 +229,14 @@ class Workers:
                 self.publish(w)  # the pane shows the callback running while the thread is busy
                 burn(arg, w.thread.stopping if w.thread is not None else None)
                 wapi.block(arg, charge=False)
-            elif w.job is None:
-                # A message's callback costs `arg` itself (the pane shows it running that long):
-                # its postMessage comes at the end of the busy wait, as in the script above.
+            else:
+                # The callback (a message's, or the main module's for workerData) costs `arg` itself:
+                # the pane shows it running that long, and the Worker's postMessage comes at the end
+                # of the busy wait, as in the script above.
                 wapi.block(arg, charge=False)
                 wrt = w.rt
                 wrt.at(wrt.clock.now() + arg, partial(reply, text))
                 return
-            else:
-                wapi.block(arg)
             reply(text)
         else:
             reply(f"echo {arg!r}" if arg is not None else "echo")
