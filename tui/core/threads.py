@@ -232,6 +232,7 @@ def start_thread(process: "Runtime", thread: int, *, at: float | None = None, cl
                               events=ThreadEvents(process.events, thread), keep_tasks=keep_tasks)
     rt.thread = thread
     rt.process = process
+    rt.loop.update_time()  # uv_loop_init → uv__update_time: the loop's clock starts at its thread's start
     rt.link = link(rt) if link is not None else SimLink(process, rt)
     rt.pool = SharedPool(process.pool, rt, rt.link)
     rt.thread_ref = False
