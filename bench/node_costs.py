@@ -1,6 +1,6 @@
 """Node's own start-up costs, measured on the real `node` here (SEMANTICS §3.9).
 
-    python bench/node_costs.py [--runs N] [--race-runs N] [--kernel-runs N] [--spawn-runs N] [--json]
+    python bench/node_costs.py [--runs N] [--race-runs N] [--kernel-runs N] [--json]
 
 Every figure comes from fresh `node FILE.js` processes started the way the
 conformance test starts them (`env -i PATH=/usr/bin:/bin`, stdout a pipe),
@@ -15,13 +15,12 @@ each FILE.js a main module written to a temporary directory.
    module: nothing logged, the first `console.log` before scheduling the pair,
    after it (between the scheduling and the loop), and before and after;
 5. counting-loop kernels on node vs the same JS in QuickJS-ng through Python
-   (`pip install quickjs-ng`), the engine-to-node factor per kernel;
-6. a `worker_threads` Worker beside a `child_process.fork` child (SEMANTICS
-   §3.7, §3.8): `new Worker` to its 'online' event and to its first message,
-   and the RSS the process gains while the Worker is alive; `fork` to its
-   first IPC message, and the child's own RSS then (a whole process). One
-   fresh node per run, `worker_threads` and `child_process` required before
-   the clock starts.
+   (`pip install quickjs-ng`), the engine-to-node factor per kernel.
+6. a worker_threads Worker beside a child_process.fork child: `new Worker()`
+   itself (the first of a process, then a second one), from it to 'online', to
+   the Worker's first message, from that message (the Worker's script ends) to
+   'exit', and the RSS the Worker adds; fork() itself, to the child's first IPC
+   message, and the child's own RSS. `--only workers` measures only this.
 
 `--snippets` adds (4) on public snippets: bench/race_snippets/ (puzzles whose
 first console.log comes BEFORE the setTimeout call) and, for contrast, the
@@ -112,48 +111,42 @@ SNIPPET_MARKERS = {
     CONFORMANCE / "quiz_log_first_code123_korean.js": ("setTimeout 0", "setImmediate"),
 }
 
-# (6) The Worker stays alive (its parentPort listens) until the parent has read its RSS, so the
-# figure is what a running Worker costs; the parent compares with its RSS just before `new Worker`.
 WORKER_JS = """
-const { Worker } = require('worker_threads');
+const { Worker, isMainThread, parentPort } = require('worker_threads');
 const h = process.hrtime.bigint;
-const rss0 = process.memoryUsage.rss();
-const t0 = h();
-let online = null;
-const w = new Worker(`const { parentPort } = require('worker_threads');
-parentPort.postMessage('hi'); parentPort.on('message', () => process.exit(0));`, { eval: true });
-w.on('online', () => { online = h(); });
-w.once('message', () => {
-  const msg = h();
-  setTimeout(() => {  // let the Worker settle after its first message, then read the RSS
-    const rss1 = process.memoryUsage.rss();
-    console.log(JSON.stringify({ online_ns: Number(online - t0), message_ns: Number(msg - t0), rss_delta: rss1 - rss0 }));
-    w.postMessage('bye');
-  }, 50);
-});
+if (isMainThread) {
+  const rss0 = process.memoryUsage().rss;
+  const t0 = h(); const w = new Worker(__filename); const t1 = h();
+  let online = 0n;
+  w.on('online', () => { online = h(); });
+  w.once('message', () => {
+    const msg = h(); const rss1 = process.memoryUsage().rss;
+    w.on('exit', () => {
+      const ex = h();
+      const s0 = h(); const w2 = new Worker(__filename); const s1 = h();
+      w2.once('message', () => {});
+      w2.on('exit', () => console.log(JSON.stringify({ ctor: Number(t1 - t0), online: Number(online - t0),
+        msg: Number(msg - t0), exit: Number(ex - msg), rss: rss1 - rss0, ctor2: Number(s1 - s0) })));
+    });
+  });
+} else {
+  parentPort.postMessage('up');
+}
 """
 
 FORK_JS = """
 const { fork } = require('child_process');
 const h = process.hrtime.bigint;
-const t0 = h();
-const c = fork('fork_child.js');
-c.once('message', (m) => {
-  const msg = h();
-  setTimeout(() => { c.send('rss'); }, 50);  // the same 50 ms of settling as the Worker
-  c.once('message', (r) => {
-    console.log(JSON.stringify({ spawn_ns: Number(msg - t0), child_rss: r.rss }));
-    c.send('bye');
+if (process.send === undefined) {
+  const t0 = h(); const c = fork(__filename); const t1 = h();
+  c.once('message', (m) => {
+    const t2 = h();
+    c.on('exit', () => console.log(JSON.stringify({ ctor: Number(t1 - t0), msg: Number(t2 - t0), rss: m.rss })));
+    c.disconnect();
   });
-});
-"""
-
-FORK_CHILD_JS = """
-process.send({ hi: 1 });
-process.on('message', (m) => {
-  if (m === 'rss') process.send({ rss: process.memoryUsage.rss() });
-  else process.exit(0);
-});
+} else {
+  process.send({ rss: process.memoryUsage().rss });
+}
 """
 
 NODE_KERNEL_JS = """
@@ -259,23 +252,25 @@ def measure_kernels(tmp: pathlib.Path, runs: int) -> list[dict]:
     return rows
 
 
-def measure_spawn(tmp: pathlib.Path, runs: int) -> list[dict]:
-    """(6): Worker vs fork, one fresh node per run, the two kinds interleaved."""
-    (tmp / "fork_child.js").write_text(FORK_CHILD_JS)
-    (tmp / "worker.js").write_text(WORKER_JS)
-    (tmp / "fork.js").write_text(FORK_JS)
-    workers, forks = [], []
-    for _ in range(runs):
-        workers.append(last_json(run_node(tmp / "worker.js")))
-        forks.append(last_json(run_node(tmp / "fork.js")))
-    mib = 1024 * 1024
-    return [
-        {"what": "new Worker -> 'online' (ms)", **stats([r["online_ns"] / 1e6 for r in workers])},
-        {"what": "new Worker -> first message (ms)", **stats([r["message_ns"] / 1e6 for r in workers])},
-        {"what": "RSS a live Worker adds (MiB)", **stats([r["rss_delta"] / mib for r in workers])},
-        {"what": "fork -> first IPC message (ms)", **stats([r["spawn_ns"] / 1e6 for r in forks])},
-        {"what": "RSS of the forked child (MiB)", **stats([r["child_rss"] / mib for r in forks])},
+def measure_workers(tmp: pathlib.Path, runs: int) -> list[dict]:
+    """(6): Worker and fork costs, ms (RSS in MiB)."""
+    recs = collect(tmp, "worker_cost", WORKER_JS, runs)
+    ms = lambda key: stats([r[key] / 1e6 for r in recs])  # noqa: E731
+    rows = [
+        {"what": "6. new Worker() itself, the first of a process (ms)", **ms("ctor")},
+        {"what": "6. new Worker() itself, a second one (ms)", **ms("ctor2")},
+        {"what": "6. new Worker() to 'online' (ms)", **ms("online")},
+        {"what": "6. new Worker() to its first message (ms)", **ms("msg")},
+        {"what": "6. its script done to 'exit' in the parent (ms)", **ms("exit")},
+        {"what": "6. RSS a Worker adds (MiB)", **stats([r["rss"] / 1048576 for r in recs])},
     ]
+    recs = collect(tmp, "fork_cost", FORK_JS, runs)
+    rows += [
+        {"what": "6. fork() itself (ms)", **stats([r["ctor"] / 1e6 for r in recs])},
+        {"what": "6. fork() to the child's first IPC message (ms)", **stats([r["msg"] / 1e6 for r in recs])},
+        {"what": "6. RSS of the forked child (MiB)", **stats([r["rss"] / 1048576 for r in recs])},
+    ]
+    return rows
 
 
 def fmt_us(x: float) -> str:
@@ -289,9 +284,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--kernel-runs", type=int, default=5, help="runs per (5) kernel and engine (default 5)")
     ap.add_argument("--snippets", action="store_true", help="(4) also on public snippets (bench/race_snippets/ "
                     "and the conformance scripts that log after scheduling)")
-    ap.add_argument("--spawn-runs", type=int, default=15, help="node processes per (6) kind: Worker, fork "
-                    "(default 15)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON instead of tables")
+    ap.add_argument("--worker-runs", type=int, default=20, help="processes per (6) measurement (default 20)")
+    ap.add_argument("--only", choices=("all", "workers"), default="all", help="'workers': (6) alone")
     args = ap.parse_args(argv)
     if NODE is None:
         print("node is not installed", file=sys.stderr)
@@ -300,17 +295,28 @@ def main(argv: list[str] | None = None) -> int:
     cmd = "python bench/node_costs.py" + "".join(
         f" --{k.replace('_', '-')} {v}" for k, v in (("runs", args.runs), ("race_runs", args.race_runs),
                                                    ("kernel_runs", args.kernel_runs),
-                                                   ("spawn_runs", args.spawn_runs))) + (" --snippets" if args.snippets else "")
+                                                   ("worker_runs", args.worker_runs))) + (" --snippets" if args.snippets else "")
+    if args.only == "workers":
+        with tempfile.TemporaryDirectory(prefix="node_costs_") as d:
+            workers = measure_workers(pathlib.Path(d), args.worker_runs)
+        if args.json:
+            print(json.dumps({"node": version, "cpus": os.cpu_count(), "workers": workers}, indent=1))
+            return 0
+        print(f"node {version}, {os.cpu_count()} CPUs; rerun: python bench/node_costs.py --only workers "
+              f"--worker-runs {args.worker_runs}\n")
+        print_workers(workers, args.worker_runs)
+        return 0
     with tempfile.TemporaryDirectory(prefix="node_costs_") as d:
         tmp = pathlib.Path(d)
+        workers = measure_workers(tmp, args.worker_runs)
         inside = measure_inside(tmp, args.runs)
         race = measure_race(tmp, args.race_runs)
         snippets = measure_snippets(args.race_runs) if args.snippets else []
         kernels = measure_kernels(tmp, args.kernel_runs)
-        spawn = measure_spawn(tmp, args.spawn_runs)
     if args.json:
-        print(json.dumps({"node": version, "cpus": os.cpu_count(), "command": cmd, "inside": inside,
-                          "race": race, "snippets": snippets, "kernels": kernels, "spawn": spawn}, indent=1))
+        print(json.dumps({"node": version, "cpus": os.cpu_count(), "command": cmd,
+                          "inside": inside, "race": race, "snippets": snippets, "kernels": kernels,
+                          "workers": workers}, indent=1))
         return 0
     print(f"node {version}, {os.cpu_count()} CPUs, stdout a pipe; rerun: {cmd}\n")
     print(f"{'(1)-(3), µs per call, ' + str(args.runs) + ' processes':<46} {'median':>8} {'q1':>8} {'q3':>8} "
@@ -336,10 +342,15 @@ def main(argv: list[str] | None = None) -> int:
         qs = f"{q['median']:.1f} ({q['q1']:.1f}-{q['q3']:.1f})" if q else "not installed"
         fs = (f"{r['factor']:.1f}x" if r["factor"] < 10 else f"{r['factor']:,.0f}x") if q else "-"
         print(f"  {r['what']:<20} {n['median']:>8.2f} ({n['q1']:.2f}-{n['q3']:.2f}) {qs:>24} {fs:>15}")
-    print(f"\n(6) a Worker beside a forked child, median (q1-q3) of {args.spawn_runs} node processes each")
-    for r in spawn:
-        print(f"  {r['what']:<36} {r['median']:>8.1f} ({r['q1']:.1f}-{r['q3']:.1f})")
+    print()
+    print_workers(workers, args.worker_runs)
     return 0
+
+
+def print_workers(rows: list[dict], runs: int) -> None:
+    print(f"(6) a Worker beside a forked child, median (q1-q3) of {runs} processes")
+    for r in rows:
+        print(f"  {r['what']:<56} {r['median']:>8.2f} ({r['q1']:.2f}-{r['q3']:.2f})")
 
 
 if __name__ == "__main__":

@@ -165,8 +165,11 @@ class Pool:
         job.t_submit = rt.clock.now()
         job.state = "queued"
         self.submitted += 1
-        rt.events.emit(job.t_submit, E.SUBMIT, job.task, job.id, job.op, None, None, None, None, job.kind,
-                       job.thread or None)
+        if job.thread:
+            rt.events.emit(job.t_submit, E.SUBMIT, job.task, job.id, job.op, None, None, None, None, job.kind,
+                           job.thread)
+        else:
+            rt.events.emit(job.t_submit, E.SUBMIT, job.task, job.id, job.op, None, None, None, None, job.kind)
         # post()
         if job.kind == SLOW_IO:
             job.slow = True
@@ -255,9 +258,13 @@ class Pool:
         home = job.home
         if error is None:
             self.done += 1
-            rt.events.emit(now, E.DONE, job.task, job.id, job.op, w.index, None,
-                           result if result is None or type(result) in _PLAIN else _short(result),
-                           None, None, job.thread or None)
+            if home is None:
+                rt.events.emit(now, E.DONE, job.task, job.id, job.op, w.index, None,
+                               result if result is None or type(result) in _PLAIN else _short(result))
+            else:
+                rt.events.emit(now, E.DONE, job.task, job.id, job.op, w.index, None,
+                               result if result is None or type(result) in _PLAIN else _short(result),
+                               None, None, job.thread or None)
         else:
             self.failed += 1
             rt.events.emit(now, E.DONE, job.task, job.id, job.op, w.index, None, None, error.code, None,

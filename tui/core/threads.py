@@ -208,6 +208,7 @@ class PostLink:
 def start_thread(process: "Runtime", thread: int, *, at: float | None = None, clock=None, work=None,
                  link: Callable[["Runtime"], Link] | None = None, keep_tasks: int = 500,
                  ref: bool = True, on_end: Callable[["Runtime"], None] | None = None,
+                 parent: "Runtime | None" = None,
                  runtime: Callable[..., "Runtime"] | None = None) -> "Runtime":
     """A Runtime for thread `thread` (a Worker's threadId, >= 1) of `process` (the main thread's
     runtime): its own loop, sharing `process`'s pool and event log.
@@ -216,11 +217,12 @@ def start_thread(process: "Runtime", thread: int, *, at: float | None = None, cl
     (live: a WallClock); `work`: its loop-side costs (default: the process's); `link`:
     a factory `link(thread_rt) -> Link` (default SimLink(process, thread_rt), reachable as
     `thread_rt.link`). Then `thread_rt.start(main, cost)` and, in sim, `thread_rt.link.wake()`.
-    `ref`: the Worker's handle keeps the process's loop alive until the thread ends
+    `ref`: the Worker's handle keeps the parent's loop alive until the thread ends
     (`worker.ref()`, node's default; set_ref() changes it). `on_end(thread_rt)`: called on
-    the process's side once the thread's loop has ended (end_thread). `runtime`: the class (or
-    factory) of the thread's Runtime, called as Runtime is (live: tui/core/live/thread_runtime.py,
-    a loop that waits in epoll on its own OS thread).
+    the parent's side once the thread's loop has ended (end_thread). `parent`: the runtime of
+    the thread that made the Worker (default `process`; a nested Worker's is its parent Worker's).
+    `runtime`: the class (or factory) of the thread's Runtime, called as Runtime is (live:
+    tui/core/live/thread_runtime.py, a loop that waits in epoll on its own OS thread).
     """
     from tui.core.runtime import Runtime
 
@@ -232,6 +234,7 @@ def start_thread(process: "Runtime", thread: int, *, at: float | None = None, cl
                               events=ThreadEvents(process.events, thread), keep_tasks=keep_tasks)
     rt.thread = thread
     rt.process = process
+    rt.parent = parent if parent is not None else process
     rt.loop.update_time()  # uv_loop_init → uv__update_time: the loop's clock starts at its thread's start
     rt.link = link(rt) if link is not None else SimLink(process, rt)
     rt.pool = SharedPool(process.pool, rt, rt.link)
@@ -249,7 +252,7 @@ def set_ref(rt: "Runtime", on: bool) -> None:
     on = bool(on) and rt.thread in rt.process.threads
     if on != rt.thread_ref:
         rt.thread_ref = on
-        rt.process.loop.active_handles += 1 if on else -1
+        rt.parent.loop.active_handles += 1 if on else -1
 
 
 def end_thread(rt: "Runtime") -> list[Job]:
@@ -272,6 +275,7 @@ def end_thread(rt: "Runtime") -> list[Job]:
             pool.cancel(job)
     rt.thread_ended = True
     process = rt.process
+    parent = rt.parent
 
     def exited() -> None:
         # the parent learns of the exit through an async handle on its loop (node_worker.cc: the
@@ -279,13 +283,18 @@ def end_thread(rt: "Runtime") -> list[Job]:
         process.threads.pop(rt.thread, None)
         if rt.thread_ref:
             rt.thread_ref = False
-            process.loop.active_handles -= 1
+            parent.loop.active_handles -= 1
         if rt.thread_on_end is not None:
             rt.thread_on_end(rt)
 
     cb = Callback(exited, f"thread {rt.thread} exited", None, "worker.exit",
-                  cost=process.work.costs["internal"], internal=True)
-    process.at(max(rt.clock.now(), process.clock.now()), partial(process.loop.io_ready_now, cb))
+                  cost=parent.work.costs["internal"], internal=True)
+    at = rt.clock.now() + getattr(rt, "exit_latency", 0.0)
+    parent.at(max(at, parent.clock.now()), partial(parent.loop.io_ready_now, cb))
+    if parent is not process:
+        plink = getattr(parent, "link", None)
+        if plink is not None and hasattr(plink, "wake"):
+            plink.wake()
     return jobs
 
 
