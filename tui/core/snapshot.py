@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from tui.core.loop import ASYNC
+from tui.core.loop import ASYNC, ASYNCS
 from tui.core.pool import MARKER
 
 LIMIT = 200
@@ -108,6 +108,23 @@ def _job(j) -> Item:
     return Item(j.label, j.task, j.op, j.id, kind=j.kind, thread=j.thread)
 
 
+def _poll_items(loop) -> list[Item]:
+    """What the next poll phase will run: pool completions (wq_async), each pending async handle
+    (a MessagePort with messages: tui/core/ports.py), ready sockets and pipes."""
+    items: list[Item] = []
+    for x in loop.io_ready:
+        if x is ASYNC:
+            items.extend(_job(j) for j in list(loop.done_jobs)[:LIMIT])
+        elif x is ASYNCS:
+            items.extend(Item(getattr(h, "label", "async handle"), None, getattr(h, "op", None))
+                         for h in list(loop.asyncs_pending)[:LIMIT])
+        else:
+            items.append(_cb(x))
+        if len(items) >= LIMIT:
+            break
+    return items
+
+
 def _cut(seq, fn) -> tuple:
     out = []
     for i, x in enumerate(seq):
@@ -120,12 +137,7 @@ def _cut(seq, fn) -> tuple:
 def take(rt) -> Snapshot:
     loop = rt.loop
     pool = rt.pool
-    poll_items = []
-    for x in loop.io_ready:
-        if x is ASYNC:
-            poll_items.extend(_job(j) for j in list(loop.done_jobs)[:LIMIT])
-        else:
-            poll_items.append(_cb(x))
+    poll_items = _poll_items(loop)
     timers = _cut(loop.timers.pending(), lambda t: Item(t.cb.label, t.cb.task, t.cb.op, due=t.idle_start + t.msecs))
     queue = _cut(pool.wq, lambda q: Item("slow-I/O marker", kind="marker") if q is MARKER else _job(q))
     started = max(1, pool.started)
@@ -157,12 +169,7 @@ def loop_fields(rt) -> dict:
     process's main one: a Worker's. Live, it is taken on the Worker's own thread (the only one
     that touches its loop) and joined to the pool's half on the UI's: `main_snap._replace(**f)`."""
     loop = rt.loop
-    poll_items = []
-    for x in loop.io_ready:
-        if x is ASYNC:
-            poll_items.extend(_job(j) for j in list(loop.done_jobs)[:LIMIT])
-        else:
-            poll_items.append(_cb(x))
+    poll_items = _poll_items(loop)
     timers = _cut(loop.timers.pending(), lambda t: Item(t.cb.label, t.cb.task, t.cb.op, due=t.idle_start + t.msecs))
     return dict(
         t=rt.clock.now(), phase=loop.phase, iteration=loop.iteration, loop_time=loop.time,

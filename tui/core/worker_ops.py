@@ -18,7 +18,8 @@ worker script, one of two:
 
 Node's rules (SEMANTICS §3.8): 'online' fires on the parent when the Worker starts running
 JavaScript; a message is delivered as a 'message' event in the receiving loop's poll phase
-(a MessagePort is a uv_async_t); the Worker's pool jobs wait in the process's one FIFO
+(a MessagePort is a uv_async_t: tui/core/ports.py, the same ports scripts' Workers use); the
+Worker's pool jobs wait in the process's one FIFO
 (job.thread marks them) and call back in the Worker's own poll phase; `terminate()` stops the
 thread, its queued jobs are cancelled, and the parent gets 'exit' with code 1 (0 when the
 Worker's loop simply ran out of work).
@@ -37,6 +38,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from tui.core.callbacks import Callback
 from tui.core.errors import NodeError
+from tui.core.ports import Port, entangle
 from tui.core.sim_work import MIB, MODELLED_RSS
 from tui.core.snapshot import LoopThread, Snapshot, loop_fields, thread_name
 from tui.core.spec import MAX_WORKERS
@@ -69,6 +71,23 @@ def burn(ms: float, stop=None) -> None:
         hashlib.pbkdf2_hmac("sha512", b"ptview", b"worker", 2000)
 
 
+class _AppPort(Port):
+    """A port of an app Worker: each message's callback says what it asks, and a `block` holds
+    the receiving loop that long (so the pane shows it running, as a busy-wait in JS would)."""
+
+    __slots__ = ("describe",)
+
+    def callbacks(self):
+        for cb in super().callbacks():
+            fn = cb.fn
+            if self.describe is not None and isinstance(fn, partial) and fn.args:
+                label, cost, user = self.describe(fn.args[0])
+                cb.label = label
+                cb.cost = max(cb.cost, cost)
+                cb.internal = not user
+            yield cb
+
+
 class AppWorker:
     """One Worker as the parent (the main thread) knows it."""
 
@@ -90,6 +109,8 @@ class AppWorker:
         self.exit_code: int | None = None
         self.cb = None                 # the `new Worker` task's user callback
         self.terminate_task: int | None = None
+        self.port: _AppPort | None = None        # the Worker object's side, on the main thread's loop
+        self.parent_port: _AppPort | None = None  # the Worker's `parentPort`, on its own loop
 
     @property
     def tid(self) -> int | None:
@@ -160,6 +181,7 @@ class Workers:
         w.rt = start_thread(rt, w.n, at=rt.clock.now() + boot, on_end=partial(self._ended, w))
         w.api = type(self.api)(w.rt, self.api.procs)
         w.rss_added = MODELLED_RSS["worker"]
+        self._ports(w)
         job = w.job
         w.rt.start(partial(self._worker_main, w), float(job[1]) if job is not None and job[0] == "block" else 0.0)
         w.rt.link.wake()
@@ -174,8 +196,26 @@ class Workers:
                             on_end=partial(self._ended, w))
         w.rt.pool = LiveSharedPool(w.rt.pool.pool, w.rt, w.rt.link)
         w.api = type(self.api)(w.rt, self.api.procs)
+        self._ports(w)
         w.rt.start(partial(self._worker_main, w))
         w.thread = rt.worker_threads.start(partial(self._run_thread, w), w.n)
+
+    def _ports(self, w: AppWorker) -> None:
+        """The Worker's message channel: one port on each loop, entangled (node's kPort pair)."""
+        mine = _AppPort(w.n * 2, self.rt, f"{w.name} 'message'", "worker.message")
+        theirs = _AppPort(w.n * 2 + 1, w.rt, "parentPort 'message'", "worker.message")
+        mine.describe = lambda msg: (f"{w.name} 'message'", 0.0, False)
+        theirs.describe = partial(self._describe_incoming, w)
+        mine.on_message = partial(self._from_worker, w)
+        theirs.on_message = partial(self._at_worker, w)
+        entangle(mine, theirs)
+        mine.start()  # worker.on('message'): the Worker's own handle keeps this loop alive, not the port
+        w.port, w.parent_port = mine, theirs
+
+    def _describe_incoming(self, w: AppWorker, msg) -> tuple[str, float, bool]:
+        job = msg[1]
+        cost = float(job[1]) if job[0] == "block" and not self.live else 0.0  # live: the thread really burns
+        return f"'message': {short_job(job)}", cost, True
 
     def _run_thread(self, w: AppWorker, lw) -> None:
         """The Worker's OS thread: its loop, in wall time, until it ends or is told to stop."""
@@ -209,12 +249,14 @@ class Workers:
         if w.thread is not None:
             w.thread.online()
         if w.job is None:
-            wrt.loop.active_handles += 1  # parentPort.on('message'): a ref'd port keeps its loop alive
+            # parentPort.on('message'): the port starts, and a ref'd port keeps the Worker's loop alive
+            w.parent_port.ref(True)
+            w.parent_port.start()
         internal = self.rt.work.cost("internal")
         self._to_parent(w, Callback(partial(self._online, w), f"{w.name} 'online'", w.task, "worker.online",
                                     cost=internal, internal=True))
         if w.job is not None:
-            self._do(w, w.job, partial(self._to_parent_result, w, w.task, w.t_new))
+            self._do(w, w.job, partial(self._reply, w, w.task, w.t_new))
 
     def _do(self, w: AppWorker, job: tuple[str, Any], reply: Callable[[str], None]) -> None:
         """One job on the Worker's loop (inside its callback); `reply(text)` posts the answer."""
@@ -241,22 +283,22 @@ class Workers:
         else:
             reply(f"echo {arg!r}" if arg is not None else "echo")
 
-    def _deliver(self, w: AppWorker, job: tuple[str, Any], task_id: int, t0: float) -> None:
-        """On the Worker's side: the message is ready in its loop's poll phase (parentPort 'message')."""
-        wrt = w.rt
-        cost = wrt.work.cost("callback")
-        if job[0] == "block" and not self.live:
-            cost = max(cost, float(job[1]))  # the callback holds the Worker's loop thread that long
-        reply = partial(self._to_parent_result, w, task_id, t0)
-        wrt.loop.io_ready_now(Callback(lambda: self._do(w, job, reply), f"'message': {short_job(job)}",
-                                       None, "worker.message", cost=cost))
+    def _at_worker(self, w: AppWorker, msg) -> None:
+        """parentPort 'message', on the Worker's loop (poll phase): do what it asks, then answer."""
+        _, job, task_id, t0 = msg
+        self._do(w, job, partial(self._reply, w, task_id, t0))
+
+    def _reply(self, w: AppWorker, task_id: int, t0: float, text: str) -> None:
+        """parentPort.postMessage(answer), on the Worker's thread."""
+        w.parent_port.post(("answer", task_id, t0, text), w.rt)
+
+    def _from_worker(self, w: AppWorker, msg) -> None:
+        """The Worker object's 'message', on the main thread's loop (poll phase)."""
+        _, task_id, t0, text = msg
+        self._answered(w, task_id, t0, text)
 
     def _to_parent(self, w: AppWorker, cb: Callback) -> None:
         w.rt.link.to_pool(partial(self.rt.loop.io_ready_now, cb))
-
-    def _to_parent_result(self, w: AppWorker, task_id: int, t0: float, text: str) -> None:
-        self._to_parent(w, Callback(partial(self._answered, w, task_id, t0, text), f"{w.name} 'message'", task_id,
-                                    "worker.message", cost=self.rt.work.cost("internal"), internal=True))
 
     # -- back on the main thread ------------------------------------------------------------------------
 
@@ -302,6 +344,8 @@ class Workers:
         self.by_id.pop(w.n, None)
         if self.last is w:
             self.last = None
+        if w.port is not None:
+            w.port.close(notify=False)
         if w.thread is not None:
             w.thread.join(0.5)
             rt.worker_threads.reap()
@@ -330,8 +374,7 @@ class Workers:
         task = rt.new_task("worker.postMessage", label, (w.n, kind, arg))
         task.waiting_on = f"{w.name}'s answer (a 'message' in this loop's poll phase)"
         w.waiting.add(task.id)
-        t0 = rt.clock.now()
-        w.rt.link.to_thread(t0, partial(self._deliver, w, job, task.id, t0))
+        w.port.post(("job", job, task.id, rt.clock.now()), rt)
         return task
 
     def terminate(self, w: AppWorker) -> "Task":
