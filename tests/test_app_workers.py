@@ -173,3 +173,27 @@ async def test_live_workers_are_real_threads_lit_in_the_tree_and_joined_when_the
         assert app.query_one(ProcTree)._lines.highlight == frozenset({tids[1]})  # the selected loop's thread
         await pilot.press("q")
     assert _worker_threads() == []
+
+
+async def test_a_scripts_workers_show_in_the_loop_pane(tmp_path):
+    """`ptview SCRIPT.js`: the Workers a script starts are loops of the process too (L selects one)."""
+    from tui.core.script.session import ScriptSession
+
+    script = tmp_path / "w.js"
+    script.write_text("const { Worker } = require('worker_threads');\n"
+                      "const w = new Worker(\"setTimeout(() => {}, 50); require('fs').stat('/', () => {});\", "
+                      "{ eval: true });\nw.on('exit', () => console.log('exit'));\n")
+    app = PtviewApp(session=ScriptSession.from_file(str(script)), autoplay=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(40):
+            app.driver.step()
+            app.render_model()
+            await pilot.pause()
+            lines = screen_lines(app.query_one(LoopView))
+            if lines[1].startswith(" Worker 1  ") and "starting" not in lines[1]:
+                break
+        assert lines[0].startswith("▸main") and lines[1].startswith(" Worker 1  "), lines
+        await pilot.press("L")
+        app.render_model()
+        await pilot.pause()
+        assert screen_lines(app.query_one(LoopView))[1].startswith("▸Worker 1")

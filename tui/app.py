@@ -21,6 +21,7 @@ from tui.core.driver import SimDriver
 from tui.core.ops import NodeAPI
 from tui.core.runtime import Runtime
 from tui.core.sim_work import SimWork
+from tui.core.snapshot import thread_loops
 from tui.core.untrusted import shown
 from tui.fire_ops import BY_NAME, FIRE_OPS
 from tui.pane_app import VIEW_BINDINGS, PaneApp
@@ -293,7 +294,10 @@ class PtviewApp(PaneApp):
         new = rt.events.since(self._seen)
         if new:
             self._seen = new[-1].seq
-        loops = self.api.workers.loops(snap) if self.api is not None and self.api._workers is not None else ()
+        if self.api is not None and self.api._workers is not None:
+            loops = self.api.workers.loops(snap)  # the keys' Workers, live ones included
+        else:
+            loops = thread_loops(rt, snap)  # a script's Workers (sim: read between steps)
         if self.selected_loop and not any(lt.thread == self.selected_loop for lt in loops):
             self.selected_loop = 0  # its Worker has exited
         with self.batch_update():
@@ -339,8 +343,7 @@ class PtviewApp(PaneApp):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         # A script fires its own operations; only a script can be stepped back (by replay).
-        if self.session is not None and action in ("fire", "burst", "worker_new", "worker", "worker_terminate",
-                                                    "next_loop"):
+        if self.session is not None and action in ("fire", "burst", "worker_new", "worker", "worker_terminate"):
             return False
         if self.session is None and action == "step_back":
             return False
@@ -553,7 +556,10 @@ class PtviewApp(PaneApp):
             return 750_000
 
     def action_next_loop(self) -> None:
-        loops = [0] + [w.n for w in self.api.workers.alive()] if self.api is not None and self.api._workers else [0]
+        if self.api is not None and self.api._workers is not None:
+            loops = [0] + [w.n for w in self.api.workers.alive()]
+        else:
+            loops = [0] + sorted(self.rt.threads)  # a script's Workers
         if len(loops) < 2:
             self.notify("one loop only: W starts a Worker, a thread with a loop of its own", timeout=3)
             return

@@ -123,10 +123,9 @@ class LoopView(Widget):
         t = Text("▸" if sel else " ", style="bold")
         name = lt.name if len(lt.name) <= 9 else lt.name[:8] + "…"
         t.append(f"{name:<9}", style="bold" if sel else "")
-        if lt.state != "online":
+        if lt.state != "online":  # starting (no loop to show yet) or exited
             t.append(f" {lt.state}", style="dim italic")
-            if lt.state == "exited" or s is None:
-                return t
+            return t
         phase = "idle/prep" if s.phase in ("idle", "prepare") else s.phase
         t.append(f" {phase:<7}", style="bold #e5a50a" if s.running is not None else "")
         t.append(f" iter {s.iteration:,}", style="dim")

@@ -181,3 +181,17 @@ def loop_fields(rt) -> dict:
         ticks=_cut(loop.ticks, _cb), microtasks=_cut(loop.microtasks, _cb), tasks=dict(rt.task_counts),
     )
 
+
+def thread_loops(rt, main: Snapshot) -> tuple[LoopThread, ...]:
+    """Every loop of a sim process from its runtime (`rt.threads`: a script's Workers), main first;
+    () when it has only the main one. Sim only: one model thread runs at a time, so the caller may
+    read each Worker's loop while none runs (live Workers publish their own: tui/core/worker_ops.py)."""
+    if not rt.threads:
+        return ()
+    out = [LoopThread(0, "main", main)]
+    for n, trt in sorted(rt.threads.items()):
+        started = trt.loop.callbacks_run > 0 or trt.loop.phase != "main"
+        out.append(LoopThread(n, thread_name(n), main._replace(**loop_fields(trt)) if started else main,
+                              state="online" if started else "starting"))
+    return tuple(out)
+
