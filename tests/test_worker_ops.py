@@ -225,3 +225,18 @@ def test_live_lab_worker_is_a_real_thread_that_ends_with_its_job(capsys):
     assert "Worker 1 answered after" in out and "callback worker.exit (Node internal)" in out
     assert "ended    the loop had nothing left to do" in out
     assert not [n for n in comms().values() if n.startswith("ptview-worker-")]
+
+
+def test_bench_fork_vs_thread_measures_live_workers_beside_fork():
+    import json
+    import subprocess
+    import sys
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    r = subprocess.run([sys.executable, "bench/bench_fork_vs_thread.py", "--runs", "1", "--threads", "4", "--json"],
+                       cwd=root, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    # a live Worker is a thread running a model loop: far cheaper than ptview's fork child, a process
+    assert 0 < out["worker_online_ms"] <= out["worker_first_message_ms"] < out["fork_reply_ms"]
+    assert 0 <= out["worker_rss"] < out["fork_rss"]
