@@ -35,7 +35,7 @@ def test_sim_worker_comes_online_after_its_modelled_boot():
     box = key(rt, api.workers.new)
     rt.run(until=100)
     task = box["r"]
-    assert task.finished and task.result == f"Worker 1 online after 31.0 ms, +8.8 MiB RSS (modelled)"
+    assert task.finished and task.result == "Worker 1 online after 31.0 ms, +10.1 MiB RSS (modelled)"
     w = api.workers.last
     assert w.state == "online" and w.rss_added == MODELLED_RSS["worker"]
     online = [e for e in log if e.get("op") == "worker.online"]

@@ -141,7 +141,7 @@ class LoopView(Widget):
         if waiting:
             t.append(f"  queued {waiting:,}", style="dim")
         if lt.online_ms is not None:
-            # What this Worker cost to start: measured live, modelled in sim (node: ~31 ms, ~9 MiB);
+            # What this Worker cost to start: measured live, modelled in sim (node: ~31 ms, ~10 MiB);
             # whole or not at all.
             cost = f"  online {ms(lt.online_ms)}" + (f" +{_mib(lt.rss_added)}" if lt.rss_added is not None else "")
             if t.cell_len + len(cost) <= width:

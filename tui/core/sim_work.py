@@ -65,10 +65,10 @@ DEFAULT_COSTS: dict[str, float] = {
     "jitter": 0.1,
 }
 
-# What a process kind adds to memory on node v20 here (bench/node_costs.py (6): a live Worker's RSS
-# delta, a forked child's own RSS; README "Three kinds of concurrency"): sim shows these, live measures.
+# What a process kind adds to memory on node v20 here (bench/node_costs.py --only workers: the RSS a
+# Worker adds, a forked child's own RSS; README "worker_threads"): sim shows these, live measures.
 MIB = 1024 * 1024
-MODELLED_RSS = {"worker": int(8.8 * MIB), "fork": int(40 * MIB)}
+MODELLED_RSS = {"worker": int(10.1 * MIB), "fork": int(39.6 * MIB)}
 
 # What each cost may be, for `--cost` (and SimWork): a duration is 0 ms up to an hour of model
 # time (one job or one latency longer than that is no longer a timeline anyone can read); the

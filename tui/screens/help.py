@@ -36,8 +36,8 @@ queues. But the pool is one per process: a Worker's `crypto.pbkdf2` waits in
 the same FIFO as the main thread's (its jobs are marked **W1**, **W2**…). With
 Workers the loop pane lists every loop on one line and shows the selected one
 in full. Block a Worker's loop (**u**) and the main loop runs on: that is why
-Workers exist. A Worker starts in ~31 ms and ~9 MiB on node 20 here; a forked
-process in ~80 ms and ~40 MiB; a pool job in microseconds.
+Workers exist. A Worker starts in ~31-60 ms and ~10 MiB on node 20 here; a
+forked process in ~70 ms and ~40 MiB; a pool job in microseconds.
 
 **Log & timeline** — every event in order, and which job ran on which worker;
 a Worker's loop is named in the log (`Worker 1`), its jobs in the timeline (`W1#3`).
