@@ -25,6 +25,10 @@ def parked(w):
     wake.wait(10)
 
 
+def test_the_bound_is_the_documented_one():
+    assert MAX_LIVE_WORKERS == 8  # documented in the README (Workers from the keyboard, Reliability): change both
+
+
 def test_names_fit_the_kernels_15_bytes_without_colliding():
     names = [worker_thread_name(n) for n in range(1, 2000)]
     assert names[0] == "ptview-worker-1" and names[8] == "ptview-worker-9" and names[9] == "ptview-wrk-10"
