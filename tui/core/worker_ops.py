@@ -177,8 +177,14 @@ class Workers:
 
     def _start_sim(self, w: AppWorker) -> None:
         rt = self.rt
-        boot = rt.work.jittered(rt.work.cost("worker.boot"))
-        w.rt = start_thread(rt, w.n, at=rt.clock.now() + boot, on_end=partial(self._ended, w))
+        work = rt.work
+        # new Worker() itself holds the parent's loop thread (isolate, ports, thread; the first of a
+        # process loads node's worker internals), then its script runs worker.boot later: the
+        # costs a script's Worker is charged (tui/core/script/worker.py), measured on node.
+        rt.consume(work.cost("worker.spawn") + (work.cost("worker.first") if w.n == 1 else 0.0))
+        w.rt = start_thread(rt, w.n, at=rt.clock.now() + work.latency("worker.boot"),
+                            on_end=partial(self._ended, w))
+        w.rt.exit_latency = work.latency("worker.exit")  # its end reaches the parent's loop this much later
         w.api = type(self.api)(w.rt, self.api.procs)
         w.rss_added = MODELLED_RSS["worker"]
         self._ports(w)
