@@ -90,3 +90,24 @@ def test_ending_a_thread_cancels_its_queued_jobs_only():
     assert [j.id for j in rt.pool.wq] == [2]
     rt.run()
     assert rt.pool.done == 2 and rt.pool.cancelled == 2
+
+
+def test_a_post_link_crosses_through_the_inboxes_both_ways():
+    # live: each loop on its own OS thread; here both are stepped by hand, the mechanics are the same
+    from tui.core.threads import PostLink
+
+    rt, log = _rt(1)
+    woken = []
+    w = start_thread(rt, 2, link=lambda t: PostLink(rt, t, wake_thread=lambda: woken.append("thread"),
+                                                     wake_process=lambda: woken.append("process")))
+    wapi = NodeAPI(w)
+    done = []
+    rt.start(lambda: None)
+    w.start(lambda: wapi.pbkdf2(1000, lambda e, r: done.append(w.loop.phase)))
+    assert w.step()                       # the Worker's main module: its submit goes to the process's inbox
+    assert woken == ["process"] and not rt.pool.submitted
+    rt.run(until=5.0)                      # the process takes it, runs it, posts the completion back
+    assert rt.pool.done == 1 and woken == ["process", "thread"]
+    while not w.done and w.step():
+        pass
+    assert done == ["poll"]

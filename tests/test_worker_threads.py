@@ -281,3 +281,71 @@ try {{ {bad}; }} catch (e) {{ console.log(e.name, e.code, e.message); }}
 """)
     assert code == 0
     assert message in out
+
+
+def test_a_trace_gives_each_workers_loop_a_track_and_names_a_jobs_thread(tmp_path, capsys):
+    trace = tmp_path / "t.json"
+    code, out, err = _run(tmp_path, capsys, POOL_SCRIPT, "--pool-size", "1", "--trace", str(trace))
+    assert code == 0, err
+    evs = json.loads(trace.read_text())["traceEvents"]
+    names = {e["tid"]: e["args"]["name"] for e in evs if e.get("name") == "thread_name"}
+    assert names == {1: "loop thread (main)", 10_001: "loop thread (Worker 1)", 2: "libuv worker 0"}
+    jobs = [e for e in evs if e.get("cat") == "pool"]
+    assert [e["args"].get("thread") for e in jobs] == [None, None, 1]
+    assert any(e["tid"] == 10_001 and e.get("name") == "crypto.pbkdf2" for e in evs)
+
+
+def test_rule_3_8_messages_between_ports_of_one_thread_wait_for_the_next_poll_phase(tmp_path, capsys):
+    # a MessagePort is a uv_async_t: after the main module's ticks and promises, in poll, before
+    # setImmediate's check phase (node v20: the same order in every run)
+    code, out, err = _run(tmp_path, capsys, """\
+const { MessageChannel } = require('worker_threads');
+const { port1, port2 } = new MessageChannel();
+port2.on('message', (m) => { console.log('message', m); if (m === 'b') port2.close(); });
+setImmediate(() => console.log('immediate'));
+port1.postMessage('a');
+port1.postMessage('b');
+process.nextTick(() => console.log('tick'));
+Promise.resolve().then(() => console.log('promise'));
+console.log('end');
+""")
+    assert (code, out) == (0, "end\ntick\npromise\nmessage a\nmessage b\nimmediate\n"), err
+
+
+def test_rule_3_8_each_message_is_its_own_callback_with_ticks_and_microtasks_after_it(tmp_path, capsys):
+    code, out, err = _run(tmp_path, capsys, """\
+const { MessageChannel } = require('worker_threads');
+const { port1, port2 } = new MessageChannel();
+port2.on('message', (m) => {
+  console.log('message', m);
+  process.nextTick(() => console.log('tick in', m));
+  Promise.resolve().then(() => console.log('promise in', m));
+});
+setImmediate(() => console.log('immediate'));
+port1.postMessage('a');
+port1.postMessage('b');
+setTimeout(() => port2.close(), 20);
+port2.on('close', () => console.log('close'));
+""")
+    assert (code, out) == (0, "message a\ntick in a\npromise in a\nmessage b\ntick in b\npromise in b\n"
+                              "immediate\nclose\n"), err
+
+
+async def test_the_app_steps_a_script_with_a_worker_to_its_end_and_back(tmp_path):
+    from textual.widgets import RichLog
+
+    from tui.app import PtviewApp
+    from tui.core.script.session import ScriptSession
+
+    path = tmp_path / "w.js"
+    path.write_text(POOL_SCRIPT)
+    app = PtviewApp(session=ScriptSession.from_file(str(path), pool_env="1"), autoplay=False)
+    async with app.run_test(size=(160, 44)) as pilot:
+        for _ in range(12):
+            await pilot.press("full_stop")
+        lines = [str(line.text) for line in app.query_one("#output", RichLog).lines]
+        assert lines == ["main A", "main B", "worker pbkdf2 done"]
+        assert app.session.done
+        await pilot.press("comma")             # back: a replay (its own Workers; the old run's end)
+        assert not app.session.done
+    assert not [t for t in threading.enumerate() if t.name.startswith("ptview-js-worker-") and t.is_alive()]

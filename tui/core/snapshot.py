@@ -108,6 +108,14 @@ def _job(j) -> Item:
     return Item(j.label, j.task, j.op, j.id, kind=j.kind, thread=j.thread)
 
 
+def _port_label(h) -> str:
+    queue = getattr(h, "queue", None)
+    label = getattr(h, "label", "async handle")
+    if queue is None:
+        return label
+    return f"{label}: {len(queue)} message{'s' if len(queue) != 1 else ''}"
+
+
 def _poll_items(loop) -> list[Item]:
     """What the next poll phase will run: pool completions (wq_async), each pending async handle
     (a MessagePort with messages: tui/core/ports.py), ready sockets and pipes."""
@@ -116,8 +124,8 @@ def _poll_items(loop) -> list[Item]:
         if x is ASYNC:
             items.extend(_job(j) for j in list(loop.done_jobs)[:LIMIT])
         elif x is ASYNCS:
-            items.extend(Item(getattr(h, "label", "async handle"), None, getattr(h, "op", None))
-                         for h in list(loop.asyncs_pending)[:LIMIT])
+            # MessagePorts with messages waiting (worker_threads): one entry per port
+            items.extend(Item(_port_label(h), None, getattr(h, "op", None)) for h in list(loop.asyncs_pending)[:LIMIT])
         else:
             items.append(_cb(x))
         if len(items) >= LIMIT:

@@ -301,7 +301,12 @@ class Host:
     def enter_main(self, source: str) -> None:
         self.js_calls += 1
         self.place = None
-        self._run(lambda: self._fns["main"](self.filename, source))
+        w = self.worker
+        if w is not None and w.spec.get("eval"):   # node: evalScript('[worker eval]', code)
+            main_dir = os.path.dirname(self.hub.main.filename)
+            self._run(lambda: self._fns["main"]("[worker eval]", source, main_dir))
+        else:
+            self._run(lambda: self._fns["main"](self.filename, source, None))
 
     def emit_process(self, name: str, payload: Any = None) -> None:
         # a step for the app only when a script listener runs ('exit' with no listener is no step)

@@ -153,7 +153,7 @@ def functions(host) -> dict[str, Callable]:
         w = hub().workers.get(int(tid))
         if w is not None:
             host.flush()
-            w.terminate()
+            w.stop()   # worker.terminate()
         return None
 
     def wt_worker_ref(tid, on):

@@ -70,7 +70,7 @@ class ScriptRun:
             self.host.refusal = e
             self.engine.stop_reason = "refused"
 
-    def terminate(self, code: int) -> None:
+    def end_terminated(self, code: int) -> None:
         """worker.terminate(): the run ends here, its 'exit' listeners not run."""
         if not self._exited:
             self._exited = True
@@ -113,7 +113,7 @@ class ScriptRun:
                                          "of model time (a timer that never stops?)")
         except ScriptExit as e:
             if e.terminated:
-                self.terminate(e.code)
+                self.end_terminated(e.code)
             else:
                 self._finish(e.code, e.message)
             return False

@@ -79,6 +79,9 @@ class Hub:
         p = Port(self.next_port, rt, label)
         self.next_port += 1
         self.ports[p.id] = p
+        if p.id % 1024 == 0:   # closed ports are forgotten now and then: a loop of channels stays flat
+            for pid in [i for i, q in self.ports.items() if q.closed]:
+                del self.ports[pid]
         return p
 
     def alive(self) -> int:
@@ -168,6 +171,7 @@ class WorkerThread:
         self.internal_w.arrive(("load",))
         # stdio, worker side: [waiting for the parent's ack, buffered chunks] per fd
         self._stdio = {1: [False, []], 2: [False, []]}
+        self._unwritten: deque = deque()   # (fd, text) sent to the parent, not yet written there
         self._waiting_streams = 0
         hub.workers[self.tid] = self
         old = threading.stack_size()
@@ -247,7 +251,7 @@ class WorkerThread:
         return run.rt.next_time()
 
     def _finish_terminated(self) -> None:
-        self.run.terminate(1)
+        self.run.end_terminated(1)
 
     def _yield(self, resume_at: float) -> None:
         """Inside a callback: hand the baton back until the process reaches `resume_at`."""
@@ -290,7 +294,20 @@ class WorkerThread:
             e, self._error = self._error, None
             if isinstance(e, ScriptError) and e.file is None:
                 e.file = os.path.basename(self.spec["filename"])
+            self.write_out()
             raise e
+
+    def write_out(self) -> None:
+        """The run stops (ptview refuses or stops this Worker): what it wrote so far still reaches
+        the output, as the parent would have written it."""
+        pending = list(self._unwritten) + [(fd, c) for fd in (1, 2) for c in self._stdio[fd][1]]
+        self._unwritten.clear()
+        for fd in (1, 2):
+            self._stdio[fd][1] = []
+        for fd, text in pending:
+            self.parent.out(fd, text)
+        if self.parent.worker is not None:
+            self.parent.worker.write_out()
 
     def resume_at(self, t: float) -> None:
         """A notify for this Worker's Atomics.wait: it may go on from (process) time t."""
@@ -298,7 +315,7 @@ class WorkerThread:
             self._suspended_at = min(self._suspended_at, t)
         self.rt.link.wake()
 
-    def terminate(self) -> None:
+    def stop(self) -> None:
         if self.finished or self.terminating:
             return
         self.terminating = True
@@ -354,6 +371,7 @@ class WorkerThread:
         if self._waiting_streams == 0:
             self.internal_w.ref(True)
         self._waiting_streams += 1
+        self._unwritten.extend((fd, c) for c in chunks)
         self.internal_w.post(("stdio", fd, chunks), self.rt)
 
     def _flush_stdio(self) -> None:
@@ -361,6 +379,7 @@ class WorkerThread:
             st = self._stdio[fd]
             if st[1]:
                 chunks, st[1] = st[1], []
+                self._unwritten.extend((fd, c) for c in chunks)
                 self.internal_w.post(("stdio", fd, chunks), self.rt)
 
     def post_error(self, tree_text: str) -> None:
@@ -374,8 +393,14 @@ class WorkerThread:
             parent.enter(self.js_id, {"event": "online"}, True)
         elif kind == "stdio":
             fd, chunks = msg[1], msg[2]
-            for text in chunks:
-                parent.out(fd, text)
+            for _ in chunks:
+                if self._unwritten:
+                    self._unwritten.popleft()
+            if self.spec.get("stdout" if fd == 1 else "stderr"):   # the stdout/stderr option: worker.stdout
+                parent.enter(self.js_id, {"event": "stdio", "fd": fd, "chunks": chunks}, True)
+            else:
+                for text in chunks:
+                    parent.out(fd, text)
             if not self.finished:
                 self.internal.post(("more", fd), parent.rt)
         elif kind == "error":

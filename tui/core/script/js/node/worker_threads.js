@@ -137,9 +137,11 @@ function makePort(id) {
       ptv.call('wt_port_ref', id, false);
     }
   });
+  let jsId = 0;
   const onHost = (r) => {
     if (r.close) {
       ports.delete(id);
+      ptv.unregister(jsId);   // the host forgets this port: nothing more comes for it
       port.emit('close');
       return;
     }
@@ -152,8 +154,8 @@ function makePort(id) {
     }
     dispatch(port, 'message', data);
   };
-  onHost.keep = true;
-  ptv.call('wt_port_listen', id, ptv.register(onHost));
+  jsId = ptv.register(onHost);
+  ptv.call('wt_port_listen', id, jsId);
   return port;
 }
 function receivedPort(id) {
@@ -197,7 +199,7 @@ class BroadcastChannel extends EventTarget {
       }
       this.dispatchEvent(new MessageEvent('message', { data }));
     };
-    ptv.call('wt_port_listen', this.#id, ptv.register(Object.assign(onHost, { keep: true })));
+    ptv.call('wt_port_listen', this.#id, ptv.register(onHost));
     ptv.call('wt_port_ref', this.#id, true);   // a BroadcastChannel keeps the loop alive until close()/unref()
     ptv.call('wt_port_start', this.#id);
   }
@@ -252,7 +254,7 @@ class Worker extends EventEmitter {
       if (!Array.isArray(options.argv)) throw new codes.ERR_INVALID_ARG_TYPE('options.argv', 'Array', options.argv);
       argv = options.argv.map(String);
     }
-    const spec = { argv };
+    const spec = { argv, stdout: !!options.stdout, stderr: !!options.stderr };
     if (options.eval) {
       if (typeof filename !== 'string') {
         throw new codes.ERR_INVALID_ARG_VALUE('options.eval', options.eval, 'must be false when \'filename\' is not a string');
@@ -287,20 +289,17 @@ class Worker extends EventEmitter {
     spec.ports = moved;
     if (options.resourceLimits && typeof options.resourceLimits === 'object') {
       const r = options.resourceLimits;
-      spec.resourceLimits = {
-        maxYoungGenerationSizeMb: typeof r.maxYoungGenerationSizeMb === 'number' ? r.maxYoungGenerationSizeMb : -1,
-        maxOldGenerationSizeMb: typeof r.maxOldGenerationSizeMb === 'number' ? Math.max(r.maxOldGenerationSizeMb, 2) : -1,
-        codeRangeSizeMb: typeof r.codeRangeSizeMb === 'number' ? r.codeRangeSizeMb : -1,
-        stackSizeMb: typeof r.stackSizeMb === 'number' ? r.stackSizeMb : 4,
-      };
+      spec.resourceLimits = limitsOf(r);
+    } else {
+      spec.resourceLimits = limitsOf({});
     }
+    this.#limits = spec.resourceLimits;
     for (const id of moved) {
       const p = ports.get(id);
       if (p) { p[kDetached] = true; ports.delete(id); }
     }
     this[kExitCode] = undefined;
     const onHost = (r) => this.#onHost(r);
-    onHost.keep = true;
     const got = ptv.call('wt_worker_new', JSON.stringify(spec), ptv.register(onHost));
     if (typeof got === 'string' && got[0] !== '{') ptv.refuse(got);
     const made = JSON.parse(got);
@@ -316,13 +315,21 @@ class Worker extends EventEmitter {
     this.on('removeListener', (name) => {
       if (name === 'message' && this.listenerCount('message') === 0 && this[kHandle] !== null) pub.unref();
     });
+    // worker.stdout/stderr (ReadableWorkerStdio): what the Worker writes, when the stdout/stderr
+    // option asks for it; otherwise the host writes it to this thread's own output
+    const { Readable } = require('stream');
+    this.#stdio = [new Readable({ read() {} }), new Readable({ read() {} })];
     this.performance = { eventLoopUtilization() { return { idle: 0, active: 0, utilization: 0 }; } };
     process.nextTick(() => process.emit('worker', this));
   }
   #threadId = -1;
+  #stdio = null;
   #onHost(r) {
     if (r.event === 'online') {
       this.emit('online');
+    } else if (r.event === 'stdio') {
+      const stream = this.#stdio[r.fd === 1 ? 0 : 1];
+      for (const chunk of r.chunks) stream.push(chunk);
     } else if (r.event === 'error') {
       let err;
       try { err = serdes.deserialize(JSON.parse(r.error), receivedPort); } catch (e) { err = e; }
@@ -332,6 +339,7 @@ class Worker extends EventEmitter {
       this.removeAllListeners('messageerrors');
       this[kHandle] = null;
       this[kExitCode] = r.code;
+      for (const stream of this.#stdio) if (!stream.readableEnded) stream.push(null);   // kDispose
       this.emit('exit', r.code);
       this.removeAllListeners();
     }
@@ -365,9 +373,21 @@ class Worker extends EventEmitter {
   }
   get threadId() { return this[kHandle] === null ? -1 : this.#threadId; }
   get stdin() { return null; }
+  get stdout() { return this.#stdio[0]; }
+  get stderr() { return this.#stdio[1]; }
   get resourceLimits() { return this[kHandle] === null ? {} : (this.#limits || {}); }
   #limits = undefined;
   getHeapSnapshot() { return Promise.reject(new Error('getHeapSnapshot() is not supported by ptview')); }
+}
+// what a Worker's isolate ends up with (node v20 here: V8's defaults for a 2-vCPU, 4 GiB-heap machine)
+function limitsOf(r) {
+  const num = (v) => typeof v === 'number';
+  return {
+    maxYoungGenerationSizeMb: num(r.maxYoungGenerationSizeMb) ? r.maxYoungGenerationSizeMb : 48,
+    maxOldGenerationSizeMb: num(r.maxOldGenerationSizeMb) ? Math.max(r.maxOldGenerationSizeMb, 2) : 4096,
+    codeRangeSizeMb: num(r.codeRangeSizeMb) ? r.codeRangeSizeMb : 0,
+    stackSizeMb: num(r.stackSizeMb) ? r.stackSizeMb : 4,
+  };
 }
 function refuseData() {
   ptv.refuse('new Worker(data: URL) is an ES module: not supported');
