@@ -128,6 +128,7 @@ class PtviewApp(PaneApp):
         self.refresh_s = refresh
         self.selected: int | None = None
         self.selected_loop = 0  # the loop shown in full: 0 the main thread's, else a Worker's threadId
+        self._workers_seen = 0
         self._loops_title = None
         self.last_fire: tuple[str, object] | None = None
         self.last_args: dict[str, str] = {op.name: op.default for op in FIRE_OPS if op.default is not None}
@@ -256,7 +257,7 @@ class PtviewApp(PaneApp):
         # only the clock moves, and once a second is enough for that.
         rt = self.driver.rt
         moving = _moving(rt)
-        changed = rt.events.count != self._seen
+        changed = rt.events.count != self._seen or self._workers_version() != self._workers_seen
         if moving or changed or now - self._last_render >= 1.0:
             self._in_frame = True
             try:
@@ -294,6 +295,7 @@ class PtviewApp(PaneApp):
         new = rt.events.since(self._seen)
         if new:
             self._seen = new[-1].seq
+        self._workers_seen = self._workers_version()
         if self.api is not None and self.api._workers is not None:
             loops = self.api.workers.loops(snap)  # the keys' Workers, live ones included
         else:
@@ -317,6 +319,11 @@ class PtviewApp(PaneApp):
             # One fixed line: the clock ticking must not re-layout the whole screen.
             self.query_one("#status").update(self._status(snap), layout=False)
             self._highlight_threads(sel)
+
+    def _workers_version(self) -> int:
+        """Live Workers publish their loops from their own threads: a new version is a change to draw."""
+        workers = self.api._workers if self.api is not None else None
+        return workers.version if workers is not None else 0
 
     def _title_loops(self, loops) -> None:
         title = "Event loop" if len(loops) < 2 else f"Event loops · {len(loops)} threads (L: next)"

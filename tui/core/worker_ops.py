@@ -127,6 +127,7 @@ class Workers:
         self.by_id: dict[int, AppWorker] = {}
         self._next = 0
         self.last: AppWorker | None = None  # the newest Worker: where `--fire worker…` jobs go
+        self.version = 0  # live: bumped when a Worker's thread publishes a changed loop
 
     # -- what the parent sees ------------------------------------------------------------------
 
@@ -244,8 +245,17 @@ class Workers:
                 self.rt.post(partial(end_thread, wrt))
 
     def publish(self, w: AppWorker) -> None:
-        """Live, on the Worker's thread: its loop's state for the UI (one reference, swapped whole)."""
-        w.published = loop_fields(w.rt)
+        """Live, on the Worker's thread: its loop's state for the UI (one reference, swapped whole).
+        A change bumps `version` and wakes the main thread's loop, so a UI redraws it now rather
+        than at its next once-a-second frame."""
+        fields = loop_fields(w.rt)
+        old = w.published
+        if old is not None and {k: v for k, v in fields.items() if k != "t"} == {
+                k: v for k, v in old.items() if k != "t"}:
+            return
+        w.published = fields
+        self.version += 1
+        self.rt.post(_nothing)
 
     # -- on the Worker's loop ------------------------------------------------------------------------
 
@@ -415,6 +425,10 @@ class Workers:
             out.append(LoopThread(w.n, w.name, snap, state=state, tid=w.tid, online_ms=w.online_ms,
                                   rss_added=w.rss_added))
         return tuple(out)
+
+
+def _nothing() -> None:
+    """Posted to the main thread's runtime only to wake its loop (and a UI watching its epoll)."""
 
 
 def short_job(job: tuple[str, Any]) -> str:
