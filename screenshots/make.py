@@ -1,4 +1,5 @@
-"""Regenerate the README's screenshots from the real app: sim mode, seed 1, fixed sizes.
+"""Regenerate the README's screenshots from the real app: sim mode, seed 1, fixed sizes (the Workers
+shot is live: its threads are real).
 
     python screenshots/make.py            # writes screenshots/*.svg
     python screenshots/make.py --png      # and PNGs beside them (needs cairosvg)
@@ -104,7 +105,43 @@ def _with_script(fn, path):
     return shot
 
 
+async def two_workers(app, pilot):
+    """Live: two Workers (real ptview-worker threads in the process pane), one hashing on the shared
+    pool beside the main thread's hashes, the other blocking its own loop; and a fork."""
+    import time
+
+    from widgets.proc_tree import ProcTree
+
+    app.fire_worker("new")
+    app.fire_worker("new")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and len([w for w in app.api.workers.alive() if w.state == "online"]) < 2:
+        app.driver.advance(10)
+        await pilot.pause(0.02)
+    app.selected_loop = 1
+    app.fire_worker("pbkdf2")
+    app.fire("pbkdf2", 2_000_000, count=2)
+    app.fire("fork", 5000)
+    app.selected_loop = 2
+    app.fire_worker("block")
+    tree = app.query_one(ProcTree)
+    while time.monotonic() < deadline:
+        app.driver.advance(10)
+        await pilot.pause(0.05)
+        rows = [r for r in tree.query_one("ProcLines").rows if r.id[0] == "t"]  # ptview's threads, scanned
+        forked = any(t.op == "child_process.fork" and t.finished for t in app.rt.tasks.values())
+        if len(rows) >= 8 and forked:
+            break
+    app.driver.advance(10)
+
+
+def _live(fn):
+    fn.live = True
+    return fn
+
+
 SHOTS = [
+    ("two-workers-beside-the-main-loop", (160, 44), _live(two_workers)),
     ("five-pbkdf2-on-a-pool-of-four", (100, 30), five_pbkdf2),
     ("five-pbkdf2-on-a-pool-of-four-wide", (200, 50), five_pbkdf2),
     ("immediate-vs-timeout-in-an-io-callback", (100, 30), immediate_vs_timeout),
@@ -166,6 +203,10 @@ async def main(png: bool, only: list[str]) -> None:
             finally:
                 child.kill()
                 child.wait()
+        elif getattr(script, "live", False):
+            import os
+
+            path = await _shoot(name, size, script, live=True, pool_size=4, root_pid=os.getpid())
         else:
             path = await _shoot(name, size, script)
         print(path)

@@ -108,3 +108,52 @@ def test_live_app_exits_promptly_with_work_in_flight_and_leaves_nothing(how, tmp
             assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
     finally:
         tty.close()
+
+
+def _task_names(pid: int) -> list[str]:
+    out = []
+    try:
+        tids = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return out
+    for tid in tids:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/comm") as f:
+                out.append(f.read().strip())
+        except OSError:
+            pass
+    return out
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGHUP", "q"])
+def test_live_workers_are_real_threads_and_the_app_exits_promptly_with_one_busy(how):
+    """Two Workers (threads ptview-worker-1 and -2 of the app's process), the second one blocking its
+    own loop on a CPU when the signal comes: ptview stops and joins them and exits in time."""
+    tty = Tty()
+    try:
+        assert tty.read_until(b"ptview"), tty.out[-500:]
+        tty.send(b"W")
+        assert tty.read_until(b"Event loops")  # the loop pane lists two loops now
+        tty.send(b"W")
+        deadline = time.monotonic() + 10
+        names = []
+        while time.monotonic() < deadline and not {"ptview-worker-1", "ptview-worker-2"} <= set(names):
+            tty.read_until(b"\x00never", 0.05)
+            names = _task_names(tty.proc.pid)
+        assert {"ptview-worker-1", "ptview-worker-2"} <= set(names), names
+        tty.send(b"u")  # Worker 2 (selected) burns a CPU for 2 s in its own loop
+        assert tty.read_until(b"block 2000")
+        t0 = time.monotonic()
+        if how == "q":
+            tty.send(b"q")
+        else:
+            os.kill(tty.proc.pid, getattr(signal, how))
+        tty.drain(10)
+        took = time.monotonic() - t0
+        assert tty.proc.poll() is not None, "ptview did not exit"
+        assert took < 5  # well inside the Worker's 2 s block: it was stopped, not waited for
+        assert LEAVE_ALT_SCREEN in tty.out, "the terminal was not restored"
+        assert tty.proc.returncode == (0 if how == "q" else 128 + getattr(signal, how))
+    finally:
+        tty.close()
+

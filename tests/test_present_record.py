@@ -51,8 +51,8 @@ def test_the_recording_replays_to_the_screen_the_terminal_showed(tmp_path):
     output = "".join(data for _, kind, data in events if kind == "o")
     # pyte has no alternate screen: the app's last frame stays on it in both, byte streams alike.
     assert screen(output) == screen(tty.out)
-    assert any("scene 1/8 · beat 2/3" in line for line in seen)
-    assert any("scene 1/8 · beat 2/3" in line for line in screen(output))
+    assert any("scene 1/9 · beat 2/3" in line for line in seen)
+    assert any("scene 1/9 · beat 2/3" in line for line in screen(output))
     assert output.endswith("\x1b[?1004l")  # up to the terminal's restoration, and no further
 
 

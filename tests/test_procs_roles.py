@@ -1,6 +1,6 @@
 """Node thread roles from names (Node >= 22/24) and from creation order (Node 20)."""
 
-from tui.core.procs.roles import is_node, label_threads, v8_pool_size
+from tui.core.procs.roles import is_node, label_threads, role_from_name, v8_pool_size
 
 PID = 1000
 
@@ -54,13 +54,22 @@ def test_node24_and_26_names():
         roles = label_threads(threads, PID, ["node"])
         assert roles == {PID: ("main", False), 1002: ("delayed tasks", False), 1003: ("V8 platform", False),
                          1004: ("inspector", False), 1005: ("libuv worker", False),
-                         1006: ("worker_thread", False)}
+                         1006: ("Worker", False)}
 
 
 def test_ptview_pool_threads():
     roles = label_threads([(PID, "python3"), (1001, "ptview-pool-0"), (1002, "ptview-pool-12")], PID, ["python3"])
     assert roles[1001] == ("ptview pool", False)
     assert roles[1002] == ("ptview pool", False)
+
+
+def test_ptview_live_workers_are_workers():
+    # tui/core/live/worker_threads.py: `ptview-worker-<n>`, and `ptview-wrk-<n>` from 10 on (15 bytes of comm)
+    for name in ("ptview-worker-1", "ptview-worker-9", "ptview-wrk-10", "ptview-wrk-1234"):
+        assert role_from_name(name) == "Worker", name
+    assert role_from_name("ptview-pl1000") == "ptview pool"
+    assert role_from_name("ptview-worker-") is None and role_from_name("ptview-scan") is None
+    assert role_from_name("WorkerThread") == "Worker"  # Node >= 23.8 names its Workers so
 
 
 def test_node_is_recognised_by_executable_or_argv0_not_by_name():

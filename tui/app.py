@@ -21,6 +21,7 @@ from tui.core.driver import SimDriver
 from tui.core.ops import NodeAPI
 from tui.core.runtime import Runtime
 from tui.core.sim_work import SimWork
+from tui.core.snapshot import thread_loops
 from tui.core.untrusted import shown
 from tui.fire_ops import BY_NAME, FIRE_OPS
 from tui.pane_app import VIEW_BINDINGS, PaneApp
@@ -30,14 +31,25 @@ from widgets.event_log import EventLog, LogLines
 from widgets.timeline import Timeline, TimelineRecorder
 
 BURST = 4
+WORKER_BLOCK_MS = 2000.0  # `u`: how long a Worker blocks its own loop (no dialog: one key, one demo)
 SLOW_STEP_MS = 100.0  # a script step that took this much real CPU gets its time on the status line
 _REDRAW = object()  # a timeline selection that never matches: draw it at the next frame
 
 
 def _bindings() -> list[Binding]:
-    b = [Binding(op.key, f"fire('{op.name}')", op.short, key_display=op.key, tooltip=op.title)
-         for op in FIRE_OPS]
+    # `W` before the fire keys: on one line at 80 columns the key bar shows it (issue 18).
+    b = [Binding("W", "worker_new", "new Worker", tooltip="new Worker: a thread running its own event loop")]
+    b += [Binding(op.key, f"fire('{op.name}')", op.short, key_display=op.key, tooltip=op.title)
+          for op in FIRE_OPS]
     b += [
+        # worker_threads: a Worker is a thread with a loop of its own; the pool stays one per process.
+        Binding("p", "worker('echo')", "postMessage", tooltip="postMessage to the selected Worker (it answers)"),
+        Binding("j", "worker('pbkdf2')", "Worker pbkdf2",
+                tooltip="the selected Worker runs crypto.pbkdf2: its job joins the process's one pool"),
+        Binding("u", "worker('block')", "Worker blocks",
+                tooltip=f"the selected Worker blocks its own loop {WORKER_BLOCK_MS / 1000:g} s: the main loop runs on"),
+        Binding("K", "worker_terminate", "terminate", tooltip="worker.terminate() on the selected Worker"),
+        Binding("L", "next_loop", "next loop", tooltip="select the next loop: main, then each Worker's"),
         Binding("b", "burst", f"Burst ×{BURST}"),
         Binding("space", "toggle_pause", "Pause/run"),
         Binding("full_stop", "step", "Step", key_display="."),
@@ -61,8 +73,11 @@ FINE_ELAPSED_MS = 1000.0
 
 def _moving(rt) -> bool:
     """Something on screen moves faster than once a second: a callback running on the loop
-    thread, a progress bar (a job whose end the sim knows), a job in its first second."""
+    thread (the main one or a sim Worker's), a progress bar (a job whose end the sim knows), a
+    job in its first second."""
     if rt.loop.running is not None:
+        return True
+    if rt.threads and rt.clock.still and any(t.loop.running is not None for t in rt.threads.values()):
         return True
     now = rt.clock.now()
     for w in rt.pool.workers:
@@ -112,6 +127,9 @@ class PtviewApp(PaneApp):
         self.root_pid = root_pid
         self.refresh_s = refresh
         self.selected: int | None = None
+        self.selected_loop = 0  # the loop shown in full: 0 the main thread's, else a Worker's threadId
+        self._workers_seen = 0
+        self._loops_title = None
         self.last_fire: tuple[str, object] | None = None
         self.last_args: dict[str, str] = {op.name: op.default for op in FIRE_OPS if op.default is not None}
         self.recorder = TimelineRecorder()
@@ -205,7 +223,7 @@ class PtviewApp(PaneApp):
 
     def _record(self, e: E.Event) -> None:
         if e.ev == E.START:
-            self.recorder.started(e.worker, e.task, e.job, e.op, e.t)
+            self.recorder.started(e.worker, e.task, e.job, e.op, e.t, e.thread)
         elif e.ev == E.DONE:
             self.recorder.finished(e.job, e.t)
 
@@ -239,7 +257,7 @@ class PtviewApp(PaneApp):
         # only the clock moves, and once a second is enough for that.
         rt = self.driver.rt
         moving = _moving(rt)
-        changed = rt.events.count != self._seen
+        changed = rt.events.count != self._seen or self._workers_version() != self._workers_seen
         if moving or changed or now - self._last_render >= 1.0:
             self._in_frame = True
             try:
@@ -277,8 +295,17 @@ class PtviewApp(PaneApp):
         new = rt.events.since(self._seen)
         if new:
             self._seen = new[-1].seq
+        self._workers_seen = self._workers_version()
+        if self.api is not None and self.api._workers is not None:
+            loops = self.api.workers.loops(snap)  # the keys' Workers, live ones included
+        else:
+            loops = thread_loops(rt, snap)  # a script's Workers (sim: read between steps)
+        if self.selected_loop and not any(lt.thread == self.selected_loop for lt in loops):
+            self.selected_loop = 0  # its Worker has exited
         with self.batch_update():
-            self.query_one(LoopView).show(snap, sel)
+            self._title_loops(loops)
+            # Task ids are per loop: the selection (a main-thread task) lights only the main loop's.
+            self.query_one(LoopView).show(snap, sel if not self.selected_loop else None, loops, self.selected_loop)
             self.query_one(PoolView).show(snap, sel, expected)
             self.log_lines.add_events(new)
             for log in self.query(EventLog):
@@ -293,13 +320,29 @@ class PtviewApp(PaneApp):
             self.query_one("#status").update(self._status(snap), layout=False)
             self._highlight_threads(sel)
 
+    def _workers_version(self) -> int:
+        """Live Workers publish their loops from their own threads: a new version is a change to draw."""
+        workers = self.api._workers if self.api is not None else None
+        return workers.version if workers is not None else 0
+
+    def _title_loops(self, loops) -> None:
+        title = "Event loop" if len(loops) < 2 else f"Event loops · {len(loops)} threads (L: next)"
+        if title != self._loops_title:
+            self._loops_title = title
+            self.query_one("#loop").border_title = title
+
     def _highlight_threads(self, sel: int | None) -> None:
-        """Live mode: the selected task's worker is a real thread; light it in the process pane."""
+        """Live mode: the selected task's worker is a real thread, and so is the selected loop's
+        Worker; light them in the process pane."""
         tids = set()
         if sel is not None:
             for w in self.rt.pool.workers:
-                if w.job is not None and w.job.task == sel and w.tid:
+                if w.job is not None and w.job.task == sel and not w.job.thread and w.tid:
                     tids.add(w.tid)
+        if self.selected_loop and self.api is not None:
+            worker = self.api.workers.get(self.selected_loop)
+            if worker is not None and worker.tid:
+                tids.add(worker.tid)
         if tids != self._lit_tids:
             self._lit_tids = tids
             for tree in self.query("ProcTree"):
@@ -307,7 +350,7 @@ class PtviewApp(PaneApp):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         # A script fires its own operations; only a script can be stepped back (by replay).
-        if self.session is not None and action in ("fire", "burst"):
+        if self.session is not None and action in ("fire", "burst", "worker_new", "worker", "worker_terminate"):
             return False
         if self.session is None and action == "step_back":
             return False
@@ -433,7 +476,103 @@ class PtviewApp(PaneApp):
             self.notify("fire something first: burst repeats the last operation", severity="warning")
             return
         name, value = self.last_fire
+        if name.startswith("worker:"):
+            self.fire_worker(name.split(":", 1)[1], count=BURST)
+            return
         self.fire(name, value, count=BURST)
+
+    # -- worker_threads -------------------------------------------------------------------
+
+    def action_worker_new(self) -> None:
+        self.fire_worker("new")
+
+    def action_worker(self, kind: str) -> None:
+        self.fire_worker(kind)
+
+    def action_worker_terminate(self) -> None:
+        self.fire_worker("terminate")
+
+    def _target_worker(self):
+        """The selected loop's Worker, else the newest: what p, j, u and K act on."""
+        workers = self.api.workers
+        w = workers.get(self.selected_loop) if self.selected_loop else None
+        if w is None or w.state == "exited":
+            alive = [x for x in workers.alive() if x.state != "exited"]
+            w = alive[-1] if alive else None
+        return w
+
+    def fire_worker(self, kind: str, count: int = 1) -> None:
+        """A key for a Worker, delivered like every key: a TTY read, a callback in the main loop's poll
+        phase; there the main thread calls new Worker, postMessage or terminate()."""
+        if self.session is not None or self.api is None:
+            return
+        workers = self.api.workers
+        target = None
+        if kind == "new":
+            room = workers.room()
+            if count > room:
+                where = "live mode runs" if workers.live else "ptview models"
+                self.notify(f"{where} at most {workers.limit} Workers at once: "
+                            + ("K terminates the selected one" if room == 0 else f"starting {room}, not {count}"),
+                            severity="warning", timeout=3)
+                count = room
+                if count == 0:
+                    return
+        else:
+            target = self._target_worker()
+            if target is None:
+                self.notify("no Worker yet: W starts one", severity="warning", timeout=3)
+                return
+        self.last_fire = ("worker:" + kind, None)
+        if kind == "new":
+            what = "new Worker"
+        elif kind == "terminate":
+            what = f"{target.name}.terminate()"
+        else:
+            what = f"{target.name}.postMessage({kind})"
+        iterations = self._pbkdf2_iterations()
+
+        def on_key() -> None:
+            task = None
+            for _ in range(count):
+                if kind == "new":
+                    task = workers.new()
+                    self.selected_loop = workers.last.n if workers.last is not None else self.selected_loop
+                elif kind == "terminate":
+                    task = workers.terminate(target)
+                elif kind == "pbkdf2":
+                    task = workers.post(target, ("pbkdf2", iterations))
+                elif kind == "block":
+                    task = workers.post(target, ("block", WORKER_BLOCK_MS))
+                else:
+                    task = workers.post(target, ("echo", None))
+            if task is not None:
+                self.selected = task.id
+
+        rt = self.rt
+        rt.loop.io_ready_now(Callback(on_key, f"key → {what}" + (f" ×{count}" if count > 1 else ""),
+                                      op="tty.keypress", cost=rt.work.cost("callback")))
+        if self.driver.paused:
+            self.notify("paused: space runs, . steps", timeout=2)
+        self.render_model()
+
+    def _pbkdf2_iterations(self) -> int:
+        try:
+            return int(BY_NAME["pbkdf2"].parse(self.last_args.get("pbkdf2")))
+        except (ValueError, TypeError):
+            return 750_000
+
+    def action_next_loop(self) -> None:
+        if self.api is not None and self.api._workers is not None:
+            loops = [0] + [w.n for w in self.api.workers.alive()]
+        else:
+            loops = [0] + sorted(self.rt.threads)  # a script's Workers
+        if len(loops) < 2:
+            self.notify("one loop only: W starts a Worker, a thread with a loop of its own", timeout=3)
+            return
+        i = loops.index(self.selected_loop) if self.selected_loop in loops else 0
+        self.selected_loop = loops[(i + 1) % len(loops)]
+        self.render_model()
 
     # -- time -------------------------------------------------------------------------
 

@@ -208,8 +208,12 @@ class PresentApp(App):
                 f"scene {self.scene_i + 1}/{len(self.talk.scenes)} · beat {self.beat_i + 1}/{len(scene.beats)}")
             self.query_one("#caption-text", Static).update(Text("\n".join(shown_lines(beat.caption))))
             self.query_one("#caption-why", Static).update(self._why_line())
+            api = getattr(run, "api", None)  # a fire scene's: its Workers' loops beside the main one
+            loops = api.workers.loops(snap) if api is not None and api._workers is not None else ()
+            # In full: a Worker's loop while it runs a callback (a blocked one), else the main loop.
+            busy = [lt.thread for lt in loops if lt.thread and lt.snap.running is not None]
             for view in self.query(LoopView):
-                view.show(snap, None)
+                view.show(snap, None, loops, busy[-1] if busy else 0)
             expected = {w.job.id: w.job.handle for w in rt.pool.workers
                         if w.job is not None and isinstance(w.job.handle, float)}
             for view in self.query(PoolView):
@@ -224,7 +228,7 @@ class PresentApp(App):
                 recorder = TimelineRecorder()
                 for e in rt.events.recent:
                     if e.ev == "start":
-                        recorder.started(e.worker, e.task, e.job, e.op, e.t)
+                        recorder.started(e.worker, e.task, e.job, e.op, e.t, e.thread)
                     elif e.ev == "done":
                         recorder.finished(e.job, e.t)
                 timeline.show(recorder, snap.t, max(50.0, snap.t), len(rt.pool.workers), None)

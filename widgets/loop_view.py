@@ -1,4 +1,10 @@
-"""The event-loop pane: the phase ring, what runs now, and every queue."""
+"""The event-loop pane: the phase ring, what runs now, and every queue.
+
+A process runs one loop per thread that runs JavaScript: the main thread's and
+each Worker's (SEMANTICS §3.8). With Workers the pane lists every loop on one
+compact line each (the selected one marked), then shows the selected loop in
+full, its empty queues folded into one line so that it still fits at 80x24.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ from rich.console import Group
 from rich.text import Text
 from textual.widget import Widget
 
-from tui.core.snapshot import Item, Snapshot
+from tui.core.snapshot import Item, LoopThread, Snapshot
 from widgets.style import chip, ms, pack
 
 RING = (("timers", "timers"), ("pending", "pending"), ("idle", "idle/prepare"), ("poll", "poll"),
@@ -22,6 +28,10 @@ QUEUES = (
 )
 
 
+def _mib(n: int) -> str:
+    return f"{n / 1048576:.1f} MiB" if n >= 1048576 else f"{n / 1024:.0f} KiB"
+
+
 class LoopView(Widget):
     DEFAULT_CSS = """
     LoopView { height: auto; }
@@ -31,14 +41,29 @@ class LoopView(Widget):
         super().__init__(**kw)
         self.snap: Snapshot | None = None
         self.selected: int | None = None
+        self.loops: tuple[LoopThread, ...] = ()
+        self.selected_loop = 0
         self._sig = None
 
-    def show(self, snap: Snapshot, selected: int | None) -> None:
-        sig = (snap.phase, snap.iteration, snap.running, snap.running_queue, snap.timers, snap.pending,
-               snap.poll, snap.check, snap.close, snap.ticks, snap.microtasks, selected, snap.alive,
-               round(snap.delay_last, 1), round(snap.delay_max, 1))
+    @staticmethod
+    def _loop_sig(snap: Snapshot) -> tuple:
+        return (snap.phase, snap.iteration, snap.running, snap.running_queue, snap.timers, snap.pending,
+                snap.poll, snap.check, snap.close, snap.ticks, snap.microtasks, snap.alive, snap.finished,
+                round(snap.delay_last, 1), round(snap.delay_max, 1))
+
+    def show(self, snap: Snapshot, selected: int | None, loops: tuple[LoopThread, ...] = (),
+             selected_loop: int = 0) -> None:
+        """`snap`: the main loop's snapshot; `loops`: every loop of the process (main first), when
+        there is more than one; `selected_loop`: the thread shown in full (0: main)."""
+        loops = loops if len(loops) > 1 else ()
+        if loops:
+            snap = next((lt.snap for lt in loops if lt.thread == selected_loop), snap)
+        sig = (self._loop_sig(snap), selected, selected_loop,
+               tuple((lt.thread, lt.state, lt.tid, self._loop_sig(lt.snap)) for lt in loops))
         self.snap = snap
         self.selected = selected
+        self.loops = loops
+        self.selected_loop = selected_loop
         if sig != self._sig:
             self._sig = sig
             self.refresh(layout=True)
@@ -91,10 +116,52 @@ class LoopView(Widget):
             used += c.cell_len + 1
         return t
 
+    def _loop_line(self, lt: LoopThread, width: int) -> Text:
+        """One loop on one line: which thread, its phase, its iteration, what it does now."""
+        s = lt.snap
+        sel = lt.thread == self.selected_loop
+        t = Text("▸" if sel else " ", style="bold")
+        name = lt.name if len(lt.name) <= 9 else lt.name[:8] + "…"
+        t.append(f"{name:<9}", style="bold" if sel else "")
+        if lt.state != "online":  # starting (no loop to show yet) or exited
+            t.append(f" {lt.state}", style="dim italic")
+            return t
+        phase = "idle/prep" if s.phase in ("idle", "prepare") else s.phase
+        t.append(f" {phase:<7}", style="bold #e5a50a" if s.running is not None else "")
+        t.append(f" iter {s.iteration:,}", style="dim")
+        if s.running is not None:
+            t.append(" ▶ ", style="bold")
+            mine = lt.thread == 0 and s.running.task == self.selected  # task ids are per loop
+            t.append_text(chip(s.running.label, s.running.task, mine, 40))
+        elif s.finished:
+            t.append(" ■ exited", style="dim")
+        elif s.phase == "poll":
+            t.append(" ○ epoll", style="dim")
+        waiting = sum(len(q) for q in (s.timers, s.pending, s.poll, s.check, s.close, s.ticks, s.microtasks))
+        if waiting:
+            t.append(f"  queued {waiting:,}", style="dim")
+        if lt.online_ms is not None:
+            # What this Worker cost to start: measured live, modelled in sim (node: ~31 ms, ~10 MiB);
+            # whole or not at all.
+            cost = f"  online {ms(lt.online_ms)}" + (f" +{_mib(lt.rss_added)}" if lt.rss_added is not None else "")
+            if t.cell_len + len(cost) <= width:
+                t.append(cost, style="dim")
+        t.no_wrap, t.overflow = True, "ellipsis"
+        t.truncate(width, overflow="ellipsis")
+        return t
+
     def render(self):
         s = self.snap
         if s is None:
             return Text("starting…")
+        loops = self.loops
+        top: list[Text] = []
+        if loops:
+            width = self.size.width or 80
+            top = [self._loop_line(lt, width) for lt in loops]
+            sel = next((lt for lt in loops if lt.thread == self.selected_loop), None)
+            if sel is not None and sel.state != "online":
+                return Group(*top, Text(f" {sel.name} is {sel.state}", style="dim"))
         late = Text.assemble(("late ", "dim"), (ms(s.delay_last), "bold"))
         if not self.size.width or self.size.width >= 56:
             late.append(f" (max {ms(s.delay_max)})", style="dim")
@@ -105,14 +172,22 @@ class LoopView(Widget):
         room = max(1, (self.size.width or 80) - 12)
         now = self._now(s)
         now.no_wrap, now.overflow = True, "ellipsis"
-        lines = [*self._ring(s.phase), *head, now]
+        lines = [*top, *self._ring(s.phase), *head, now]
         # One Text per queue, a fixed 11-cell name column: what a two-column Rich grid drew,
         # without the grid's measuring (a Table was most of this pane's cost per frame).
+        empty = []
         for attr, name, _ in QUEUES:
             lit = (name == s.phase) or (attr == "ticks" and s.running_queue == "nextTick") or (
                 attr == "microtasks" and s.running_queue == "microtask")
-            items = self._items(getattr(s, attr), width)
+            queue = getattr(s, attr)
+            if loops and not queue and not lit:
+                empty.append(name)  # several loops: the empty queues on one line, to fit 80x24
+                continue
+            items = self._items(queue, width)
             items.truncate(room, overflow="ellipsis")
             lines.append(Text.assemble((f" {name}", "bold" if lit else ""), " " * (11 - len(name)), items,
                                        no_wrap=True))
+        if empty:
+            lines.extend(pack([Text("empty:", style="dim"), *(Text(n, style="dim") for n in empty)],
+                              self.size.width, gap=" "))
         return Group(*lines)

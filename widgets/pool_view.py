@@ -45,7 +45,7 @@ class PoolView(Widget):
         if w.job is None:
             return name, Text("· idle", style="dim"), Text("")
         job = w.job
-        sel = job.task == self.selected
+        sel = job.task == self.selected and not job.thread  # task ids are per loop: the selection is main's
         started = now if w.started is None else w.started
         elapsed = now - started
         end = self.expected.get(job.job)
@@ -58,7 +58,7 @@ class PoolView(Widget):
             bar.append(f" {ms(elapsed)}")
         else:
             bar.append(f"{ms(elapsed)}")
-        return name, chip(job.label, job.task, sel, 40), bar
+        return name, chip(job.label, job.task, sel, 40, job.thread), bar
 
     def render(self):
         s = self.snap
@@ -114,7 +114,7 @@ class PoolView(Widget):
             if it.kind == "marker":
                 c = Text(" ◆ slow-I/O marker ", style="bold black on #c0bfbc")
             else:
-                c = chip(it.label, it.task, it.task == self.selected, 26)
+                c = chip(it.label, it.task, it.task == self.selected and not it.thread, 26, it.thread)
             if used + c.cell_len > width and n:
                 t.append(f" +{total - n:,} more", style="dim")
                 return t

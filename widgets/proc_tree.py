@@ -45,7 +45,7 @@ ROLE_STYLES = {
     "V8 platform": Style(color="magenta"),
     "inspector": Style(color="blue"),
     "delayed tasks": Style(color="yellow"),
-    "worker_thread": Style(color="bright_cyan"),
+    "Worker": Style(color="bright_cyan", bold=True),
     "ptview pool": Style(color="green", bold=True),
 }
 _NODE_BADGE = Style(color="green", bold=True)

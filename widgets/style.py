@@ -29,13 +29,21 @@ def task_colour(task: int | None) -> str:
     return colours[task % len(colours)]
 
 
-def chip(label: str, task: int | None, selected: bool, width: int = 28) -> Text:
-    """One queue entry: '#3 pbkdf2 …', coloured by task, reversed when selected.
+def thread_tag(thread: int) -> str:
+    """Which loop a pool job came from, on its chip: '' for the main thread, 'W2' for Worker 2."""
+    return f"W{thread}" if thread else ""
+
+
+def chip(label: str, task: int | None, selected: bool, width: int = 28, thread: int = 0) -> Text:
+    """One queue entry: '#3 pbkdf2 …', coloured by task, reversed when selected; a pool job that
+    a Worker submitted says which: 'W1 #3 pbkdf2 …' (the pool is one per process).
 
     Labels quote paths and host names (`fs.readFile /tmp/x`): shown() before they are cut,
     and as Text, never markup; the loop and pool panes draw every label through here."""
     label = shown(label)
     text = f"#{task} {label}" if task is not None else label
+    if thread:
+        text = f"{thread_tag(thread)} {text}"
     if len(text) > width:
         text = text[: width - 1] + "…"
     style = f"bold {task_colour(task)}"

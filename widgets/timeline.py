@@ -1,4 +1,7 @@
-"""Per-worker timeline: which job ran on which worker, over the last few seconds."""
+"""Per-worker timeline: which job ran on which worker, over the last few seconds.
+
+A span is labelled with its task (`#7`), and with the loop that submitted the job when
+that was a Worker's (`W1#7`): every loop of the process shares the one pool."""
 
 from __future__ import annotations
 
@@ -11,15 +14,16 @@ from widgets.style import ms, task_colour
 
 
 class Span:
-    __slots__ = ("worker", "task", "job", "op", "start", "end")
+    __slots__ = ("worker", "task", "job", "op", "start", "end", "thread")
 
-    def __init__(self, worker: int, task: int | None, job: int, op: str, start: float) -> None:
+    def __init__(self, worker: int, task: int | None, job: int, op: str, start: float, thread: int = 0) -> None:
         self.worker = worker
         self.task = task
         self.job = job
         self.op = op
         self.start = start
         self.end: float | None = None
+        self.thread = thread
 
 
 class TimelineRecorder:
@@ -29,8 +33,8 @@ class TimelineRecorder:
         self.spans: deque[Span] = deque(maxlen=keep)
         self.open: dict[int, Span] = {}
 
-    def started(self, worker: int, task, job: int, op: str, t: float) -> None:
-        s = Span(worker, task, job, op, t)
+    def started(self, worker: int, task, job: int, op: str, t: float, thread: int | None = 0) -> None:
+        s = Span(worker, task, job, op, t, thread or 0)
         self.spans.append(s)
         self.open[job] = s
 
@@ -91,9 +95,9 @@ class Timeline(Widget):
                     prev = None
                     i += 1
                     continue
-                style = task_colour(s.task) + (" reverse" if s.task == self.selected else "")
+                style = task_colour(s.task) + (" reverse" if s.task == self.selected and not s.thread else "")
                 if s is not prev and s.task is not None:
-                    label = f"#{s.task}"
+                    label = f"W{s.thread}#{s.task}" if s.thread else f"#{s.task}"
                     run = 0
                     while i + run < width and row[i + run] is s:
                         run += 1

@@ -17,6 +17,7 @@ from tui.core.live import shutdown
 from tui.core.live.driver import LiveDriver
 from tui.core.live.loop_io import MAX_LIVE_CHILDREN
 from tui.core.live.runtime import LiveRuntime
+from tui.core.live.worker_threads import MAX_LIVE_WORKERS
 from tui.commands.lab_shared import attach_printer, main_module, pool_size, print_summary
 
 
@@ -26,6 +27,11 @@ def run_live(args, specs, costs: dict[str, float]) -> int:
         which = " ".join(f"--fire {s.text}" for s in specs if s.op == "fork")
         raise UsageError(f"{which}: {forks} children, but live mode runs at most {MAX_LIVE_CHILDREN} at once "
                          "(each is a real process); --sim models any number")
+    workers = sum(s.count for s in specs if s.op == "worker")
+    if workers > MAX_LIVE_WORKERS:
+        which = " ".join(f"--fire {s.text}" for s in specs if s.op == "worker")
+        raise UsageError(f"{which}: {workers} Workers, but live mode runs at most {MAX_LIVE_WORKERS} at once "
+                         "(each is a real thread); --sim models up to 16")
     rt = LiveRuntime(pool_size(args), costs=costs)
     driver = LiveDriver(rt)
     armed = []

@@ -167,7 +167,7 @@ class TextPrinter:
     def __init__(self, out, rt: Runtime) -> None:
         self.out = out
         self.rt = rt
-        self.phase: tuple | None = None
+        self.phases: dict[int, tuple] = {}  # each loop's (iteration, phase): the main thread's and each Worker's
         self.shown_phase: tuple | None = None
         self.held: E.Event | None = None
 
@@ -189,21 +189,25 @@ class TextPrinter:
 
     def _show(self, e: E.Event) -> None:
         ev = e.ev
+        thread = e.thread or 0
+        # A Worker's loop has its own iterations and phases: its headers say whose they are.
+        whose = f"Worker {thread} · " if thread else ""
         if ev == E.PHASE:
-            self.phase = (e.detail, e.phase)
+            self.phases[thread] = (e.detail, e.phase)
             if e.phase == "exit":
-                self.line(e.t, "loop", f"exit after {e.detail} iterations: nothing keeps the loop alive")
+                self.line(e.t, who(e), f"exit after {e.detail} iterations: nothing keeps the loop alive")
             return
         if ev == E.CALLBACK and e.op == "main":
-            self.out.write(f"{'':12}  ── main module\n")
-            self.shown_phase = (0, "main")
+            self.out.write(f"{'':12}  ── {whose}main module\n")
+            self.shown_phase = (thread, 0, "main")
             return
         if ev == E.CALLBACK:
-            key = self.phase if e.phase != "main" else (0, "main")
-            if key != self.shown_phase and key is not None:
+            phase = self.phases.get(thread)
+            key = (thread, *phase) if e.phase != "main" and phase is not None else (thread, 0, "main")
+            if key != self.shown_phase:
                 self.shown_phase = key
-                title = "main module" if key[1] == "main" else f"iteration {key[0]} · {key[1]} phase"
-                self.out.write(f"{'':12}  ── {title}\n")
+                title = "main module" if key[2] == "main" else f"iteration {key[1]} · {key[2]} phase"
+                self.out.write(f"{'':12}  ── {whose}{title}\n")
         text = describe(e, with_phase=False)
         if text is not None:
             self.line(e.t, who(e), text)

@@ -6,11 +6,18 @@ from tui.core import events as E
 
 
 def who(e: E.Event) -> str:
+    """The thread that did it: a pool worker, the pool, or a loop — the main thread's ("loop"),
+    or a Worker's ("Worker 2"): a process runs one loop per thread running JavaScript."""
     if e.ev in (E.START, E.DONE):
         return f"worker {e.worker}"
     if e.ev == E.POOL:
         return "pool"
-    return "loop"
+    return f"Worker {e.thread}" if e.thread else "loop"
+
+
+def _task(e: E.Event) -> str:
+    """`#7`, or `W2 #7` for a task of Worker 2's loop (the pool's lines name the loop a job came from)."""
+    return f"W{e.thread} #{e.task}" if e.thread else f"#{e.task}"
 
 
 def describe(e: E.Event, with_phase: bool = True) -> str | None:
@@ -19,7 +26,7 @@ def describe(e: E.Event, with_phase: bool = True) -> str | None:
     if ev == E.CALLBACK:
         if e.op == "main":
             return "run the main module"
-        what = f"#{e.task} {e.op}" if e.task is not None else f"{e.op}"
+        what = f"#{e.task} {e.op}" if e.task is not None else f"{e.op}"  # who() names a Worker's loop
         if e.detail == "internal":
             what += " (Node internal)"
         elif e.detail in ("nextTick", "microtask"):
@@ -32,12 +39,12 @@ def describe(e: E.Event, with_phase: bool = True) -> str | None:
     if ev == E.SUBMIT:
         if e.job is None:
             return f"fire     #{e.task} {e.detail}"
-        return f"queue    job {e.job} {e.op} (#{e.task}, {e.detail})"
+        return f"queue    job {e.job} {e.op} ({_task(e)}, {e.detail})"
     if ev == E.START:
-        return f"start    job {e.job} {e.op} (#{e.task})"
+        return f"start    job {e.job} {e.op} ({_task(e)})"
     if ev == E.DONE:
         res = f"× {e.error}" if e.error else (f"→ {e.result}" if e.result is not None else "ok")
-        return f"done     job {e.job} {e.op} (#{e.task}) {res}"
+        return f"done     job {e.job} {e.op} ({_task(e)}) {res}"
     if ev == E.POOL:
         return f"created  {e.detail} worker thread{'s' if e.detail != 1 else ''} (on the first request)"
     if ev == E.CANCEL:

@@ -46,8 +46,10 @@ class SimLoopIO:
 
     def new_child(self) -> dict:
         self._next_child_pid += 1
+        from tui.core.sim_work import MODELLED_RSS
+
         return {"pid": self._next_child_pid, "state": "starting", "threads": 7,
-                "t_spawn": self.rt.clock.now(), "modelled": True}
+                "t_spawn": self.rt.clock.now(), "modelled": True, "rss": MODELLED_RSS["fork"]}
 
     def start_child(self, child: dict, deliver) -> None:
         rt = self.rt

@@ -170,6 +170,16 @@ class NodeAPI:
         self.children: deque[dict] = deque(maxlen=256)
         self._file_labels: dict[str, _FileLabels] = {}
         self._pbkdf2_labels: dict[tuple, tuple[str, str]] = {}
+        self._workers = None
+
+    @property
+    def workers(self):
+        """This thread's Workers (worker_threads): `new Worker`, messages, terminate (tui/core/worker_ops.py)."""
+        if self._workers is None:
+            from tui.core.worker_ops import Workers
+
+            self._workers = Workers(self)
+        return self._workers
 
     # -- helpers ------------------------------------------------------------------------
 
@@ -447,7 +457,9 @@ class NodeAPI:
         def on_message(text):
             child["state"] = "running"
             took = rt.clock.now() - child["t_spawn"]
-            self._finish(task, cb, f"child {child['pid']} answered after {took:.1f} ms" + (f": {text}" if text else ""))
+            rss = child.get("rss")  # a whole process: its own RSS (measured live, modelled in sim)
+            mem = f", RSS {rss / 1048576:.1f} MiB" if rss else ""
+            self._finish(task, cb, f"child {child['pid']} answered after {took:.1f} ms{mem}" + (f": {text}" if text else ""))
             ex = Callback(on_exit, f"child {child['pid']} 'exit'", task.id, "child.exit", cost=internal,
                           internal=True)
             io.stop_child(child, lambda: loop.io_ready_now(ex), stay_ms)

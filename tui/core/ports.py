@@ -83,6 +83,10 @@ class Port:
         rt = self.rt
         if rt is sender or rt is None:
             self.arrive(msg)
+        elif getattr(rt, "poller", None) is not None:
+            # live: the receiving loop runs on an OS thread of its own; only that thread may touch
+            # it, so the message goes through its thread-safe inbox (which wakes its epoll)
+            rt.post(partial(self.arrive, msg))
         else:
             rt.at(sender.clock.now(), partial(self.arrive, msg))
             wake(rt)

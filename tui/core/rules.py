@@ -112,8 +112,10 @@ def rule_for(ev: str, op: str | None = None, phase: str | None = None, detail=No
             return "dns.resolve-no-pool" if op == "dns.resolve" else "net.epoll"
         if op and (op.startswith("child") or op == "child_process.fork"):
             return "fork.process"
-        if op and op.startswith("worker."):
+        if op and (op.startswith("worker.") or op == "new Worker"):
             return "worker.thread"
+        if op == "block":
+            return "loop.blocked"  # fired by a key or a message: in poll, but no completion
         if phase in ("poll", "pending"):
             return "fs.readfile-jobs" if op in _READFILE_STEPS else "pool.completion"
         return "loop.order"

@@ -65,6 +65,11 @@ DEFAULT_COSTS: dict[str, float] = {
     "jitter": 0.1,
 }
 
+# What a process kind adds to memory on node v20 here (bench/node_costs.py --only workers: the RSS a
+# Worker adds, a forked child's own RSS; README "worker_threads"): sim shows these, live measures.
+MIB = 1024 * 1024
+MODELLED_RSS = {"worker": int(10.1 * MIB), "fork": int(39.6 * MIB)}
+
 # What each cost may be, for `--cost` (and SimWork): a duration is 0 ms up to an hour of model
 # time (one job or one latency longer than that is no longer a timeline anyone can read); the
 # jitter is a fraction: each duration is scaled by a draw in [1 - j, 1 + j], so j >= 1 would

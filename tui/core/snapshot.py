@@ -26,6 +26,7 @@ class Item(NamedTuple):
     job: int | None = None
     due: float | None = None      # timers: when it is due (ms)
     kind: str | None = None       # pool jobs: fast-io / cpu / slow-io; "marker"
+    thread: int = 0               # pool jobs: the loop that submitted it (0 the main thread, else a Worker's threadId)
 
 
 class WorkerView(NamedTuple):
@@ -80,12 +81,56 @@ class Snapshot(NamedTuple):
     tasks: dict
 
 
+class LoopThread(NamedTuple):
+    """One thread of the process that runs an event loop: the main thread, or a Worker.
+
+    A process has one pool and as many loops as threads running JavaScript (SEMANTICS §3.8):
+    a UI shows them all from a tuple of these, main first, then the Workers by threadId."""
+
+    thread: int               # 0: the main thread; a Worker's threadId (1, 2, … never reused)
+    name: str                 # "main", "Worker 1"
+    snap: Snapshot            # its loop's own view (the pool fields are the process's one pool)
+    state: str = "online"     # "starting" (new Worker, not online yet), "online", "exited"
+    tid: int | None = None    # its OS thread in live mode: ptview-worker-<n> in the process pane
+    online_ms: float | None = None    # new Worker → 'online' (live: measured; sim: modelled)
+    rss_added: int | None = None      # bytes the process gained meanwhile (live: measured; sim: modelled)
+
+
+def thread_name(thread: int) -> str:
+    return "main" if not thread else f"Worker {thread}"
+
+
 def _cb(cb) -> Item:
     return Item(cb.label, cb.task, cb.op)
 
 
 def _job(j) -> Item:
-    return Item(j.label, j.task, j.op, j.id, kind=j.kind)
+    return Item(j.label, j.task, j.op, j.id, kind=j.kind, thread=j.thread)
+
+
+def _port_label(h) -> str:
+    queue = getattr(h, "queue", None)
+    label = getattr(h, "label", "async handle")
+    if queue is None:
+        return label
+    return f"{label}: {len(queue)} message{'s' if len(queue) != 1 else ''}"
+
+
+def _poll_items(loop) -> list[Item]:
+    """What the next poll phase will run: pool completions (wq_async), each pending async handle
+    (a MessagePort with messages: tui/core/ports.py), ready sockets and pipes."""
+    items: list[Item] = []
+    for x in loop.io_ready:
+        if x is ASYNC:
+            items.extend(_job(j) for j in list(loop.done_jobs)[:LIMIT])
+        elif x is ASYNCS:
+            # MessagePorts with messages waiting (worker_threads): one entry per port
+            items.extend(Item(_port_label(h), None, getattr(h, "op", None)) for h in list(loop.asyncs_pending)[:LIMIT])
+        else:
+            items.append(_cb(x))
+        if len(items) >= LIMIT:
+            break
+    return items
 
 
 def _cut(seq, fn) -> tuple:
@@ -100,16 +145,7 @@ def _cut(seq, fn) -> tuple:
 def take(rt) -> Snapshot:
     loop = rt.loop
     pool = rt.pool
-    poll_items = []
-    for x in loop.io_ready:
-        if x is ASYNC:
-            poll_items.extend(_job(j) for j in list(loop.done_jobs)[:LIMIT])
-        elif x is ASYNCS:
-            # MessagePorts with messages waiting (worker_threads): one entry per port
-            poll_items.extend(Item(f"{h.label}: {len(h.queue)} message{'s' if len(h.queue) != 1 else ''}",
-                                   None, getattr(h, "op", None)) for h in loop.asyncs_pending[:LIMIT])
-        else:
-            poll_items.append(_cb(x))
+    poll_items = _poll_items(loop)
     timers = _cut(loop.timers.pending(), lambda t: Item(t.cb.label, t.cb.task, t.cb.op, due=t.idle_start + t.msecs))
     queue = _cut(pool.wq, lambda q: Item("slow-I/O marker", kind="marker") if q is MARKER else _job(q))
     started = max(1, pool.started)
@@ -134,3 +170,36 @@ def take(rt) -> Snapshot:
         slow_queue=_cut(pool.slow_pending, _job), slow_queue_len=len(pool.slow_pending),
         pool=counters, tasks=dict(rt.task_counts),
     )
+
+
+def loop_fields(rt) -> dict:
+    """The loop's half of a snapshot (every field but the pool's), for a loop that is not the
+    process's main one: a Worker's. Live, it is taken on the Worker's own thread (the only one
+    that touches its loop) and joined to the pool's half on the UI's: `main_snap._replace(**f)`."""
+    loop = rt.loop
+    poll_items = _poll_items(loop)
+    timers = _cut(loop.timers.pending(), lambda t: Item(t.cb.label, t.cb.task, t.cb.op, due=t.idle_start + t.msecs))
+    return dict(
+        t=rt.clock.now(), phase=loop.phase, iteration=loop.iteration, loop_time=loop.time,
+        running=_cb(loop.running) if loop.running is not None else None, running_queue=loop.running_queue,
+        alive=loop.alive(), finished=loop.finished, delay_last=loop.delay_last, delay_max=loop.delay_max,
+        callbacks_run=loop.callbacks_run, timers=timers, pending=_cut(loop.pending, _cb),
+        poll=tuple(poll_items[:LIMIT]),
+        check=_cut((i.cb for i in loop.immediates if not i.destroyed), _cb), close=_cut(loop.closing, _cb),
+        ticks=_cut(loop.ticks, _cb), microtasks=_cut(loop.microtasks, _cb), tasks=dict(rt.task_counts),
+    )
+
+
+def thread_loops(rt, main: Snapshot) -> tuple[LoopThread, ...]:
+    """Every loop of a sim process from its runtime (`rt.threads`: a script's Workers), main first;
+    () when it has only the main one. Sim only: one model thread runs at a time, so the caller may
+    read each Worker's loop while none runs (live Workers publish their own: tui/core/worker_ops.py)."""
+    if not rt.threads:
+        return ()
+    out = [LoopThread(0, "main", main)]
+    for n, trt in sorted(rt.threads.items()):
+        started = trt.loop.callbacks_run > 0 or trt.loop.phase != "main"
+        out.append(LoopThread(n, thread_name(n), main._replace(**loop_fields(trt)) if started else main,
+                              state="online" if started else "starting"))
+    return tuple(out)
+

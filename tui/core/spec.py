@@ -18,6 +18,7 @@ MAX_COUNT = 100_000     # per --fire spec
 MAX_TOTAL = 200_000     # over all --fire specs of one run
 DEFAULT_ITERATIONS = 750_000  # sha512 pbkdf2: about half a second on the dev VM
 DEFAULT_HOST = "example.com"
+MAX_WORKERS = 16  # tui/core/worker_ops.py MAX_SIM_WORKERS: Workers of one run (live: 8, lab_live.py)
 
 
 class SpecError(ValueError):
@@ -93,6 +94,22 @@ def _stay(arg: str | None, op: str) -> float:
     return v
 
 
+def _worker_job(arg: str | None, op: str) -> tuple:
+    """worker[:JOB]: the Worker's workerData, what it does before it ends (tui/core/worker_ops.py):
+    `echo` (the default: it posts one message), `pbkdf2[=ITERATIONS]` (on the process's one pool),
+    `block=MS` (its own loop, not the main one)."""
+    if arg is None or arg == "echo":
+        return ("echo", None)
+    kind, eq, value = arg.partition("=")
+    if kind == "pbkdf2":
+        return ("pbkdf2", _iterations(value if eq else None, f"{op}:pbkdf2"))
+    if kind == "block":
+        if not eq:
+            raise SpecError(f"{op}:block needs a number of milliseconds: {op}:block=MS")
+        return ("block", _block(value, f"{op}:block"))
+    raise SpecError(f"{op}: unknown job {echo(arg)} (worker:echo, worker:pbkdf2[=ITERATIONS] or worker:block=MS)")
+
+
 # op → (argument parser, how to call the NodeAPI)
 OPS: dict[str, tuple[Callable, Callable]] = {
     "readFile": (_path, lambda api, a: api.read_file(a)),
@@ -109,6 +126,7 @@ OPS: dict[str, tuple[Callable, Callable]] = {
     "promise": (_none, lambda api, a: api.promise_then()),
     "fork": (_stay, lambda api, a: api.fork(stay_ms=a or 0)),  # callers may skip parsing: None
     "block": (_block, lambda api, a: api.block(a)),
+    "worker": (_worker_job, lambda api, a: api.workers.new(a or ("echo", None))),
 }
 
 _SPEC = re.compile(r"^([A-Za-z][A-Za-z0-9]*?)(?:x(\d+))?(?::(.*))?$", re.S)
@@ -132,6 +150,10 @@ class Spec:
 def parse_specs(texts: list[str]) -> list[Spec]:
     """Every spec, then the total: what the main module fires at once must fit in memory."""
     specs = [parse_spec(t) for t in texts]
+    workers = sum(s.count for s in specs if s.op == "worker")
+    if workers > MAX_WORKERS:  # all started by the main module at t = 0: all alive at once
+        raise SpecError(f"{' '.join('--fire ' + s.text for s in specs if s.op == 'worker')}: {workers} Workers, "
+                        f"but ptview models at most {MAX_WORKERS} at once")
     total = sum(s.count for s in specs)
     if total > MAX_TOTAL:
         raise SpecError(f"--fire: {total:,} operations in all; at most {MAX_TOTAL:,} per run "

@@ -208,7 +208,8 @@ class PostLink:
 def start_thread(process: "Runtime", thread: int, *, at: float | None = None, clock=None, work=None,
                  link: Callable[["Runtime"], Link] | None = None, keep_tasks: int = 500,
                  ref: bool = True, on_end: Callable[["Runtime"], None] | None = None,
-                 parent: "Runtime | None" = None) -> "Runtime":
+                 parent: "Runtime | None" = None,
+                 runtime: Callable[..., "Runtime"] | None = None) -> "Runtime":
     """A Runtime for thread `thread` (a Worker's threadId, >= 1) of `process` (the main thread's
     runtime): its own loop, sharing `process`'s pool and event log.
 
@@ -220,6 +221,8 @@ def start_thread(process: "Runtime", thread: int, *, at: float | None = None, cl
     (`worker.ref()`, node's default; set_ref() changes it). `on_end(thread_rt)`: called on
     the parent's side once the thread's loop has ended (end_thread). `parent`: the runtime of
     the thread that made the Worker (default `process`; a nested Worker's is its parent Worker's).
+    `runtime`: the class (or factory) of the thread's Runtime, called as Runtime is (live:
+    tui/core/live/thread_runtime.py, a loop that waits in epoll on its own OS thread).
     """
     from tui.core.runtime import Runtime
 
@@ -227,11 +230,12 @@ def start_thread(process: "Runtime", thread: int, *, at: float | None = None, cl
         raise ValueError(f"thread id {thread} is taken or not a Worker's (>= 1)")
     if clock is None:
         clock = VirtualClock(process.clock.now() if at is None else at)
-    rt = Runtime(process.pool.size, clock=clock, work=work if work is not None else process.work,
-                 events=ThreadEvents(process.events, thread), keep_tasks=keep_tasks)
+    rt = (runtime or Runtime)(process.pool.size, clock=clock, work=work if work is not None else process.work,
+                              events=ThreadEvents(process.events, thread), keep_tasks=keep_tasks)
     rt.thread = thread
     rt.process = process
     rt.parent = parent if parent is not None else process
+    rt.loop.update_time()  # uv_loop_init → uv__update_time: the loop's clock starts at its thread's start
     rt.link = link(rt) if link is not None else SimLink(process, rt)
     rt.pool = SharedPool(process.pool, rt, rt.link)
     rt.thread_ref = False

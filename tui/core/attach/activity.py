@@ -43,7 +43,7 @@ _IDLE_BY_ROLE = {
     "libuv worker": _WORKER_IDLE,
     "ptview pool": _WORKER_IDLE,
     "main": _LOOP_IDLE,
-    "worker_thread": _LOOP_IDLE,  # a Worker runs its own uv loop
+    "Worker": _LOOP_IDLE,  # a Worker runs its own uv loop
 }
 
 _FD_ARG0 = frozenset({

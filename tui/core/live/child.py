@@ -21,6 +21,7 @@ from tui.core.live.driver import LiveDriver
 from tui.core.live.poller import READ
 from tui.core.live.runtime import LiveRuntime
 from tui.core.live.threads import die_with_parent, set_os_thread_name
+from tui.core.live.worker_threads import rss_bytes
 from tui.core.ops import NodeAPI
 from tui.core.pool import threadpool_size_from_env
 
@@ -55,7 +56,8 @@ def main() -> int:
     def on_message(msg: dict) -> None:
         if msg.get("cmd") == "ping":
             api.stat(sys.executable, lambda e, r: send(
-                {"pong": os.getpid(), "pool": rt.pool.size, "threads": len(os.listdir("/proc/self/task"))}))
+                {"pong": os.getpid(), "pool": rt.pool.size, "threads": len(os.listdir("/proc/self/task")),
+                 "rss": rss_bytes()}))
         elif msg.get("cmd") == "exit":
             close_channel()
 

@@ -249,6 +249,7 @@ class LiveLoopIO:
             if "pong" in msg and st["answered"] is not None:
                 child = st["child"]
                 child["threads"] = msg.get("threads")
+                child["rss"] = msg.get("rss")
                 deliver, st["answered"] = st["answered"], None
                 deliver(f"pong from pid {msg['pong']}, its own loop and a pool of {msg.get('pool')} "
                         f"({msg.get('threads')} threads)")

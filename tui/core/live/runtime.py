@@ -9,6 +9,7 @@ from tui.core.clock import WallClock
 from tui.core.live.executor import LiveExecutor
 from tui.core.live.loop_io import LiveLoopIO
 from tui.core.live.poller import Poller
+from tui.core.live.worker_threads import LiveWorkers
 from tui.core.live.work import LiveWork
 from tui.core.pool import DEFAULT_THREADPOOL_SIZE
 from tui.core.runtime import Runtime
@@ -30,6 +31,7 @@ class LiveRuntime(Runtime):
         self.loop_io = LiveLoopIO(self, self.poller, child_linger_ms=child_linger_ms, resolv_conf=resolv_conf,
                                   dns_server=dns_server)
         self.shut_down = False
+        self.worker_threads = LiveWorkers()  # live Workers' OS threads (tui/core/worker_ops.py)
 
     def post(self, fn) -> None:
         self._inbox.append(fn)
@@ -53,6 +55,7 @@ class LiveRuntime(Runtime):
             return
         self.shut_down = True
         try:
+            self.worker_threads.shutdown()  # each Worker's loop stops and its thread is joined
             super().shutdown()
         finally:
             self.poller.close()

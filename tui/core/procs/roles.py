@@ -17,7 +17,7 @@ LIBUV = "libuv worker"
 V8 = "V8 platform"
 INSPECTOR = "inspector"
 DELAYED = "delayed tasks"
-WORKER_THREAD = "worker_thread"
+WORKER_THREAD = "Worker"  # a worker_threads Worker: Node's `WorkerThread`, ptview's `ptview-worker-<n>`
 PTVIEW_POOL = "ptview pool"
 
 # Node's default for --v8-pool-size (src/node_options.h v8_thread_pool_size).
@@ -42,7 +42,8 @@ _NAMED: dict[str, str] = {
     "node-WorkerThre": WORKER_THREAD,
 }
 
-_PTVIEW_POOL = re.compile(r"ptview-pool-\d+")
+_PTVIEW_POOL = re.compile(r"ptview-(pool-|pl)\d+")
+_PTVIEW_WORKER = re.compile(r"ptview-(worker|wrk)-\d+")  # tui/core/live/worker_threads.py
 # `node`, `nodejs`, and versioned installs such as `node20` or `node-22.1`;
 # not `node_exporter` or `nodemon` (nodemon's own process runs under `node`).
 _NODE_BINARY = re.compile(r"node(js)?([-.]?v?\d[\w.]*)?")
@@ -73,6 +74,8 @@ def role_from_name(name: str | None) -> str | None:
         return None
     if _PTVIEW_POOL.fullmatch(name):
         return PTVIEW_POOL
+    if _PTVIEW_WORKER.fullmatch(name):
+        return WORKER_THREAD
     return _NAMED.get(name)
 
 

@@ -19,7 +19,7 @@ import time
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
-from tui.core.procs.roles import PTVIEW_POOL, is_node, label_threads, role_from_name
+from tui.core.procs.roles import PTVIEW_POOL, WORKER_THREAD, is_node, label_threads, role_from_name
 from tui.core.untrusted import exact
 
 # A process or thread is the same one only if its start time is the same too:
@@ -437,8 +437,13 @@ def _status_letter(status: str) -> str:
 def _roles(proc: ProcRow, threads: list[tuple[int, str]]) -> dict[int, tuple[str | None, bool]]:
     if proc.node:
         return label_threads(threads, proc.pid, list(proc.cmdline))
-    # Outside Node only ptview's own pool threads have a role worth naming.
-    return {tid: (PTVIEW_POOL, False) for tid, name in threads if role_from_name(name) == PTVIEW_POOL}
+    # Outside Node only ptview's own threads have a role worth naming: its pool, its live Workers.
+    out = {}
+    for tid, name in threads:
+        role = role_from_name(name)
+        if role in (PTVIEW_POOL, WORKER_THREAD):
+            out[tid] = (role, False)
+    return out
 
 
 def _read(path: str) -> bytes:
