@@ -309,7 +309,7 @@ def test_permission_refused_falls_back_to_state():
     run(s, clock, 4)
     snap = s.snapshot()
     assert snap.syscall_readable is False
-    assert snap.loop.activity.what == "on CPU" and snap.loop.run.busy_pct == 100.0
+    assert snap.loop.activity.what == "runnable" and snap.loop.run.busy_pct == 100.0
     assert {t.activity.what for t in snap.workers} == {"sleeping"}
     assert "not readable" in to_text(snap)
     assert to_doc(snap)["syscall_readable"] is False
