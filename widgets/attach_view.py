@@ -58,8 +58,9 @@ def _cpu(t: ThreadSnapshot) -> str:
 def activity_text(t: ThreadSnapshot, loop: bool = False) -> Text:
     a = t.activity
     if a.idle:
-        where = "in its loop " if loop else ""
-        return Text(f"○ idle {where}({shown(a.what)})", style="dim")
+        if loop and a.what.startswith("epoll"):
+            return Text("○ idle in epoll", style="dim")  # a loop thread waiting for events
+        return Text(f"○ idle ({shown(a.what)})", style="dim")
     return Text(shown(a.label), style=HOT if a.kind == "cpu" else BLOCKED)
 
 
@@ -70,28 +71,26 @@ def loop_lines(s: Snapshot | None, width: int) -> list[Text]:
         return [Text(" sampling…", style="dim")]
     out: list[Text] = []
     if s.syscall_readable is False:
-        out.append(Text(" scheduler state only: no ptrace permission to read system calls", style=HOT))
+        out.extend(pack(_phrases("scheduler state only: no ptrace permission to read system calls", HOT), width))
     if not s.alive:
-        out.append(Text(f" the process has {shown(s.ended or 'exited')}", style=HOT))
+        out.extend(_wrap(Text(f" the process has {shown(s.ended or 'exited')}", style=HOT), width, " "))
     loop = s.loop
     if loop is None:
         what = "the main thread is the loop thread in Node" if s.is_node else "not Node: no roles"
-        out.append(Text(f" no loop thread found ({what})", style="dim"))
+        out.extend(pack(_phrases(f"no loop thread found ({what})", "dim"), width))
         return out
-    state = Text(" loop thread ", style="bold")
-    state.append(f"{loop.tid} ", style="dim")
+    state = [Text.assemble(("loop thread ", "bold"), (str(loop.tid), "dim"))]
     if not s.alive:
         # Gone: its last sample is history, not what it is doing ("runnable" after the exit).
-        state.append("ended; last seen ", style="dim")
-        state.append_text(activity_text(loop))
+        state.append(Text.assemble(("ended; last seen ", "dim"), activity_text(loop)))
     elif loop.activity.idle:
-        state.append("○ waiting in epoll (idle)", style="dim")
+        state.append(Text("○ waiting in epoll (idle)", style="dim"))
     else:
-        state.append_text(activity_text(loop))
-        state.append(f"  busy for {lasted(loop.busy_for_s, loop.busy_open)}", style="bold")
+        state.append(activity_text(loop))
+        state.append(Text(f" busy for {lasted(loop.busy_for_s, loop.busy_open)}", style="bold"))
         if loop.busy_open:
-            state.append(f" ({since_attach(loop.age_s, 'the process started')})", style="dim")
-    out.append(state)
+            state += _phrases(f"({since_attach(loop.age_s, 'the process started')})", "dim")
+    out.extend(pack(state, width))
     w = loop.window
     longest = w.longest_busy_s
     cpu = "—" if w.cpu_pct is None else f"{w.cpu_pct:.0f}% of a core"
@@ -103,11 +102,11 @@ def loop_lines(s: Snapshot | None, width: int) -> list[Text]:
     ]
     out.extend(pack(parts, width, gap="  "))
     if longest >= 0.1:
-        out.append(Text(" a long busy stretch means the loop was blocked: no callback ran meanwhile",
-                        style="dim italic"))
+        out.extend(pack(_phrases("a long busy stretch means the loop was blocked: no callback ran meanwhile",
+                                 "dim italic"), width))
     for a in w.activities[:3]:
         label = shown(a.what + (f" {a.target}" if a.target else ""))
-        out.append(Text(f"   {a.share * 100:3.0f}%  {label}", style="dim" if a.idle else ""))
+        out.extend(_wrap(Text(f"   {a.share * 100:3.0f}%  {label}", style="dim" if a.idle else ""), width, "         "))
     return out
 
 
@@ -142,6 +141,11 @@ def _columns(width: int) -> Text:
     return Text(f"{'':5}{'tid':>7}  {'doing':<{room}} {'for':>9}  {busy}  {'CPU':>4}", style="dim")
 
 
+def _phrases(text: str, style: str = "") -> list[Text]:
+    """A sentence as groups for pack(): it breaks between words, never inside one."""
+    return [Text(word, style=style) for word in text.split(" ") if word]
+
+
 def pool_lines(s: Snapshot | None, width: int) -> list[Text]:
     if s is None:
         return [Text(" sampling…", style="dim")]
@@ -150,21 +154,19 @@ def pool_lines(s: Snapshot | None, width: int) -> list[Text]:
     if not s.workers:
         what = ("no libuv worker yet: Node starts its pool on the first fs, dns.lookup, "
                 "crypto or zlib request" if s.is_node else "not a Node process: no libuv pool")
-        out.append(Text(f" {what}", style="dim italic"))
+        out.extend(pack(_phrases(what, "dim italic"), width))
     else:
         busy = sum(1 for w in s.workers if not w.activity.idle)
-        head = Text.assemble((" libuv pool ", "bold"), (str(len(s.workers)), "bold"), (" workers", "dim"))
+        head = [Text.assemble(("libuv pool ", "bold"), (str(len(s.workers)), "bold"), (" workers", "dim"))]
         if node is not None and not s.environ_readable:
-            head.append(" (UV_THREADPOOL_SIZE unknown: environ not readable)", style="dim")
+            head.append(Text("(UV_THREADPOOL_SIZE unknown: environ not readable)", style="dim"))
         elif node is not None and node.uv_pool_size != len(s.workers):
-            head.append(f" (of {node.uv_pool_size}: UV_THREADPOOL_SIZE)", style="dim")
-        head.append("  busy now ", style="dim")
-        head.append(str(busy), style="bold")
+            head.append(Text(f"(of {node.uv_pool_size}: UV_THREADPOOL_SIZE)", style="dim"))
+        head.append(Text.assemble(("busy now ", "dim"), (str(busy), "bold")))
         if s.syscall_readable:
-            head.append("  all busy ", style="dim")
-            head.append(f"{s.saturated_pct:.0f}%", style="bold")
-            head.append(f" of the last {s.window_s:g} s", style="dim")
-        out.append(head)
+            head.append(Text.assemble(("all busy ", "dim"), (f"{s.saturated_pct:.0f}%", "bold"),
+                                      (f" of the last {s.window_s:g} s", "dim")))
+        out.extend(pack(head, width, gap="  "))
         out.append(_columns(width))
         for i, w in enumerate(s.workers):
             out.append(_row(f"w{i}", w, width))
@@ -174,11 +176,14 @@ def pool_lines(s: Snapshot | None, width: int) -> list[Text]:
                 when = f"SATURATED {lasted(lasting, True)} ({since_attach(s.pool_age_s, 'the pool started')})"
             else:
                 when = f"SATURATED for {secs(lasting)}"
-            out.append(Text(f" {when}: every worker is busy, new requests queue up", style="bold black on #f66151"))
+            banner = "bold black on #f66151"
+            out.extend(pack(_phrases(f"{when}: every worker is busy, new requests queue up", banner), width,
+                            gap=Text(" ", style=banner)))
     if s.worker_threads:
         idle = sum(1 for t in s.worker_threads if t.activity.idle)
-        out.append(Text.assemble((" Workers ", "bold"), (str(len(s.worker_threads)), "bold"),
-                                 (f" (worker_threads: each runs its own event loop; {idle} idle in it)", "dim")))
+        head = [Text.assemble(("Workers ", "bold"), (str(len(s.worker_threads)), "bold"))]
+        head += _phrases(f"(worker_threads, each its own event loop): {idle} idle", "dim")
+        out.extend(pack(head, width))
         for i, t in enumerate(s.worker_threads):
             out.append(_row(f"W{i}", t, width, loop=True))
     out.extend(_others(s, width))
@@ -186,10 +191,10 @@ def pool_lines(s: Snapshot | None, width: int) -> list[Text]:
 
 
 def _others(s: Snapshot, width: int) -> list[Text]:
-    t = Text(f" other threads {sum(n for _, n in s.others)}", style="dim")
-    if s.others:
-        t.append(": " + ", ".join(f"{role} {n}" for role, n in s.others), style="dim")
-    out = [t]
+    groups = [Text(f"other threads {sum(n for _, n in s.others)}" + (":" if s.others else ""), style="dim")]
+    groups += [Text(f"{role} {n}" + ("," if i < len(s.others) - 1 else ""), style="dim")
+               for i, (role, n) in enumerate(s.others)]
+    out = pack(groups, width)
     for x in s.busy_others:
         # One each: its name (anyone's choice) first, then what it does, wrapped rather than cut
         # (the path of a FIFO it waits on is the point).

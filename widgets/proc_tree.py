@@ -715,7 +715,7 @@ class ProcTree(Vertical):
         if self._count:
             bits.append(f"{self._count} procs")
         if self.interval > 1.5 * self.refresh_interval:
-            bits.append(f"every {self.interval:.0f} s (CPU cap)")
+            bits.append(f"every {self.interval:.0f} s")  # cpu_share: a dear scan, less often
         text = " · ".join(bits)
         if text == self._status_text:
             return  # an update would re-layout the header, and repaint more than a line
