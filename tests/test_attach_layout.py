@@ -87,3 +87,22 @@ async def test_every_size_shows_what_it_has_room_for(size):
         assert room - len(pool.lines) <= max(3, int(0.45 * (size[1] - 2)) - 4 - len(pool.lines) - len(loop.lines))
         assert app.query_one("#procs").size.width >= 50  # "{node} libuv worker?" fits beside the columns
         assert app.query_one("#log").size.height >= 8
+
+
+def test_the_process_pane_rescans_less_often_when_a_scan_is_dear():
+    """Attached to 5,000 threads, scanning and showing them each second cost ~5 % of a core: with a
+    cpu_share the pane waits long enough between scans to stay under it, in whole seconds, and says so."""
+    from widgets.proc_tree import ProcTree
+
+    tree = ProcTree(refresh_interval=1.0, cpu_share=0.003, autostart=False)
+    for _ in range(2):
+        assert tree._next_interval(0.2) == 1.0  # the first scans are cold: not a measure
+    tree._feed_cost = 0.01
+    for _ in range(6):
+        tree._next_interval(0.05)
+    assert tree.interval == 20.0  # (0.05 + 0.01) / 0.003
+    tree._feed_cost = 0.0
+    for _ in range(12):
+        tree._next_interval(0.001)
+    assert tree.interval == 1.0  # cheap again: every refresh_interval
+    assert ProcTree(refresh_interval=1.0)._next_interval(5.0) == 1.0  # no cpu_share: as asked

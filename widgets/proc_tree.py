@@ -384,6 +384,7 @@ class ProcTree(Vertical):
         self.interval = refresh_interval  # the one in force: longer when cpu_share demands it
         self._feed_cost = 0.0  # CPU seconds the UI thread spent showing the last scan
         self._cost: float | None = None  # running estimate of a scan and its showing, CPU seconds
+        self._scans = 0
         self.follow = True
         self.paused = False
         self.suspended = False  # the app hides the pane: no point scanning the system
@@ -472,7 +473,10 @@ class ProcTree(Vertical):
             return self.interval
         # The UI thread's share is the last scan's (it shows this one after we have measured).
         cost = scan_cost + self._feed_cost
-        est = self._cost = cost if self._cost is None else self._cost + 0.3 * (cost - self._cost)
+        self._scans += 1
+        if self._scans <= 2:
+            return self.interval  # the first scans are cold (every name, user, executable read): one-offs
+        est = self._cost = cost if self._cost is None else self._cost + 0.5 * (cost - self._cost)
         # In whole multiples of refresh_interval, from a running estimate: the header's "every N s"
         # does not flicker with the machine's load.
         steps = math.ceil(est / self.cpu_share / self.refresh_interval - 0.25)

@@ -100,6 +100,7 @@ class _Track:
         self.first: tuple[float, int] | None = None
         self.last: tuple[float, int] | None = None
         self.last_boot: float | None = None  # the boot clock at its last sample (for its age)
+        self.period = 0.0  # the sampling period when it was last sampled
         # Bumped by every change; its last ThreadSnapshot is kept with the version (and period) it
         # was made from: with thousands of threads read in turn, most have not changed since.
         self.version = 0
@@ -194,7 +195,6 @@ class Sampler:
         self._dirty: set[_Track] = set()
         self._index: dict[_Track, int] = {}
         self._snaps: list[ThreadSnapshot | None] = []
-        self._built_period: float | None = None
         self._groups: tuple = (None, [], [], [])
         self._busy_other: dict[int, _Track] = {}
 
@@ -366,7 +366,8 @@ class Sampler:
         if self._boot_first is None:
             self._boot_first = boot_clock()
         self._boot_last = boot_clock() if self._thread_start is not None else None
-        relabel = self._note_waits(raws) if self._syscall_readable else False
+        # What a thread waits in only tells Node's threads apart: elsewhere no reason to relabel.
+        relabel = self._note_waits(raws) and self._is_node if self._syscall_readable else False
         self._refresh_roles([x.tid for x in raws], t, relabel)
         resolver = TargetResolver(r, self.pid) if (self._resolve and self._syscall_readable) else None
         classified = []
@@ -501,9 +502,10 @@ class Sampler:
         except Exception:
             roles = {}  # a labeller bug must not stop sampling; roles are a bonus
         with self._lock:
-            self._tracks_changed()
+            changed = False
             for tid, name in current:
                 track = known.get(tid)
+                role = roles.get(tid, (None, False))
                 if track is None:
                     self._gone.pop(tid, None)  # a tid used again
                     track = known[tid] = _Track(tid, name)
@@ -511,14 +513,20 @@ class Sampler:
                     # Started before the first sample; without a start time, listed by the first one.
                     track.pre = self._ticks == 0 if start is None or self._boot_first is None \
                         else start <= self._boot_first
+                elif track.name == name and (track.role, track.inferred) == role:
+                    continue  # nothing new: with thousands of threads, most of them
+                changed = True
                 track.name = name
-                track.role, track.inferred = roles.get(tid, (None, False))
+                track.role, track.inferred = role
                 self._touch(track)
+            if changed:
+                self._tracks_changed()
             self._is_node = any(role for role, _ in roles.values())
             self._cache = None
 
     def _record(self, track: _Track, raw: ThreadRaw, act: Activity, t: float) -> None:
         track.last_boot = self._boot_last
+        track.period = self.period  # what its last sample stands for (a snapshot's stretches end with it)
         if not track.alive:
             self._tracks_changed()
         track.alive = True
@@ -628,12 +636,11 @@ class Sampler:
         now = self._last_t if self._last_t is not None else self._clock()
         started = self._started_at if self._started_at is not None else now
         snap_of = self._thread_snapshot
-        if self._order is None or self._built_period != self.period:
-            # Threads came, went or changed role (or the period changed): everything afresh.
+        if self._order is None:
+            # Threads came, went or changed role: everything afresh.
             self._order = order = [k for _, k in sorted(self._tracks.items())]
             self._index = {k: i for i, k in enumerate(order)}
             self._snaps = [snap_of(k, now) if k.activity is not None else None for k in order]
-            self._built_period = self.period
             alive = [k for k in order if k.alive]
             mains = [k for k in order if k.role == MAIN]
             self._groups = (
@@ -690,7 +697,7 @@ class Sampler:
         return (self._ticks - 1) / (now - started) if self._ticks > 1 and now > started else 0.0
 
     def _thread_snapshot(self, k: _Track, now: float) -> ThreadSnapshot:
-        key = (k.version, self.period)
+        key = k.version
         snap = k.snap
         if snap is not None and snap[0] == key:
             return snap[1]
@@ -701,7 +708,7 @@ class Sampler:
     def _make_thread_snapshot(self, k: _Track, now: float) -> ThreadSnapshot:
         assert k.activity is not None
         last_t = k.last[0] if k.last else now
-        ongoing = (last_t - k.stretch_start + self.period) if k.stretch_start is not None else 0.0
+        ongoing = (last_t - k.stretch_start + k.period) if k.stretch_start is not None else 0.0
         age = (k.last_boot - k.start_boot) if k.start_boot is not None and k.last_boot is not None else None
         return ThreadSnapshot(
             tid=k.tid, name=k.name, role=k.role, role_inferred=k.inferred, alive=k.alive,
@@ -722,7 +729,7 @@ class Sampler:
             for start, _last, end in k.win_runs:
                 longest = max(longest, end - max(start, w0))
             if k.win_run is not None:
-                longest = max(longest, w[-1][0] - max(k.win_run[0], w0) + self.period)
+                longest = max(longest, w[-1][0] - max(k.win_run[0], w0) + k.period)
         first = (w[0][0], w[0][3]) if w else None
         last = (w[-1][0], w[-1][3]) if w else None
         return stats_of(len(w), k.win_busy, first, last, longest, k.win_counts)
