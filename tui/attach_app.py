@@ -112,7 +112,7 @@ class AttachApp(PaneApp):
         return f"Event loop of pid {self.pid} (sampled)", AttachLoopView()
 
     def pool_pane(self):
-        return "libuv worker pool (sampled)", AttachPoolView()
+        return "libuv pool and Workers (sampled)", AttachPoolView()
 
     def bottom_panes(self):
         log = RichLog(id="log", classes="pane", max_lines=1000, wrap=False)
@@ -144,9 +144,10 @@ class AttachApp(PaneApp):
             return  # a sample that arrives while the app is closing: nothing left to draw on
         # Every snapshot (PUBLISH_S) goes to the log, where a change of activity is one line, to the
         # half second; the panes are redrawn once a second (REDRAW_S), or at once when the process
-        # ends, the pool saturates or frees up, or threads come or go: half the drawing it was.
+        # ends or threads come or go. (Not when the pool saturates or frees up: a busy pool does so
+        # between two jobs, many times a second, and each was a redraw.)
         self._log_changes(snap)
-        key = (snap.alive, snap.saturated, snap.syscall_readable, len(snap.threads))
+        key = (snap.alive, snap.syscall_readable, len(snap.threads))
         if key == self._drawn_key and snap.taken_at - self._drawn_at < REDRAW_S - 0.01:
             return
         self._drawn_key, self._drawn_at = key, snap.taken_at
