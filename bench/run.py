@@ -277,6 +277,34 @@ def attach_threads(t: Table, seconds: float, threads: int) -> None:
           ours < 2.0, f"{snap.hz_run:.2f} Hz achieved, {snap.threads_per_tick or 'all'} threads a sample")
 
 
+def attach_app(t: Table, seconds: float, threads: int, runs: int) -> None:
+    """The attach app as a whole (`ptview --pid`), on a pty at 80x24 and 200x50: attached to a process
+    with thousands of threads, and to node with a saturated pool; beside htop showing the same
+    process's threads each second at the same size. The budget: under 2 % of a core."""
+    from bench_attach_threads import app_cost_detail, htop_cost, node_target, shares, target
+
+    print(f"attach app on {threads} threads and on node with a saturated pool, 80x24 and 200x50, "
+          f"{seconds:g} s, median of {runs}", flush=True)
+    targets = [(f"{threads:,} threads", target(threads))]
+    node = node_target()
+    if node is not None:
+        targets.append(("node, saturated pool", node))
+    try:
+        for name, proc in targets:
+            for cols, rows in ((80, 24), (200, 50)):
+                got = [app_cost_detail(proc.pid, seconds, cols, rows) for _ in range(runs)]
+                got.sort(key=lambda g: g[0])
+                total, by = got[len(got) // 2]
+                ref = htop_cost(proc.pid, seconds, cols, rows)
+                note = shares(by) + (f"; {spread([g[0] for g in got], '{:.2f}')}" if runs > 1 else "")
+                t.add(f"attach app {cols}x{rows}, {name}: CPU %", total, "htop -d 10 -p PID", ref, "% core",
+                      "< 2 %", total < 2.0, note)
+    finally:
+        for _, proc in targets:
+            proc.kill()
+            proc.wait()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="shorter runs: the whole bench in ~3 minutes")
@@ -295,7 +323,8 @@ def main() -> int:
         ("model", lambda: model(t, 30_000 if q else 100_000, 200_000 if q else 1_000_000, 1 if q else 3)),
         ("flood", lambda: flood(t, 6 if q else 20, 10_000)),
         ("stuck", lambda: stuck(t, 5.0 if q else 10.0, 1 if q else 3)),
-        ("attach", lambda: attach_threads(t, 5.0 if q else 10.0, 5000)),
+        ("attach", lambda: (attach_threads(t, 5.0 if q else 10.0, 5000),
+                            attach_app(t, 5.0 if q else 10.0, 5000, 1 if q else 3))),
     )
     for name, fn in sections:
         if name in only:

@@ -112,7 +112,7 @@ def test_watch_reports_pool_and_loop(node_pool, capsys):
     readers = {w["activities"][0]["target"] for w in workers
                if w["activities"][0]["what"] == "read"}
     assert readers == {f"fifo {f}" for f in fifos}
-    on_cpu = [w for w in workers if w["activities"][0]["what"] == "on CPU"]
+    on_cpu = [w for w in workers if w["activities"][0]["what"] == "runnable"]
     assert len(on_cpu) == 1 and on_cpu[0]["busy_pct"] > 50
     idle = [w for w in workers if w["activities"][0]["idle"]]
     assert len(idle) == 1 and idle[0]["activities"][0]["what"] in ("futex", "futex_waitv")
@@ -123,7 +123,7 @@ def test_watch_reports_pool_and_loop(node_pool, capsys):
     loop = threads[proc.pid]
     assert loop["role"] == "main"
     whats = {a["what"]: a for a in loop["activities"]}
-    assert "on CPU" in whats
+    assert "runnable" in whats
     assert {"epoll_wait", "epoll_pwait", "epoll_pwait2"} & set(whats)
     assert all(a["idle"] for w, a in whats.items() if w.startswith("epoll"))
     assert 0 < loop["busy_pct"] < 100
@@ -250,7 +250,7 @@ def test_watch_without_ptrace_permission(node_pool):
     threads = {t["tid"]: t for t in doc["threads"]}
     assert len(threads) == 11 and all(t["samples"] > 0 for t in threads.values())
     kinds = {a["what"] for t in threads.values() for a in t["activities"]}
-    assert kinds <= {"on CPU", "sleeping", "uninterruptible wait"}
+    assert kinds <= {"runnable", "sleeping", "uninterruptible wait"}
     assert "sleeping" in kinds
 
 

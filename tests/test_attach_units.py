@@ -19,7 +19,8 @@ from tui.core.attach.report import to_doc, to_text
 from tui.core.attach.sampler import Sampler
 from tui.core.attach.thread_roles import label_threads
 
-X = {v: k for k, v in syscalls.X86_64.items()}
+from attach_kit import X, Clock, FakeProc, FakeSource, make, raw, run  # noqa: F401
+
 
 
 # -- syscall tables ---------------------------------------------------------
@@ -81,35 +82,6 @@ def test_inet_and_unix_tables():
 
 # -- classification ---------------------------------------------------------
 
-class FakeSource:
-    def __init__(self, fds=None, mem=None, fifos=(), socks=None):
-        self.fds, self.mem, self.fifos, self.socks = fds or {}, mem or {}, set(fifos), socks or {}
-
-    def fd_link(self, pid, fd):
-        return self.fds.get(fd)
-
-    def fd_is_fifo(self, pid, fd):
-        return fd in self.fifos
-
-    def path_is_fifo(self, pid, path):
-        return path in self.fifos
-
-    def sockets(self, pid):
-        return self.socks
-
-    def read_mem(self, pid, addr, size):
-        data = self.mem.get(addr)
-        return None if data is None else data[:size]
-
-    def read_c_string(self, pid, addr, limit=4096):
-        data = self.mem.get(addr)
-        return None if data is None else data.split(b"\0")[0].decode()
-
-
-def raw(nr=None, *args, state="S", running=False, ticks=0, tid=1):
-    return ThreadRaw(tid, state, ticks, SyscallLine(running, nr, tuple(args)))
-
-
 def test_idle_depends_on_role():
     futex, epoll = raw(X["futex"]), raw(X["epoll_pwait"])
     assert classify(futex, "libuv worker", None).idle
@@ -167,64 +139,6 @@ def test_roles_by_name_and_non_node():
 
 
 # -- the sampler on a scripted process ---------------------------------------
-
-class Clock:
-    def __init__(self):
-        self.t = 0.0
-
-    def __call__(self):
-        return self.t
-
-
-class FakeProc(FakeSource):
-    """A Node 20-looking process whose thread activity a test scripts per tick."""
-
-    def __init__(self, pid=100, workers=4):
-        super().__init__(fds={20: "/tmp/a.fifo"}, fifos={20})
-        self.pid = pid
-        self.main = pid
-        self.workers = list(range(pid + 10, pid + 10 + workers))
-        self.tids = [pid] + list(range(pid + 1, pid + 7)) + self.workers
-        self.now: dict[int, ThreadRaw] = {}
-        self.gone = False
-        self.deny = False
-        self.ticks = 0
-
-    def set(self, tid, r):
-        self.now[tid] = dataclasses.replace(r, tid=tid)
-
-    # ProcReader surface
-    def cmdline(self, pid):
-        return ["/usr/bin/node", "app.js"]
-
-    def thread_name(self, pid, tid):
-        return "node"
-
-    def list_tids(self, pid):
-        if self.gone:
-            raise ProcessGone(pid)
-        return list(self.tids)
-
-    def read_thread(self, pid, tid, want_syscall=True, want_stat=True):
-        if tid not in self.tids:
-            raise ThreadGone(tid)
-        self.ticks += 1
-        r = self.now.get(tid) or raw(X["futex"] if tid != self.main else X["epoll_pwait"], tid=tid)
-        r = dataclasses.replace(r, cpu_ticks=self.ticks)
-        if self.deny or not want_syscall:
-            r = dataclasses.replace(r, syscall=None)
-        return r
-
-
-def make(proc, clock, **kw):
-    return Sampler(proc.pid, hz=10, window_s=2.0, reader=proc, clock=clock, machine="x86_64", **kw)
-
-
-def run(sampler, clock, n, dt=0.1):
-    for _ in range(n):
-        sampler.sample_once()
-        clock.t += dt
-
 
 def test_busy_pct_stretch_and_saturation():
     proc, clock = FakeProc(), Clock()
@@ -309,7 +223,7 @@ def test_permission_refused_falls_back_to_state():
     run(s, clock, 4)
     snap = s.snapshot()
     assert snap.syscall_readable is False
-    assert snap.loop.activity.what == "on CPU" and snap.loop.run.busy_pct == 100.0
+    assert snap.loop.activity.what == "runnable" and snap.loop.run.busy_pct == 100.0
     assert {t.activity.what for t in snap.workers} == {"sleeping"}
     assert "not readable" in to_text(snap)
     assert to_doc(snap)["syscall_readable"] is False
@@ -478,3 +392,124 @@ def test_saturated_pct_is_null_for_a_process_without_a_pool(capsys):
         child.kill()
         child.wait()
     assert doc["saturated_pct"] is None  # no libuv worker: nothing to saturate (it said 0.0)
+
+
+# -- what issue 15 found attached to real processes ------------------------------------------------
+
+def test_window_tallies_kept_as_samples_come_and_go_match_a_recount():
+    """The window's busy %, activity shares and longest busy stretch are kept incrementally (a
+    snapshot no longer recounts 200 samples a thread): they must equal a recount of the window."""
+    import random
+
+    rng = random.Random(15)
+    proc, clock = FakeProc(workers=1), Clock()
+    s = make(proc, clock)
+    w = proc.workers[0]
+    calls = [raw(X["futex"]), raw(X["read"], 20), raw(running=True), raw(X["openat"], 0, 0)]
+    for _ in range(400):
+        if rng.random() < 0.3:
+            proc.set(w, rng.choice(calls))
+        s.sample_once()
+        clock.t += rng.choice((0.05, 0.1, 0.1, 0.3))
+        track = s._tracks[w]
+        got = s.snapshot().workers[0].window
+        # the recount, as the sampler did it before
+        busy_n, longest, start, counts = 0, 0.0, None, {}
+        for t, act, busy, _ in track.window:
+            counts[act] = counts.get(act, 0) + 1
+            if busy:
+                busy_n += 1
+                start = t if start is None else start
+            elif start is not None:
+                longest, start = max(longest, t - start), None
+        if start is not None:
+            longest = max(longest, track.window[-1][0] - start + s.period)
+        assert got.samples == len(track.window)
+        assert got.busy_pct == pytest.approx(100.0 * busy_n / len(track.window))
+        assert got.longest_busy_s == pytest.approx(longest)
+        assert {(a.what, a.target): a.samples for a in got.activities} == \
+            {(a.what, a.target): n for a, n in counts.items()}
+
+
+def test_durations_begun_before_the_attach_are_lower_bounds_with_the_threads_age():
+
+    from tui.core.attach.proc_reader import boot_clock
+
+    proc, clock = FakeProc(workers=2), Clock()
+    started = boot_clock() - 50.0  # the process, and its pool, started 50 s before the attach
+    proc.starts = {t: started for t in proc.tids}
+    for w in proc.workers:
+        proc.set(w, raw(X["read"], 20))  # both stuck since before we looked
+    s = make(proc, clock)
+    run(s, clock, 5)
+    snap = s.snapshot()
+    assert snap.saturated and snap.saturated_open
+    assert all(w.busy_open and w.activity_open for w in snap.workers)
+    assert snap.pool_age_s == pytest.approx(50.0, abs=5.0)
+    assert all(w.age_s >= w.busy_for_s for w in snap.workers)  # the upper bound is above the lower
+    # A stretch that begins while we watch is exact, and so is a saturation it completes.
+    proc.set(proc.workers[0], raw(X["futex"]))
+    run(s, clock, 3)
+    proc.set(proc.workers[0], raw(X["read"], 20))
+    run(s, clock, 3)
+    snap = s.snapshot()
+    w0 = snap.workers[0]
+    assert not w0.busy_open and w0.busy_for_s == pytest.approx(0.3)
+    assert snap.saturated and not snap.saturated_open
+    # A thread that starts after the attach: nothing of it happened before we looked.
+    proc.starts[999] = boot_clock() + 1.0
+    proc.tids.append(999)
+    proc.set(999, raw(X["read"], 20))
+    run(s, clock, 2)
+    new = next(t for t in s.snapshot().threads if t.tid == 999)
+    assert not new.busy_open and not new.activity_open
+
+
+def test_workers_and_the_pool_told_apart_by_what_they_wait_in_with_the_environment():
+    """Node 20 names no thread. Two Workers (each its own loop, idle in epoll) created before the
+    pool; UV_THREADPOOL_SIZE=2 and NODE_OPTIONS=--v8-pool-size=2 in the environment."""
+    proc, clock = FakeProc(workers=0), Clock()
+    pid = proc.pid
+    proc.tids = [pid, pid + 1, pid + 2, pid + 3, pid + 4, pid + 5, pid + 6, pid + 7, pid + 8]
+    # delayed, V8 x2, signal watchdog, Worker, Worker, pool x2
+    proc.env = {"UV_THREADPOOL_SIZE": "2", "NODE_OPTIONS": "--v8-pool-size=2"}
+    for tid in (pid + 1, pid + 5, pid + 6):
+        proc.set(tid, raw(X["epoll_pwait"]))
+    proc.set(pid + 6, raw(running=True))  # one Worker busy running JavaScript...
+    s = make(proc, clock)
+    run(s, clock, 2)
+    proc.set(pid + 6, raw(X["epoll_pwait"]))  # ...then idle in its loop
+    run(s, clock, 3)
+    snap = s.snapshot()
+    roles = {t.tid: t.role for t in snap.threads}
+    assert [roles[t] for t in proc.tids] == ["main", "delayed tasks", "V8 platform", "V8 platform",
+                                             "inspector", "Worker", "Worker", "libuv worker", "libuv worker"]
+    assert [w.tid for w in snap.workers] == [pid + 7, pid + 8]
+    assert [w.tid for w in snap.worker_threads] == [pid + 5, pid + 6]
+    assert all(w.activity.idle for w in snap.worker_threads)  # idle in its loop: not "busy"
+    assert not snap.saturated  # the pool is idle; Workers are not pool workers
+    assert snap.node.uv_pool_size == 2 and snap.node.v8_pool_size == 2 and snap.environ_readable
+    doc = to_doc(snap)
+    assert doc["node"] == {"v8_pool_size": 2, "uv_threadpool_size": 2, "uv_threadpool_size_known": True,
+                           "inspector": False}
+    assert "Workers now 2" in to_text(snap)
+
+
+def test_a_partial_tick_rebuilds_only_what_it_read():
+    """With thousands of threads read in turn, a snapshot remakes the threads that changed, not all."""
+    proc, clock = FakeProc(workers=0), Clock()
+    proc.tids = [proc.pid] + list(range(proc.pid + 1, proc.pid + 3000))
+    s = make(proc, clock)
+    run(s, clock, 2)
+    s.snapshot()
+    s.per_tick, s._full_every = 64, 4
+    made = []
+    real = s._make_thread_snapshot
+    s._make_thread_snapshot = lambda k, now: made.append(k.tid) or real(k, now)
+    for i in range(1, 4):  # partial ticks (the 4th would list the threads)
+        s.sample_once()
+        clock.t += 0.1
+        made.clear()
+        snap = s.snapshot()
+        assert len(made) <= 64 + 1, (i, len(made))
+        assert len(snap.threads) == 3000

@@ -80,3 +80,109 @@ def test_node_is_recognised_by_executable_or_argv0_not_by_name():
     assert not is_node("/usr/bin/python3", ["python3", "node"])
     assert not is_node("/usr/bin/node_exporter", ["node_exporter"])
     assert not is_node(None, [])
+
+
+# -- what the process was started with: NODE_OPTIONS, the command line, UV_THREADPOOL_SIZE ----------
+
+from tui.core.procs.roles import (  # noqa: E402
+    inspector_at_start, node_options_argv, node_settings, parse_environ, uv_pool_size, wait_kind,
+)
+
+
+def test_node_options_are_split_as_node_splits_them():
+    assert node_options_argv('--v8-pool-size=2  --inspect') == ["--v8-pool-size=2", "--inspect"]
+    assert node_options_argv('--title="a b" -r "x\\"y"') == ["--title=a b", "-r", 'x"y']
+    assert node_options_argv("") == [] and node_options_argv(None) == []
+
+
+def test_v8_pool_size_from_node_options_and_the_command_line_wins():
+    assert v8_pool_size(["node", "app.js"], "--v8-pool-size=2") == 2
+    assert v8_pool_size(["node", "--v8-pool-size=3", "app.js"], "--v8-pool-size=2") == 3
+    assert v8_pool_size(["node", "-r", "ts-node/register", "--v8-pool-size=2", "app.js"]) == 2
+    assert v8_pool_size(["node", "--v8_pool_size", "5"]) == 5
+
+
+def test_inspector_at_start():
+    assert inspector_at_start(["node", "--inspect", "a.js"])
+    assert inspector_at_start(["node", "--inspect-brk=0.0.0.0:9230", "a.js"])
+    assert inspector_at_start(["node", "a.js"], '--inspect=127.0.0.1:0')
+    assert not inspector_at_start(["node", "--inspect-port=9230", "a.js"])  # a port alone starts nothing
+    assert not inspector_at_start(["node", "a.js", "--inspect"])  # the script's own argument
+
+
+def test_uv_threadpool_size_as_libuv_reads_it():
+    assert uv_pool_size(None) is None  # not readable
+    assert uv_pool_size({}) == 4
+    assert uv_pool_size({"UV_THREADPOOL_SIZE": "2"}) == 2
+    assert uv_pool_size({"UV_THREADPOOL_SIZE": "0"}) == 1
+    assert uv_pool_size({"UV_THREADPOOL_SIZE": "abc"}) == 1  # atoi: 0, and 0 means 1
+    assert uv_pool_size({"UV_THREADPOOL_SIZE": " 8x"}) == 8
+    assert uv_pool_size({"UV_THREADPOOL_SIZE": "2000"}) == 1024
+    assert uv_pool_size({"UV_THREADPOOL_SIZE": "-1"}) == 1024  # unsigned in libuv: huge, then clamped
+    env = parse_environ(b"A=1\0UV_THREADPOOL_SIZE=3\0NODE_OPTIONS=--v8-pool-size=2\0UV_THREADPOOL_SIZE=9\0junk\0")
+    s = node_settings(["node", "x.js"], env)
+    assert (s.v8_pool_size, s.uv_pool_size, s.uv_pool_known, s.inspector) == (2, 3, True, False)
+
+
+def test_wait_kind_from_wchan_or_call():
+    assert wait_kind("do_epoll_wait") == wait_kind("ep_poll") == wait_kind("epoll_pwait") == "epoll"
+    assert wait_kind("futex_wait_queue_me") == wait_kind("futex_do_wait") == wait_kind("futex") == "futex"
+    assert wait_kind("0") is None and wait_kind(None) is None and wait_kind("pipe_read") is None
+
+
+# -- Node 20 (every thread `node`): Workers, the inspector and the pool told apart --------------------
+
+def _node20(n_later: int, *, v8: int = 4, inspect: bool = False) -> list[int]:
+    return [PID] + list(range(1002, 1002 + 1 + v8 + 1 + inspect + n_later))
+
+
+def _roles_of(tids, waits=None, environ=None, cmdline=("node", "app.js")):
+    roles = label_threads([(t, "node") for t in tids], PID, list(cmdline), environ=environ,
+                          wait_of=(waits or {}).get)
+    return [roles[t][0] for t in tids]
+
+
+def test_workers_started_before_the_pool_wait_in_epoll():
+    tids = _node20(6)  # 2 Workers, then the pool of 4 (the first fs request came after)
+    later = tids[-6:]
+    waits = dict(zip(later, ["epoll", "epoll", "futex", "futex", "futex", "futex"]))
+    got = _roles_of(tids, waits, environ={})
+    assert got[-6:] == ["Worker", "Worker"] + ["libuv worker"] * 4
+    assert got[:7] == ["main", "delayed tasks"] + ["V8 platform"] * 4 + ["inspector"]
+
+
+def test_a_worker_after_the_pool_and_a_busy_one_not_yet_seen_idle():
+    tids = _node20(6)
+    later = tids[-6:]
+    # the pool first; then a Worker idle in its loop, and one still running JavaScript (no evidence)
+    waits = dict(zip(later, ["futex", None, "futex", "futex", "epoll", None]))
+    got = _roles_of(tids, waits, environ={})
+    assert got[-6:] == ["libuv worker"] * 4 + ["Worker", "Worker"]
+
+
+def test_inspect_adds_an_io_thread_before_the_pool():
+    tids = _node20(4, inspect=True)
+    waits = {tids[7]: "epoll"}  # the I/O thread runs its own loop, like a Worker: its slot says which
+    got = _roles_of(tids, waits, environ={}, cmdline=("node", "--inspect", "app.js"))
+    assert got[6:8] == ["inspector", "inspector"] and got[8:] == ["libuv worker"] * 4
+
+
+def test_v8_pool_size_and_uv_threadpool_size_from_the_environment():
+    tids = [PID] + list(range(1002, 1002 + 1 + 2 + 1 + 1 + 2))  # delayed, V8 x2, signal, a Worker, pool of 2
+    waits = {tids[5]: "epoll", tids[6]: "futex", tids[7]: "futex"}
+    env = {"NODE_OPTIONS": "--v8-pool-size=2", "UV_THREADPOOL_SIZE": "2"}
+    got = _roles_of(tids, waits, environ=env)
+    assert got == ["main", "delayed tasks", "V8 platform", "V8 platform", "inspector", "Worker",
+                   "libuv worker", "libuv worker"]
+    # Without reading NODE_OPTIONS two pool threads were "V8 platform" and "inspector" (issue 15).
+
+
+def test_a_pool_bigger_than_the_environment_says_is_widened_over_parked_threads():
+    tids = _node20(8)  # the script set process.env.UV_THREADPOOL_SIZE = 8 before its first request
+    waits = {t: "futex" for t in tids[-8:]}
+    assert _roles_of(tids, waits, environ={})[-8:] == ["libuv worker"] * 8
+
+
+def test_nothing_to_tell_by_keeps_every_later_thread_in_the_pool():
+    tids = _node20(6)  # another user's process: no environ, no wchan
+    assert _roles_of(tids)[-6:] == ["libuv worker"] * 6

@@ -66,7 +66,7 @@ def test_attach_shows_hostile_process_thread_and_fifo_names_visibly(tmp_path):
             tty.close()
     assert_nothing_hostile_reached_the_terminal(tty.out)
     assert TITLE_SHOWN + "<U+202E>\ufffd" in shown  # the process's comm, in the process pane
-    assert CLIPBOARD_SHOWN + "<U+009B>(" in shown  # the thread's name, in the pool pane's "busy:"
+    assert CLIPBOARD_SHOWN + "<U+009B> (" in shown  # the thread's name, in the pool pane's "busy:" lines
     if os.geteuid() == 0:  # the path a thread blocks on needs ptrace rights to read
         assert "fifo" + TITLE_SHOWN in "".join(shown.split())
 

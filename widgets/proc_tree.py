@@ -13,7 +13,9 @@ call itself ESC]0;...BEL): every one reaches a segment through shown().
 from __future__ import annotations
 
 import os
+import math
 import threading
+import time
 from collections.abc import Iterable
 
 from rich.segment import Segment
@@ -256,6 +258,7 @@ class ProcLines(ScrollView, can_focus=True):
         return segs
 
 
+_MAX_INTERVAL = 60.0  # however dear a scan, the pane is at most this stale
 NAME_ROOM = 16  # columns a name keeps however deep its branch: "ch"/"chro" names told nothing
 
 
@@ -301,6 +304,10 @@ class ProcTree(Vertical):
         autostart: start the scanning thread on mount; without it the app
             posts `ProcTree.Scanned` messages (or calls `feed`) itself.
         self_pid: the process expanded and selected at first; ptview's own.
+        cpu_share: at most this share of a core for the pane (its scans on their thread and
+            showing them on the UI thread, measured): a process with thousands of threads is
+            rescanned less often than `refresh_interval` then, and the header says how often.
+            None: every `refresh_interval`, whatever it costs.
     """
 
     DEFAULT_CSS = """
@@ -364,6 +371,7 @@ class ProcTree(Vertical):
         scanner: Scanner | None = None,
         autostart: bool = True,
         self_pid: int | None = None,
+        cpu_share: float | None = None,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -372,6 +380,11 @@ class ProcTree(Vertical):
         self.self_pid = os.getpid() if self_pid is None else self_pid
         self.root_pid = root_pid
         self.refresh_interval = refresh_interval
+        self.cpu_share = cpu_share
+        self.interval = refresh_interval  # the one in force: longer when cpu_share demands it
+        self._feed_cost = 0.0  # CPU seconds the UI thread spent showing the last scan
+        self._cost: float | None = None  # running estimate of a scan and its showing, CPU seconds
+        self._scans = 0
         self.follow = True
         self.paused = False
         self.suspended = False  # the app hides the pane: no point scanning the system
@@ -441,15 +454,34 @@ class ProcTree(Vertical):
     def _scan_loop(self) -> None:
         set_os_thread_name("ptview-scan")
         while not self._stop.is_set():
+            cost = None
             if not self.paused and not self.suspended:
+                c0 = time.thread_time()
                 try:
                     result = self._scanner.scan(threads_of=self._wanted)
                 except Exception as e:  # a scanner bug must not kill the pane silently
                     self.post_message(self.ScanFailed(f"{type(e).__name__}: {e}"))
                 else:
+                    cost = time.thread_time() - c0
                     self.post_message(self.Scanned(result))
-            self._wake.wait(self.refresh_interval)
+            self._wake.wait(self._next_interval(cost))
             self._wake.clear()
+
+    def _next_interval(self, scan_cost: float | None) -> float:
+        """refresh_interval, or longer when a scan and showing it cost more than cpu_share of a core."""
+        if self.cpu_share is None or scan_cost is None:
+            return self.interval
+        # The UI thread's share is the last scan's (it shows this one after we have measured).
+        cost = scan_cost + self._feed_cost
+        self._scans += 1
+        if self._scans <= 2:
+            return self.interval  # the first scans are cold (every name, user, executable read): one-offs
+        est = self._cost = cost if self._cost is None else self._cost + 0.5 * (cost - self._cost)
+        # In whole multiples of refresh_interval, from a running estimate: the header's "every N s"
+        # does not flicker with the machine's load.
+        steps = math.ceil(est / self.cpu_share / self.refresh_interval - 0.25)
+        self.interval = min(_MAX_INTERVAL, self.refresh_interval * max(1, steps))
+        return self.interval
 
     @on(Scanned)
     def _on_scanned(self, message: Scanned) -> None:
@@ -464,11 +496,14 @@ class ProcTree(Vertical):
     def feed(self, result: ScanResult) -> None:
         """Show a scan result. Cheap when nothing changed."""
         if result.diff.empty and self._view.snapshot is not None:
+            self._feed_cost = 0.0
             return
+        c0 = time.thread_time()
         self._error = ""
         self._count = len(result.snapshot.procs)
         self._view.update(result.snapshot)
         self._render_rows()
+        self._feed_cost = time.thread_time() - c0
 
     # -- public controls -----------------------------------------------------
 
@@ -683,6 +718,8 @@ class ProcTree(Vertical):
             bits.append("paused")
         if self._count:
             bits.append(f"{self._count} procs")
+        if self.interval > 1.5 * self.refresh_interval:
+            bits.append(f"every {self.interval:.0f} s")  # cpu_share: a dear scan, less often
         text = " · ".join(bits)
         if text == self._status_text:
             return  # an update would re-layout the header, and repaint more than a line

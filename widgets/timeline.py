@@ -59,8 +59,11 @@ class Timeline(Widget):
         self.caption = "of model time"
 
     def show(self, rec: TimelineRecorder, now: float, window: float, workers: int, selected) -> None:
+        # Its height follows the number of workers only: a re-layout of the screen when that changes,
+        # not on every frame (the attach app shows it twice a second).
+        resized = workers != self.n_workers or self.rec is None
         self.rec, self.now, self.window, self.n_workers, self.selected = rec, now, window, workers, selected
-        self.refresh(layout=True)
+        self.refresh(layout=resized)
 
     def render(self):
         if self.rec is None or not self.n_workers:
@@ -90,25 +93,26 @@ class Timeline(Widget):
             i = 0
             while i < width:
                 s = row[i]
+                # A run of cells of one span (or of none) is one append, so one segment with one style:
+                # cell by cell, each █ carried its own colour sequence (~25 bytes a cell on the wire).
+                run = 1
+                while i + run < width and row[i + run] is s:
+                    run += 1
                 if s is None:
-                    out.append("·", style="dim")
+                    out.append("·" * run, style="dim")
                     prev = None
-                    i += 1
+                    i += run
                     continue
                 style = task_colour(s.task) + (" reverse" if s.task == self.selected and not s.thread else "")
                 if s is not prev and s.task is not None:
                     label = f"W{s.thread}#{s.task}" if s.thread else f"#{s.task}"
-                    run = 0
-                    while i + run < width and row[i + run] is s:
-                        run += 1
                     if run > len(label):
                         out.append(label, style="bold " + style + " reverse")
                         i += len(label)
-                        prev = s
-                        continue
-                out.append("█", style=style)
+                        run -= len(label)
+                out.append("█" * run, style=style)
                 prev = s
-                i += 1
+                i += run
             out.append("\n")
         if self.n_workers > rows:
             out.append(f" … {self.n_workers - rows} more workers", style="dim")

@@ -16,11 +16,12 @@ from typing import Protocol
 
 from tui.core.attach.proc_reader import SocketInfo, SyscallLine, ThreadRaw, describe_socket
 from tui.core.attach.syscalls import syscall_name
+from tui.core.procs.roles import LIBUV, MAIN, PTVIEW_POOL, WORKER_THREAD
 
 
 @dataclass(frozen=True)
 class Activity:
-    what: str  # "on CPU", a syscall name, "sleeping", ...
+    what: str  # "runnable", a syscall name, "sleeping", ...
     target: str | None  # resolved argument: a path, "DNS query to 10.0.0.2:53", ...
     idle: bool
     kind: str  # "cpu" | "blocked" | "idle" | "sleeping" | "stopped" | "exiting"
@@ -30,7 +31,9 @@ class Activity:
         return f"{self.what} {self.target}" if self.target else self.what
 
 
-ON_CPU = Activity("on CPU", None, idle=False, kind="cpu")
+# The kernel's "running" (syscall file) and state R: on a CPU, or queued for one. How much it
+# really ran is the CPU % beside it (4 workers on 2 cores: runnable 100 %, CPU ~50 % each).
+ON_CPU = Activity("runnable", None, idle=False, kind="cpu")
 
 _WORKER_IDLE = frozenset({"futex", "futex_waitv"})
 _LOOP_IDLE = frozenset({"epoll_wait", "epoll_pwait", "epoll_pwait2"})
@@ -40,10 +43,10 @@ _GENERIC_IDLE = _WORKER_IDLE | _LOOP_IDLE | frozenset({
     "rt_sigsuspend", "rt_sigtimedwait", "wait4", "waitid",
 })
 _IDLE_BY_ROLE = {
-    "libuv worker": _WORKER_IDLE,
-    "ptview pool": _WORKER_IDLE,
-    "main": _LOOP_IDLE,
-    "Worker": _LOOP_IDLE,  # a Worker runs its own uv loop
+    LIBUV: _WORKER_IDLE,
+    PTVIEW_POOL: _WORKER_IDLE,
+    MAIN: _LOOP_IDLE,
+    WORKER_THREAD: _LOOP_IDLE,  # a Worker runs its own uv loop: idle in epoll, like the main thread
 }
 
 _FD_ARG0 = frozenset({

@@ -18,6 +18,7 @@ import os
 import socket
 import stat as stat_mod
 import sys
+import time
 from dataclasses import dataclass
 
 from tui.core.untrusted import exact
@@ -172,6 +173,19 @@ def describe_socket(info: SocketInfo | None) -> str:
 
 
 _GONE_ERRNOS = (errno.ENOENT, errno.ESRCH)
+_MAX_ENVIRON = 1 << 20  # an environment is rarely above a few KiB; a process can make it huge
+try:
+    CLK_TCK = os.sysconf("SC_CLK_TCK")
+except (ValueError, OSError, AttributeError):
+    CLK_TCK = 100
+
+
+def boot_clock() -> float:
+    """Seconds since boot on the clock stat's starttime counts in (suspend included)."""
+    try:
+        return time.clock_gettime(time.CLOCK_BOOTTIME)
+    except (AttributeError, OSError):
+        return time.monotonic()
 # Per-thread files stay open between samples: pread at offset 0 regenerates a
 # /proc seq file, and skipping open/close halves the cost of a sample. An open
 # fd also pins the task, so a recycled tid can never be mistaken for the old
@@ -248,6 +262,38 @@ class ProcReader:
         except OSError:
             return []
         return [exact(a) for a in raw.split(b"\0") if a]  # exact: shown() is for screens
+
+    def environ(self, pid: int) -> dict[str, str] | None:
+        """The environment the process started with (NODE_OPTIONS, UV_THREADPOOL_SIZE); None when
+        not readable (it needs ptrace permission, as `syscall` does). Values are exact: shown() on a screen."""
+        from tui.core.procs.roles import parse_environ
+
+        try:
+            fd = os.open(f"{self.root}/{pid}/environ", os.O_RDONLY | os.O_CLOEXEC)
+        except OSError:
+            return None
+        try:
+            chunks = []
+            size = 0
+            while size < _MAX_ENVIRON:
+                chunk = os.read(fd, 65536)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+        return parse_environ(b"".join(chunks))
+
+    def thread_start(self, pid: int, tid: int) -> float | None:
+        """When the thread started, in seconds since boot (stat's starttime); None if gone."""
+        try:
+            text = exact(self._task_file(pid, tid, "stat"))
+            return int(text[text.rindex(")") + 2:].split()[19]) / CLK_TCK
+        except (OSError, ValueError, IndexError):
+            return None
 
     def exe(self, pid: int) -> str | None:
         try:

@@ -32,6 +32,10 @@ def _thread_doc(t: ThreadSnapshot) -> dict[str, Any]:
         "busy_pct": _r(s.busy_pct),
         "cpu_pct": _r(s.cpu_pct),
         "longest_busy_s": _r(s.longest_busy_s, 2),
+        # busy since before the first sample (the watch began in the middle of a busy stretch, which is
+        # counted from there: longest_busy_s may then be a lower bound); the thread's age bounds it
+        "busy_at_start": t.busy_open,
+        "age_s": _r(t.age_s, 1),
         "activities": [
             {"what": a.what, "target": a.target, "idle": a.idle, "share": round(a.share, 3)}
             for a in s.activities[:TOP_JSON]
@@ -51,6 +55,14 @@ def to_doc(snap: Snapshot, requested_s: float | None = None) -> dict[str, Any]:
         "overruns": snap.overruns,
         "syscall_readable": snap.syscall_readable,
         "is_node": snap.is_node,
+        # what Node was started with, as read from NODE_OPTIONS, its command line and UV_THREADPOOL_SIZE
+        # (null for a process that is not Node); the size is libuv's default when environ was not readable
+        "node": None if snap.node is None else {
+            "v8_pool_size": snap.node.v8_pool_size,
+            "uv_threadpool_size": snap.node.uv_pool_size,
+            "uv_threadpool_size_known": snap.node.uv_pool_known,
+            "inspector": snap.node.inspector,
+        },
         "exited": snap.ended == "exited",
         # without syscall lines a worker blocked in read(2) looks asleep: no verdict; and a
         # process with no libuv pool (none yet, or not Node) has nothing to saturate: null, not 0
@@ -75,6 +87,11 @@ def to_text(snap: Snapshot) -> str:
     ]
     if snap.syscall_readable is False:
         lines.append("system calls not readable (no ptrace permission): activity is scheduler state only")
+    if snap.node is not None:
+        n = snap.node
+        pool = f"{n.uv_pool_size}" + ("" if n.uv_pool_known else " (assumed: environ not readable)")
+        lines.append(f"started with: libuv pool {pool}, V8 platform {n.v8_pool_size}"
+                     + (", --inspect" if n.inspector else "") + f"; Workers now {len(snap.worker_threads)}")
     if snap.syscall_readable and _has_pool(snap):
         lines.append(f"pool saturated (every libuv worker busy) in {snap.saturated_run_pct:.0f}% of samples")
     for t in snap.threads:
@@ -85,7 +102,8 @@ def to_text(snap: Snapshot) -> str:
         head = (f"{t.tid:>7} {shown(t.name):<15} {role:<24} {s.samples:>5} samples"
                 f"  busy {s.busy_pct:5.1f}%  cpu {cpu}")
         if t.role == "main" or s.longest_busy_s > 0:
-            head += f"  longest busy {s.longest_busy_s:.2f} s"
+            at_least = "≥" if t.busy_open and s.longest_busy_s >= t.busy_for_s else ""
+            head += f"  longest busy {at_least}{s.longest_busy_s:.2f} s"
         if not t.alive and snap.ended != "exited":
             head += "  (exited)"
         lines.append(head)

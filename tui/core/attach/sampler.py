@@ -14,7 +14,7 @@ For the app:
     sampler.start()            # on mount; sampler.stop() on unmount (joins the thread)
 
     snap.workers               pool pane, one row per libuv worker:
-        w.activity.label       "futex", "read fifo /tmp/x", "poll DNS query to 10.0.0.2:53", "on CPU"
+        w.activity.label       "futex", "read fifo /tmp/x", "poll DNS query to 10.0.0.2:53", "runnable"
         w.activity.idle        waiting for work (futex) or not
         w.activity_s           how long it has been doing that (a lower bound at start)
         w.window.busy_pct      busy % over the last window_s (10 s)
@@ -34,10 +34,12 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable
 from tui.core.attach.activity import Activity, TargetResolver, classify
-from tui.core.attach.proc_reader import ProcessGone, ProcReader, ThreadGone, ThreadRaw
+from tui.core.attach.proc_reader import ProcessGone, ProcReader, ThreadGone, ThreadRaw, boot_clock
 from tui.core.attach.snapshot import Snapshot, Stats, ThreadSnapshot, stats_of
-from tui.core.attach.syscalls import table_for
+from tui.core.attach.syscalls import syscall_name, table_for
 from tui.core.attach.thread_roles import label_threads
+from tui.core.procs.naming import set_os_thread_name
+from tui.core.procs.roles import LIBUV, MAIN, WORKER_THREAD, node_settings, wait_kind
 
 # A run's activity tally keeps this many distinct (call, target) pairs; more
 # (a thread walking a directory tree) go to one "other" row, so memory stays bounded.
@@ -59,6 +61,7 @@ MIN_HZ = 2.0
 MIN_THREADS_PER_TICK = 64
 _COST_WEIGHT = 0.3  # of the newest tick in the running estimate of a tick's cost
 _MAX_PERIOD = 2.0  # however dear a tick: the panes still move every 2 s
+_GROUPED = (MAIN, LIBUV, WORKER_THREAD)  # shown each in its own place; the rest are "other threads"
 
 
 class _Track:
@@ -75,17 +78,42 @@ class _Track:
         self.activity: Activity | None = None
         self.since = 0.0
         self.stretch_start: float | None = None
+        # Already there when sampling began (its start time is before the first sample): its first
+        # activity and busy stretch began before we saw them, so their durations are lower bounds.
+        self.pre = False
+        self.start_boot: float | None = None  # when the thread started, seconds since boot
+        self.activity_open = False
+        self.stretch_open = False
         # (t, activity, busy, cpu_ticks)
         self.window: deque[tuple[float, Activity, bool, int]] = deque()
+        # The window's tallies, kept as samples come and go (recounting 200 samples a thread for
+        # every snapshot was most of a snapshot's cost): activities, busy samples, and the busy
+        # stretches that end inside it as (first busy, last busy, first idle after) sample times.
+        self.win_counts: Counter[Activity] = Counter()
+        self.win_busy = 0
+        self.win_runs: deque[tuple[float, float, float]] = deque()
+        self.win_run: tuple[float, float] | None = None  # the stretch in progress: (first, last) busy sample
         self.run_counts: Counter[Activity] = Counter()
         self.run_samples = 0
         self.run_busy = 0
         self.run_longest = 0.0
         self.first: tuple[float, int] | None = None
         self.last: tuple[float, int] | None = None
-        # Its last ThreadSnapshot and what it was made from: with thousands of threads read in
-        # turn, most have not changed since the last snapshot (which cost ~16 µs a thread).
+        self.last_boot: float | None = None  # the boot clock at its last sample (for its age)
+        self.period = 0.0  # the sampling period when it was last sampled
+        # Bumped by every change; its last ThreadSnapshot is kept with the version (and period) it
+        # was made from: with thousands of threads read in turn, most have not changed since.
+        self.version = 0
         self.snap: tuple[tuple, ThreadSnapshot] | None = None
+
+
+    def clear_window(self) -> None:
+        self.version += 1
+        self.window.clear()
+        self.win_counts.clear()
+        self.win_busy = 0
+        self.win_runs.clear()
+        self.win_run = None
 
 
 class Sampler:
@@ -93,11 +121,13 @@ class Sampler:
                  reader: ProcReader | None = None, clock: Callable[[], float] = time.monotonic,
                  keep_gone: bool = False, resolve_targets: bool = True,
                  on_snapshot: Callable[[Snapshot], None] | None = None,
-                 publish_interval: float = 0.25, machine: str | None = None) -> None:
+                 publish_interval: float = 0.25, machine: str | None = None,
+                 cpu_share: float = CPU_SHARE) -> None:
         if not hz > 0 or not window_s > 0:
             raise ValueError("hz and window_s must be > 0")
         self.pid = pid
         self.hz = hz  # asked for; the rate achieved is in the snapshots
+        self.cpu_share = cpu_share  # of one core, that the sampling thread adapts its rate to
         self.period = 1.0 / hz
         self.min_period = self.period
         self.window_s = window_s
@@ -115,6 +145,19 @@ class Sampler:
 
         self._tracks: dict[int, _Track] = {}
         self._cmdline = self._reader.cmdline(pid)
+        # NODE_OPTIONS (--v8-pool-size, --inspect) and UV_THREADPOOL_SIZE: how many threads of each
+        # kind Node makes. None when not readable (the same permission as the syscall files).
+        environ = getattr(self._reader, "environ", None)
+        self._environ = environ(pid) if environ is not None else None
+        self._settings = node_settings(self._cmdline, self._environ)
+        self._thread_start = getattr(self._reader, "thread_start", None)
+        # tid → what it was seen waiting in ("epoll": an event loop, sticky; "futex"): tells a
+        # Worker (its own loop) from a libuv pool thread where Node 20 names neither.
+        self._waits: dict[int, str] = {}
+        self._wait_by_nr: dict[int, str | None] = {}
+        self._boot_first: float | None = None
+        self._boot_last: float | None = None
+        self._sat_open = False
         self._is_node = False
         self._syscall_readable: bool | None = None
         self._alive = True
@@ -141,6 +184,19 @@ class Sampler:
         self._cursor = 0  # where the next partial tick starts among the known threads
         self._tick_cost: float | None = None  # CPU seconds per tick (sample + snapshot), running estimate
         self._times: deque[float] = deque()  # sample times over the window: the rate achieved
+        # Kept between ticks so that a tick costs what it reads, not the number of threads known
+        # (with 5,000 threads, recomputing these each tick cost more than reading 64 threads):
+        self._order: list[_Track] | None = None  # every track by tid, for snapshots
+        self._alive_order: list[int] | None = None  # alive tids, sorted, for partial ticks
+        self._pool: list[_Track] | None = None  # alive libuv workers, for saturation
+        self._gone: dict[int, float] = {}  # tid → when it went, until it leaves the window
+        # For snapshots: the tracks changed since the last one, each track's place, its last
+        # ThreadSnapshot, the role groups (loop, pool, Workers, other roles counted), busy others.
+        self._dirty: set[_Track] = set()
+        self._index: dict[_Track, int] = {}
+        self._snaps: list[ThreadSnapshot | None] = []
+        self._groups: tuple = (None, [], [], [])
+        self._busy_other: dict[int, _Track] = {}
 
     # -- lifecycle ------------------------------------------------------
 
@@ -174,6 +230,7 @@ class Sampler:
         return self._thread.native_id if self._thread is not None else None
 
     def _run(self) -> None:
+        set_os_thread_name("ptview-sampler")  # so that it shows as itself in top -H and in our own tree
         next_t = self._clock()
         last_pub = float("-inf")
         try:
@@ -209,7 +266,7 @@ class Sampler:
             return  # the first tick reads every name and labels every thread: a one-off
         est = self._tick_cost = cost_s if self._tick_cost is None else \
             self._tick_cost + _COST_WEIGHT * (cost_s - self._tick_cost)
-        period = est / CPU_SHARE
+        period = est / self.cpu_share
         per_tick = self.per_tick
         alive = sum(1 for k in self._tracks.values() if k.alive)
         if period > 1.0 / MIN_HZ:  # too dear even at MIN_HZ: read fewer threads per tick
@@ -225,6 +282,37 @@ class Sampler:
             # Listing thousands of threads is a tick's dearest part: list every 4th tick then.
             self._full_every = max(1 if per_tick is None else 4, round(1.0 / self.period / _FULL_SCAN_HZ))
             self._cache = None
+
+    def _touch(self, track: _Track) -> None:
+        """Something about this thread changed: its snapshot is made again."""
+        track.version += 1
+        self._dirty.add(track)
+        if track.role not in _GROUPED:
+            if track.alive and track.activity is not None and not track.activity.idle:
+                self._busy_other[track.tid] = track
+            else:
+                self._busy_other.pop(track.tid, None)
+
+    def _tracks_changed(self) -> None:
+        """A track was added, removed, relabelled, or went: the kept lists are rebuilt when next needed."""
+        self._order = None
+        self._alive_order = None
+        self._pool = None
+
+    def _pick_known(self) -> list[int]:
+        """A partial tick: per_tick of the known alive threads, in turn."""
+        alive = self._alive_order
+        if alive is None:
+            alive = self._alive_order = sorted(tid for tid, k in self._tracks.items() if k.alive)
+        k = self.per_tick
+        if k is None or len(alive) <= k:
+            return alive
+        start = self._cursor % len(alive)
+        take = alive[start:start + k]
+        if len(take) < k:
+            take += alive[:k - len(take)]
+        self._cursor = start + k
+        return take
 
     def _pick(self, tids: list[int]) -> list[int]:
         """The threads this tick reads: all of them, or per_tick of them, new ones first, then the
@@ -253,7 +341,7 @@ class Sampler:
         # Without syscall lines, stat is all there is: read it every time.
         full = self._ticks % self._full_every == 0 or not want_sc
         listed = None
-        tids = [] if full else self._pick(self._alive_tids())
+        tids = [] if full else self._pick_known()
         raws = self._read(tids, want_sc, False) if tids else []
         if not raws:
             # A full scan, or a partial one that found nobody: make sure.
@@ -275,7 +363,12 @@ class Sampler:
             if self._syscall_readable is None or not readable:
                 self._syscall_readable = readable
 
-        self._refresh_roles([x.tid for x in raws], t)
+        if self._boot_first is None:
+            self._boot_first = boot_clock()
+        self._boot_last = boot_clock() if self._thread_start is not None else None
+        # What a thread waits in only tells Node's threads apart: elsewhere no reason to relabel.
+        relabel = self._note_waits(raws) and self._is_node if self._syscall_readable else False
+        self._refresh_roles([x.tid for x in raws], t, relabel)
         resolver = TargetResolver(r, self.pid) if (self._resolve and self._syscall_readable) else None
         classified = []
         memo = self._memo
@@ -312,27 +405,41 @@ class Sampler:
             for track, raw, act in classified:
                 seen.add(track.tid)
                 self._record(track, raw, act, t)
-            # Gone: read and not found, or not listed. A thread this tick did not read is not gone.
+            # Gone: read and not found, or not listed. A thread this tick did not read is not gone:
+            # a partial tick only looks at what it asked for; a listing (or reading all) at every thread.
+            if listed is None and self.per_tick is not None:
+                candidates = [tid for tid in tids if tid not in seen]
+                there = None
+            else:
+                candidates = [tid for tid, k in self._tracks.items() if k.alive and tid not in seen]
+                there = set(listed) if listed is not None else None
             asked = set(tids) if self.per_tick is not None else None
-            there = set(listed) if listed is not None else None
-            for tid, track in list(self._tracks.items()):
-                if track.alive and tid not in seen and (asked is None or tid in asked
-                                                         or (there is not None and tid not in there)):
+            for tid in candidates:
+                track = self._tracks.get(tid)
+                if track is not None and track.alive and (asked is None or tid in asked
+                                                          or (there is not None and tid not in there)):
                     track.alive = False
                     track.gone_at = t
+                    self._touch(track)
                     self._close_stretch(track, t)
                     self._forget(tid)
-                if not track.alive and track.gone_at is not None and t - track.gone_at > self.window_s:
+                    self._gone[tid] = t
+                    self._tracks_changed()
+            for tid, gone_at in list(self._gone.items()):
+                if t - gone_at > self.window_s:
+                    del self._gone[tid]
+                    track = self._tracks.get(tid)
+                    if track is None or track.alive:
+                        continue
                     if self._keep_gone:
-                        track.window.clear()  # its run totals are all a report needs
+                        track.clear_window()  # its run totals are all a report needs
+                        self._touch(track)
                     else:
                         del self._tracks[tid]
+                        self._tracks_changed()
             self._record_saturation(t)
             self._cache = None
         return True
-
-    def _alive_tids(self) -> list[int]:
-        return [tid for tid, k in self._tracks.items() if k.alive]
 
     def _read(self, tids: list[int], want_sc: bool, want_stat: bool) -> list[ThreadRaw]:
         out = []
@@ -352,52 +459,111 @@ class Sampler:
         ticks = k.last[1] if k is not None and k.last is not None else 0
         return ThreadRaw(raw.tid, state, ticks, raw.syscall)
 
-    def _refresh_roles(self, tids: list[int], t: float) -> None:
+    def _note_waits(self, raws: list[ThreadRaw]) -> bool:
+        """Record what each thread waits in; True when that tells something new about a thread."""
+        changed = False
+        by_nr = self._wait_by_nr
+        waits = self._waits
+        for raw in raws:
+            sc = raw.syscall
+            if sc is None or sc.nr is None:
+                continue
+            kind = by_nr.get(sc.nr, 0)
+            if kind == 0:
+                kind = by_nr[sc.nr] = wait_kind(syscall_name(sc.nr, self._names))
+            if kind is not None:
+                old = waits.get(raw.tid)
+                if old != kind and old != "epoll":  # once in an event loop, a loop thread
+                    waits[raw.tid] = kind
+                    changed = True
+        return changed
+
+    def _refresh_roles(self, tids: list[int], t: float, relabel: bool = False) -> None:
         # /proc reads and the labeller run outside the lock; only the updates
         # to the tracks, which snapshot() iterates from another thread, are inside.
         known = self._tracks
         names = {tid: self._reader.thread_name(self.pid, tid) or "?" for tid in tids if tid not in known}
+        starts = {tid: self._thread_start(self.pid, tid) for tid in names} if self._thread_start else {}
         if t - self._names_read_at >= _NAME_REFRESH_S:
             self._names_read_at = t
             for tid in tids:  # this tick's threads only: the others' turn comes
                 name = self._reader.thread_name(self.pid, tid)
                 if name and (tid not in known or name != known[tid].name):
                     names[tid] = name
-        if not names:
+        if not names and not relabel:
             return
         if self.per_tick is not None:  # roles by creation order need every thread, not this tick's
             read = set(tids)
             tids = tids + sorted(tid for tid, k in known.items() if k.alive and tid not in read)
         current = [(tid, names.get(tid) or known[tid].name) for tid in tids]
         try:
-            roles = label_threads(current, self.pid, self._cmdline)
+            roles = label_threads(current, self.pid, self._cmdline, environ=self._environ,
+                                  wait_of=self._waits.get)
         except Exception:
             roles = {}  # a labeller bug must not stop sampling; roles are a bonus
         with self._lock:
+            changed = False
             for tid, name in current:
                 track = known.get(tid)
+                role = roles.get(tid, (None, False))
                 if track is None:
+                    self._gone.pop(tid, None)  # a tid used again
                     track = known[tid] = _Track(tid, name)
+                    start = track.start_boot = starts.get(tid)
+                    # Started before the first sample; without a start time, listed by the first one.
+                    track.pre = self._ticks == 0 if start is None or self._boot_first is None \
+                        else start <= self._boot_first
+                elif track.name == name and (track.role, track.inferred) == role:
+                    continue  # nothing new: with thousands of threads, most of them
+                changed = True
                 track.name = name
-                track.role, track.inferred = roles.get(tid, (None, False))
+                track.role, track.inferred = role
+                self._touch(track)
+            if changed:
+                self._tracks_changed()
             self._is_node = any(role for role, _ in roles.values())
             self._cache = None
 
     def _record(self, track: _Track, raw: ThreadRaw, act: Activity, t: float) -> None:
+        track.last_boot = self._boot_last
+        track.period = self.period  # what its last sample stands for (a snapshot's stretches end with it)
+        if not track.alive:
+            self._tracks_changed()
         track.alive = True
         track.state = raw.state
         if act is not track.activity and act != track.activity:
+            # Its first activity, if the thread was there before us, began before we looked.
+            track.activity_open = track.activity is None and track.pre
             track.activity = act
             track.since = t
         busy = not act.idle
         if busy and track.stretch_start is None:
             track.stretch_start = t
+            track.stretch_open = track.run_samples == 0 and track.pre
         elif not busy:
             self._close_stretch(track, t)
         track.window.append((t, act, busy, raw.cpu_ticks))
+        track.win_counts[act] += 1
+        if busy:
+            track.win_busy += 1
+            track.win_run = (t, t) if track.win_run is None else (track.win_run[0], t)
+        elif track.win_run is not None:
+            track.win_runs.append((*track.win_run, t))
+            track.win_run = None
         horizon = t - self.window_s
-        while track.window and track.window[0][0] < horizon:
-            track.window.popleft()
+        w = track.window
+        if w[0][0] < horizon:
+            counts = track.win_counts
+            while w and w[0][0] < horizon:
+                _t, old, was_busy, _ticks = w.popleft()
+                counts[old] -= 1
+                if not counts[old]:
+                    del counts[old]
+                track.win_busy -= was_busy
+            first = w[0][0]
+            runs = track.win_runs
+            while runs and runs[0][1] < first:  # no busy sample of it left in the window
+                runs.popleft()
         track.run_samples += 1
         track.run_busy += busy
         if act in track.run_counts or len(track.run_counts) < _MAX_KEYS:
@@ -407,17 +573,24 @@ class Sampler:
         if track.first is None:
             track.first = (t, raw.cpu_ticks)
         track.last = (t, raw.cpu_ticks)
+        self._touch(track)
 
     def _close_stretch(self, track: _Track, t: float) -> None:
         if track.stretch_start is not None:
+            self._touch(track)
             track.run_longest = max(track.run_longest, t - track.stretch_start)
             track.stretch_start = None
 
     def _record_saturation(self, t: float) -> None:
-        workers = [k for k in self._tracks.values() if k.alive and k.role == "libuv worker"]
+        workers = self._pool
+        if workers is None:
+            workers = self._pool = [k for k in self._tracks.values() if k.alive and k.role == LIBUV]
         sat = bool(workers) and all(k.activity is not None and not k.activity.idle for k in workers)
         if sat and self._saturated_since is None:
             self._saturated_since = t
+            # Saturation began when the last worker became busy: if every worker was already busy
+            # when first seen, that was before the attach, and its duration is a lower bound.
+            self._sat_open = all(k.stretch_open for k in workers)
         elif not sat:
             self._saturated_since = None
         self._sat_window.append((t, sat))
@@ -440,8 +613,10 @@ class Sampler:
         with self._lock:
             self._alive = False
             self._ended = "exited"
+            self._tracks_changed()
             for track in self._tracks.values():
                 if track.alive:
+                    self._touch(track)
                     track.alive = False
                     track.gone_at = t
                     self._close_stretch(track, self._last_t if self._last_t is not None else t)
@@ -460,12 +635,37 @@ class Sampler:
     def _build(self) -> Snapshot:
         now = self._last_t if self._last_t is not None else self._clock()
         started = self._started_at if self._started_at is not None else now
-        threads = tuple(self._thread_snapshot(k, now) for _, k in sorted(self._tracks.items())
-                        if k.activity is not None)
-        loop = next((s for s in threads if s.role == "main" and s.tid == self.pid), None)
-        if loop is None:
-            loop = next((s for s in threads if s.role == "main"), None)
-        workers = tuple(s for s in threads if s.role == "libuv worker" and s.alive)
+        snap_of = self._thread_snapshot
+        if self._order is None:
+            # Threads came, went or changed role: everything afresh.
+            self._order = order = [k for _, k in sorted(self._tracks.items())]
+            self._index = {k: i for i, k in enumerate(order)}
+            self._snaps = [snap_of(k, now) if k.activity is not None else None for k in order]
+            alive = [k for k in order if k.alive]
+            mains = [k for k in order if k.role == MAIN]
+            self._groups = (
+                next((k for k in mains if k.tid == self.pid), mains[0] if mains else None),
+                [k for k in alive if k.role == LIBUV],
+                [k for k in alive if k.role == WORKER_THREAD],
+                Counter(k.role or "unknown" for k in alive if k.role not in _GROUPED).most_common(),
+            )
+            self._busy_other = {k.tid: k for k in alive if k.role not in _GROUPED
+                                and k.activity is not None and not k.activity.idle}
+        else:
+            # Only the threads that changed since the last snapshot (a partial tick reads 64 of thousands).
+            for k in self._dirty:
+                i = self._index.get(k)
+                if i is not None:
+                    self._snaps[i] = snap_of(k, now) if k.activity is not None else None
+        self._dirty.clear()
+        threads = tuple(filter(None, self._snaps))
+        loop_k, pool_k, js_k, others = self._groups
+        loop = snap_of(loop_k, now) if loop_k is not None and loop_k.activity is not None else None
+        workers = [snap_of(k, now) for k in pool_k if k.activity is not None]
+        js_workers = [snap_of(k, now) for k in js_k if k.activity is not None]
+        busy_others = [snap_of(k, now) for k in list(self._busy_other.values())[:3]]
+        workers = tuple(workers)
+        ages = [w.age_s for w in workers]
         sat_n = len(self._sat_window)
         return Snapshot(
             pid=self.pid, alive=self._alive, ended=self._ended, is_node=self._is_node,
@@ -475,8 +675,14 @@ class Sampler:
             # each sample stands for one period: n samples cover n periods
             elapsed_s=(now - started + self.period) if self._ticks else 0.0,
             overruns=self._overruns, threads=threads, loop=loop, workers=workers,
+            worker_threads=tuple(js_workers),
+            node=self._settings if self._is_node else None, environ_readable=self._environ is not None,
+            others=tuple(others), busy_others=tuple(busy_others),
             saturated=self._saturated_since is not None and self._alive,
             saturated_since=self._saturated_since,
+            saturated_open=self._sat_open and self._saturated_since is not None,
+            # the youngest worker's age: the pool cannot have been saturated for longer
+            pool_age_s=min(ages) if ages and None not in ages else None,
             saturated_pct=100.0 * sum(s for _, s in self._sat_window) / sat_n if sat_n else 0.0,
             saturated_run_pct=100.0 * self._sat_run / self._ticks if self._ticks else 0.0,
         )
@@ -491,9 +697,10 @@ class Sampler:
         return (self._ticks - 1) / (now - started) if self._ticks > 1 and now > started else 0.0
 
     def _thread_snapshot(self, k: _Track, now: float) -> ThreadSnapshot:
-        key = (k.last, k.alive, k.name, k.role, k.inferred, k.stretch_start, k.activity, k.since)
-        if k.snap is not None and k.snap[0] == key:
-            return k.snap[1]
+        key = k.version
+        snap = k.snap
+        if snap is not None and snap[0] == key:
+            return snap[1]
         snap = self._make_thread_snapshot(k, now)
         k.snap = (key, snap)
         return snap
@@ -501,32 +708,28 @@ class Sampler:
     def _make_thread_snapshot(self, k: _Track, now: float) -> ThreadSnapshot:
         assert k.activity is not None
         last_t = k.last[0] if k.last else now
-        ongoing = (last_t - k.stretch_start + self.period) if k.stretch_start is not None else 0.0
+        ongoing = (last_t - k.stretch_start + k.period) if k.stretch_start is not None else 0.0
+        age = (k.last_boot - k.start_boot) if k.start_boot is not None and k.last_boot is not None else None
         return ThreadSnapshot(
             tid=k.tid, name=k.name, role=k.role, role_inferred=k.inferred, alive=k.alive,
             state=k.state, activity=k.activity, since=k.since,
             activity_s=max(0.0, last_t - k.since), busy_for_s=ongoing,
+            activity_open=k.activity_open, busy_open=k.stretch_open and k.stretch_start is not None,
+            age_s=None if age is None else max(0.0, age),
             window=self._window_stats(k),
             run=stats_of(k.run_samples, k.run_busy, k.first, k.last, max(k.run_longest, ongoing), k.run_counts),
         )
 
     def _window_stats(self, k: _Track) -> Stats:
         w = k.window
-        counts: Counter[Activity] = Counter()
-        busy_n = 0
         longest = 0.0
-        start: float | None = None
-        for t, act, busy, _ticks in w:
-            counts[act] += 1
-            if busy:
-                busy_n += 1
-                if start is None:
-                    start = t
-            elif start is not None:
-                longest = max(longest, t - start)
-                start = None
-        if start is not None:
-            longest = max(longest, w[-1][0] - start + self.period)
+        if w:
+            w0 = w[0][0]
+            # A stretch that began before the window counts from the window's first sample.
+            for start, _last, end in k.win_runs:
+                longest = max(longest, end - max(start, w0))
+            if k.win_run is not None:
+                longest = max(longest, w[-1][0] - max(k.win_run[0], w0) + k.period)
         first = (w[0][0], w[0][3]) if w else None
         last = (w[-1][0], w[-1][3]) if w else None
-        return stats_of(len(w), busy_n, first, last, longest, counts)
+        return stats_of(len(w), k.win_busy, first, last, longest, k.win_counts)

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tui.core.attach.activity import Activity
+from tui.core.procs.roles import NodeSettings
 
 try:
     _CLK_TCK = os.sysconf("SC_CLK_TCK")
@@ -44,6 +45,11 @@ class ThreadSnapshot:
     since: float  # clock time the current activity was first seen (it may have begun earlier)
     activity_s: float  # how long it has lasted so far
     busy_for_s: float  # current uninterrupted busy stretch (0 when idle)
+    # The activity / busy stretch was already going on when the thread was first sampled (it was
+    # there before the attach): activity_s / busy_for_s count from then, a lower bound ("≥").
+    activity_open: bool
+    busy_open: bool
+    age_s: float | None  # since the thread started (stat's starttime): an upper bound on both; None: unknown
     window: Stats
     run: Stats
 
@@ -68,8 +74,15 @@ class Snapshot:
     threads: tuple[ThreadSnapshot, ...]  # by tid
     loop: ThreadSnapshot | None  # role "main"
     workers: tuple[ThreadSnapshot, ...]  # role "libuv worker", alive
+    worker_threads: tuple[ThreadSnapshot, ...]  # role "Worker" (worker_threads, each its own loop), alive
+    node: NodeSettings | None  # what Node was started with (pool sizes, --inspect); None: not Node
+    environ_readable: bool  # /proc/PID/environ was read (else UV_THREADPOOL_SIZE is assumed unset)
+    others: tuple[tuple[str, int], ...]  # the other live threads: (role or "unknown", how many), by count
+    busy_others: tuple[ThreadSnapshot, ...]  # up to 3 of them that are busy now
     saturated: bool  # every libuv worker busy at the last sample
     saturated_since: float | None
+    saturated_open: bool  # the workers were all busy when first seen: saturated_since is the attach, a lower bound
+    pool_age_s: float | None  # since the youngest libuv worker started: an upper bound on the saturation
     saturated_pct: float  # share of window samples with every worker busy
     saturated_run_pct: float  # the same since the start
 

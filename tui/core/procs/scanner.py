@@ -19,7 +19,8 @@ import time
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
-from tui.core.procs.roles import PTVIEW_POOL, WORKER_THREAD, is_node, label_threads, role_from_name
+from tui.core.procs.roles import (PTVIEW_POOL, WORKER_THREAD, is_node, label_threads, parse_environ,
+                                   role_from_name, wait_kind)
 from tui.core.untrusted import exact
 
 # A process or thread is the same one only if its start time is the same too:
@@ -141,6 +142,11 @@ class Scanner:
         self._thread_ticks: dict[ThreadKey, tuple[float, int]] = {}
         self._users: dict[int, str] = {}
         self._exe_cache: dict = {}
+        # Node processes only: the environment each started with (NODE_OPTIONS, UV_THREADPOOL_SIZE;
+        # None when not readable), and what their later threads were seen waiting in (wchan):
+        # "epoll" (an event loop: a Worker; sticky) or "futex" (a parked pool thread).
+        self._environs: dict[ProcKey, dict[str, str] | None] = {}
+        self._waits: dict[int, dict[ThreadKey, str]] = {}
 
     @property
     def linux(self) -> bool:
@@ -230,6 +236,8 @@ class Scanner:
             comms[pid] = comm
             ticks[row.key] = (now, total)
         self._exe_cache = exes
+        self._environs = {k: v for k, v in self._environs.items() if k[0] in procs and procs[k[0]].start == k[1]}
+        self._waits = {pid: w for pid, w in self._waits.items() if pid in procs}
         for pid, row in procs.items():
             if threads_of is None or pid in threads_of:
                 ts = self._read_threads(row, comms[pid], ticks[row.key][1], now, tticks, prev_threads.get(pid, ()))
@@ -335,7 +343,7 @@ class Scanner:
                 except (OSError, ValueError, IndexError):
                     continue  # the thread ended under us
             raw.sort()
-        roles = _roles(proc, [(tid, name) for tid, name, *_ in raw])
+        roles = self._roles(proc, raw)
         old = {t.tid: t for t in prev}
         rows = []
         for tid, name, state, total, start in raw:
@@ -351,6 +359,46 @@ class Scanner:
             rows.append(ThreadRow(tid=tid, pid=proc.pid, name=name, state=state, cpu_percent=cpu,
                                   start=start, role=role, role_inferred=inferred))
         return tuple(rows)
+
+    def _roles(self, proc: ProcRow, raw: list[tuple]) -> dict[int, tuple[str | None, bool]]:
+        threads = [(tid, name) for tid, name, *_ in raw]
+        if not proc.node:
+            # Outside Node only ptview's own threads have a role worth naming: its pool, its live Workers.
+            return {tid: (role, False) for tid, name in threads
+                    if (role := role_from_name(name)) in (PTVIEW_POOL, WORKER_THREAD)}
+        if not self._linux:
+            return label_threads(threads, proc.pid, list(proc.cmdline))
+        key = proc.key
+        if key in self._environs:
+            environ = self._environs[key]
+        else:
+            try:
+                environ = parse_environ(_read(f"{self._root}/{proc.pid}/environ"))
+            except OSError:
+                environ = None  # another user's process: ptrace permission needed
+            self._environs[key] = environ
+        old = self._waits.get(proc.pid, {})
+        new: dict[ThreadKey, str] = {}
+        starts = {tid: start for tid, _n, _s, _t, start in raw}
+        base = f"{self._root}/{proc.pid}/task"
+
+        def wait_of(tid: int) -> str | None:
+            # Asked only about threads creation order cannot place: a Node 20 process's pool and Workers.
+            k = (tid, starts.get(tid, 0))
+            seen = old.get(k)
+            if seen != "epoll":
+                try:
+                    kind = wait_kind(exact(_read_small(f"{base}/{tid}/wchan")))  # a kernel symbol
+                except OSError:
+                    kind = None  # gone, or no permission (then wchan reads "0")
+                seen = kind or seen
+            if seen:
+                new[k] = seen
+            return seen
+
+        roles = label_threads(threads, proc.pid, list(proc.cmdline), environ=environ, wait_of=wait_of)
+        self._waits[proc.pid] = new
+        return roles
 
     def _user(self, uid: int) -> str:
         user = self._users.get(uid)
@@ -432,18 +480,6 @@ def _status_letter(status: str) -> str:
         psutil.STATUS_STOPPED: "T", psutil.STATUS_ZOMBIE: "Z", psutil.STATUS_DEAD: "X",
         psutil.STATUS_IDLE: "I",
     }.get(status, "?")
-
-
-def _roles(proc: ProcRow, threads: list[tuple[int, str]]) -> dict[int, tuple[str | None, bool]]:
-    if proc.node:
-        return label_threads(threads, proc.pid, list(proc.cmdline))
-    # Outside Node only ptview's own threads have a role worth naming: its pool, its live Workers.
-    out = {}
-    for tid, name in threads:
-        role = role_from_name(name)
-        if role in (PTVIEW_POOL, WORKER_THREAD):
-            out[tid] = (role, False)
-    return out
 
 
 def _read(path: str) -> bytes:
