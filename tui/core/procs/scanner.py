@@ -146,14 +146,19 @@ class Scanner:
     def linux(self) -> bool:
         return self._linux
 
-    def scan(self, threads_of: Collection[int] | None = ()) -> ScanResult:
+    def scan(self, threads_of: Collection[int] | None = (), fresh: Collection[int] | None = None) -> ScanResult:
         """Read every process, and the threads of the pids in `threads_of`.
 
-        `threads_of=None` reads the threads of every process.
+        `threads_of=None` reads the threads of every process. `fresh`, when given, is what must
+        be read this pass: the processes in it, those of `threads_of`, and any pid the last pass
+        did not see; a process outside it that is still listed keeps its last row (its CPU %
+        too, the next reading of it averages over the whole gap). A pane that shows 20 rows of
+        a 300-process tree reads those 20 each second and the rest now and then; pids that
+        appear or go are seen at once. Linux only: elsewhere every pass reads everything.
         """
         now = time.monotonic()
         if self._linux:
-            procs, threads = self._scan_proc(now, threads_of)
+            procs, threads = self._scan_proc(now, threads_of, fresh)
         else:
             procs, threads = self._scan_psutil(now, threads_of)
         snap = Snapshot(now, procs, threads)
@@ -205,7 +210,7 @@ class Scanner:
 
     # -- Linux: /proc --------------------------------------------------------
 
-    def _scan_proc(self, now: float, threads_of: Collection[int] | None):
+    def _scan_proc(self, now: float, threads_of: Collection[int] | None, fresh: Collection[int] | None = None):
         procs: dict[int, ProcRow] = {}
         threads: dict[int, tuple[ThreadRow, ...]] = {}
         ticks: dict[ProcKey, tuple[float, int]] = {}
@@ -214,6 +219,7 @@ class Scanner:
         exes: dict = {}
         prev_procs = self._prev.procs if self._prev else {}
         prev_threads = self._prev.threads if self._prev else {}
+        old_ticks, old_exes = self._proc_ticks, self._exe_cache
         try:
             entries = os.listdir(self._root)
         except OSError:
@@ -222,7 +228,18 @@ class Scanner:
             if not entry.isdigit():
                 continue
             pid = int(entry)
-            got = self._read_proc(pid, now, prev_procs.get(pid), exes)
+            prev = prev_procs.get(pid)
+            if (fresh is not None and prev is not None and pid not in fresh
+                    and threads_of is not None and pid not in threads_of):
+                key = prev.key
+                base = old_ticks.get(key)
+                cached = old_exes.get(key)
+                if base is not None and cached is not None:
+                    procs[pid] = prev  # not read this pass: as it was, ticks kept for the next
+                    ticks[key] = base
+                    exes[key] = cached
+                    continue
+            got = self._read_proc(pid, now, prev, exes)
             if got is None:
                 continue
             row, total, comm = got
