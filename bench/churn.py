@@ -32,8 +32,9 @@ sys.path.insert(0, HERE)
 from pty_run import PtyProgram  # noqa: E402
 
 SPAWNER = r"""
-import signal, subprocess, sys, time
+import os, signal, subprocess, sys, time
 every, life = float(sys.argv[1]), sys.argv[2]
+parent = os.getppid()
 kids = []
 
 def stop(*_):
@@ -44,10 +45,12 @@ def stop(*_):
     sys.exit(0)
 
 signal.signal(signal.SIGTERM, stop)
-while True:
+signal.signal(signal.SIGHUP, stop)
+while os.getppid() == parent:  # the bench gone, even by SIGKILL: so is the spawner
     kids = [p for p in kids if p.poll() is None]
     kids.append(subprocess.Popen(["sleep", life], stdin=subprocess.DEVNULL))
     time.sleep(every)
+stop()
 """
 
 
@@ -125,7 +128,15 @@ def compare(cols: int, rows: int, seconds: float, runs: int, every: float = 0.15
     return got
 
 
+def exit_on_signals() -> None:
+    """SIGTERM and SIGHUP end the bench through its `finally` blocks: every program it started
+    (the spawner and its children, the pseudo-terminal's program) is stopped and reaped."""
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, lambda n, _f: sys.exit(128 + n))
+
+
 def main() -> int:
+    exit_on_signals()
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seconds", type=float, default=20.0)
     ap.add_argument("--runs", type=int, default=3)

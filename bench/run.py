@@ -328,6 +328,9 @@ def attach_threads(t: Table, seconds: float, threads: int) -> None:
 
 
 def main() -> int:
+    from churn import exit_on_signals
+
+    exit_on_signals()  # killed by SIGTERM: what it started is stopped and reaped all the same
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="shorter runs: the whole bench in ~3 minutes")
     ap.add_argument("--only", default="startup,idle,churn,scan,tree,model,flood,stuck,attach",

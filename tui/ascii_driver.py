@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from textual.drivers.linux_driver import LinuxDriver
 from textual.scrollbar import ScrollBarRender
 
+from tui.compact_driver import CompactLinuxDriver
 from tui.core.charset import to_ascii
 
 
-class AsciiLinuxDriver(LinuxDriver):
+class AsciiLinuxDriver(CompactLinuxDriver):
     """Everything the app draws goes through one place on its way out: the glyphs of every
     pane, Textual's borders and scrollbars, and the text a user gave all become ASCII there,
     cell for cell, so no screen needs a second set of glyphs."""

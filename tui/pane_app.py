@@ -32,6 +32,7 @@ VIEW_BINDINGS = [
     Binding("f1,question_mark", "help", "Help", key_display="?"),
     Binding("q", "quit", "Quit"),
     Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+    Binding("ctrl+l", "redraw", "Redraw the screen", show=False),
 ]
 EXIT_WITHIN_S = 2.0
 # The views, and the panes each shows: app.tcss hides the others (tests/test_app_views.py checks the two agree).
@@ -50,7 +51,8 @@ class PaneApp(App):
     theme_name: str | None = None  # --theme: set before run(), applied on mount (tui/themes.py)
 
     def get_driver_class(self):
-        """The terminal's own driver, or its ASCII twin when the locale is not UTF-8 (LANG=C)."""
+        """The terminal's own driver sending only the cells that change (tui/compact_driver.py),
+        or its ASCII twin when the locale is not UTF-8 (LANG=C)."""
         from textual.drivers.linux_driver import LinuxDriver
 
         from tui.core.charset import locale_is_utf8
@@ -60,6 +62,10 @@ class PaneApp(App):
             from tui.ascii_driver import AsciiLinuxDriver
 
             return AsciiLinuxDriver
+        if driver is LinuxDriver:
+            from tui.compact_driver import CompactLinuxDriver
+
+            return CompactLinuxDriver
         return driver
 
     def __init__(self, screenshot_dir: str | None = None) -> None:
@@ -194,6 +200,11 @@ class PaneApp(App):
     def action_view(self, name: str) -> None:
         self.view = name
         self._apply_view()
+
+    def action_redraw(self) -> None:
+        """The whole screen again, every cell (as curses programs do on ctrl+l): what another
+        program wrote over ptview is gone; the output filter never skips a full repaint."""
+        self.screen.refresh()
 
     def action_help(self) -> None:
         # Imported on demand: Markdown and its parser cost the first frame ~50 ms.

@@ -521,6 +521,7 @@ class ProcTree(Vertical):
                 passes += 1
                 try:
                     result = self._scanner.scan(threads_of=self._wanted, fresh=fresh)
+                    _ = result.diff  # worked out here, off the UI thread, which only asks whether it is empty
                 except Exception as e:  # a scanner bug must not kill the pane silently
                     self.post_message(self.ScanFailed(f"{type(e).__name__}: {e}"))
                 else:
