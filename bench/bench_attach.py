@@ -102,7 +102,7 @@ def main() -> int:
         # 2. the command a user would run, against Python startup + imports
         py = sys.executable
         watch, wall_w = child_cpu_s([py, "-m", "tui", "--watch", str(proc.pid), "--seconds", str(secs), "--json"])
-        base, wall_b = child_cpu_s([py, "-c", f"import tui.watch_cmd, time; time.sleep({secs})"])
+        base, wall_b = child_cpu_s([py, "-c", f"import tui.commands.watch, time; time.sleep({secs})"])
         print(f"2. ptview --watch {secs:g} s:     {watch:.3f} s CPU in {wall_w:.1f} s; "
               f"baseline (python, same imports, sleep): {base:.3f} s")
         print(f"   sampling alone:          {pct(max(0.0, watch - base), secs)}")

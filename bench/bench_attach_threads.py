@@ -101,7 +101,7 @@ def main() -> int:
                   f"({snap.ticks} samples), {per} threads a sample")
         py = sys.executable
         watch, wall = child_cpu_s([py, "-m", "tui", "--watch", str(big.pid), "--seconds", str(secs), "--json"])
-        base, _ = child_cpu_s([py, "-c", f"import tui.watch_cmd, time; time.sleep({secs})"])
+        base, _ = child_cpu_s([py, "-c", f"import tui.commands.watch, time; time.sleep({secs})"])
         out = subprocess.run([py, "-m", "tui", "--watch", str(big.pid), "--seconds", "3", "--json"], cwd=ROOT,
                              capture_output=True, text=True).stdout
         doc = json.loads(out) if out.strip() else {}

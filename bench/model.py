@@ -25,7 +25,7 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from tui.core.ops import NodeAPI  # noqa: E402
 from tui.core.runtime import Runtime  # noqa: E402
 from tui.core.sim_work import SimWork  # noqa: E402
-from tui.lab import run_main_module  # noqa: E402
+from tui.commands.lab_shared import run_main_module  # noqa: E402
 
 # pool jobs per task: readFile of a one-read file is open, fstat, read, close
 JOBS_PER_TASK = {"pbkdf2": 1, "lookup": 1, "readFile": 4}

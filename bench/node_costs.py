@@ -16,6 +16,11 @@ each FILE.js a main module written to a temporary directory.
    after it (between the scheduling and the loop), and before and after;
 5. counting-loop kernels on node vs the same JS in QuickJS-ng through Python
    (`pip install quickjs-ng`), the engine-to-node factor per kernel.
+6. a worker_threads Worker beside a child_process.fork child: `new Worker()`
+   itself (the first of a process, then a second one), from it to 'online', to
+   the Worker's first message, from that message (the Worker's script ends) to
+   'exit', and the RSS the Worker adds; fork() itself, to the child's first IPC
+   message, and the child's own RSS. `--only workers` measures only this.
 
 `--snippets` adds (4) on public snippets: bench/race_snippets/ (puzzles whose
 first console.log comes BEFORE the setTimeout call) and, for contrast, the
@@ -105,6 +110,44 @@ SNIPPET_MARKERS = {
     CONFORMANCE / "quiz_log_first_stackoverflow_tutorialdocs.js": ("1", "2"),
     CONFORMANCE / "quiz_log_first_code123_korean.js": ("setTimeout 0", "setImmediate"),
 }
+
+WORKER_JS = """
+const { Worker, isMainThread, parentPort } = require('worker_threads');
+const h = process.hrtime.bigint;
+if (isMainThread) {
+  const rss0 = process.memoryUsage().rss;
+  const t0 = h(); const w = new Worker(__filename); const t1 = h();
+  let online = 0n;
+  w.on('online', () => { online = h(); });
+  w.once('message', () => {
+    const msg = h(); const rss1 = process.memoryUsage().rss;
+    w.on('exit', () => {
+      const ex = h();
+      const s0 = h(); const w2 = new Worker(__filename); const s1 = h();
+      w2.once('message', () => {});
+      w2.on('exit', () => console.log(JSON.stringify({ ctor: Number(t1 - t0), online: Number(online - t0),
+        msg: Number(msg - t0), exit: Number(ex - msg), rss: rss1 - rss0, ctor2: Number(s1 - s0) })));
+    });
+  });
+} else {
+  parentPort.postMessage('up');
+}
+"""
+
+FORK_JS = """
+const { fork } = require('child_process');
+const h = process.hrtime.bigint;
+if (process.send === undefined) {
+  const t0 = h(); const c = fork(__filename); const t1 = h();
+  c.once('message', (m) => {
+    const t2 = h();
+    c.on('exit', () => console.log(JSON.stringify({ ctor: Number(t1 - t0), msg: Number(t2 - t0), rss: m.rss })));
+    c.disconnect();
+  });
+} else {
+  process.send({ rss: process.memoryUsage().rss });
+}
+"""
 
 NODE_KERNEL_JS = """
 const h = process.hrtime.bigint;
@@ -209,6 +252,27 @@ def measure_kernels(tmp: pathlib.Path, runs: int) -> list[dict]:
     return rows
 
 
+def measure_workers(tmp: pathlib.Path, runs: int) -> list[dict]:
+    """(6): Worker and fork costs, ms (RSS in MiB)."""
+    recs = collect(tmp, "worker_cost", WORKER_JS, runs)
+    ms = lambda key: stats([r[key] / 1e6 for r in recs])  # noqa: E731
+    rows = [
+        {"what": "6. new Worker() itself, the first of a process (ms)", **ms("ctor")},
+        {"what": "6. new Worker() itself, a second one (ms)", **ms("ctor2")},
+        {"what": "6. new Worker() to 'online' (ms)", **ms("online")},
+        {"what": "6. new Worker() to its first message (ms)", **ms("msg")},
+        {"what": "6. its script done to 'exit' in the parent (ms)", **ms("exit")},
+        {"what": "6. RSS a Worker adds (MiB)", **stats([r["rss"] / 1048576 for r in recs])},
+    ]
+    recs = collect(tmp, "fork_cost", FORK_JS, runs)
+    rows += [
+        {"what": "6. fork() itself (ms)", **stats([r["ctor"] / 1e6 for r in recs])},
+        {"what": "6. fork() to the child's first IPC message (ms)", **stats([r["msg"] / 1e6 for r in recs])},
+        {"what": "6. RSS of the forked child (MiB)", **stats([r["rss"] / 1048576 for r in recs])},
+    ]
+    return rows
+
+
 def fmt_us(x: float) -> str:
     return f"{x:,.1f}" if x < 100 else f"{x:,.0f}"
 
@@ -221,6 +285,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--snippets", action="store_true", help="(4) also on public snippets (bench/race_snippets/ "
                     "and the conformance scripts that log after scheduling)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON instead of tables")
+    ap.add_argument("--worker-runs", type=int, default=20, help="processes per (6) measurement (default 20)")
+    ap.add_argument("--only", choices=("all", "workers"), default="all", help="'workers': (6) alone")
     args = ap.parse_args(argv)
     if NODE is None:
         print("node is not installed", file=sys.stderr)
@@ -228,16 +294,29 @@ def main(argv: list[str] | None = None) -> int:
     version = subprocess.run([NODE, "--version"], capture_output=True, text=True).stdout.strip()
     cmd = "python bench/node_costs.py" + "".join(
         f" --{k.replace('_', '-')} {v}" for k, v in (("runs", args.runs), ("race_runs", args.race_runs),
-                                                   ("kernel_runs", args.kernel_runs))) + (" --snippets" if args.snippets else "")
+                                                   ("kernel_runs", args.kernel_runs),
+                                                   ("worker_runs", args.worker_runs))) + (" --snippets" if args.snippets else "")
+    if args.only == "workers":
+        with tempfile.TemporaryDirectory(prefix="node_costs_") as d:
+            workers = measure_workers(pathlib.Path(d), args.worker_runs)
+        if args.json:
+            print(json.dumps({"node": version, "cpus": os.cpu_count(), "workers": workers}, indent=1))
+            return 0
+        print(f"node {version}, {os.cpu_count()} CPUs; rerun: python bench/node_costs.py --only workers "
+              f"--worker-runs {args.worker_runs}\n")
+        print_workers(workers, args.worker_runs)
+        return 0
     with tempfile.TemporaryDirectory(prefix="node_costs_") as d:
         tmp = pathlib.Path(d)
+        workers = measure_workers(tmp, args.worker_runs)
         inside = measure_inside(tmp, args.runs)
         race = measure_race(tmp, args.race_runs)
         snippets = measure_snippets(args.race_runs) if args.snippets else []
         kernels = measure_kernels(tmp, args.kernel_runs)
     if args.json:
         print(json.dumps({"node": version, "cpus": os.cpu_count(), "command": cmd,
-                          "inside": inside, "race": race, "snippets": snippets, "kernels": kernels}, indent=1))
+                          "inside": inside, "race": race, "snippets": snippets, "kernels": kernels,
+                          "workers": workers}, indent=1))
         return 0
     print(f"node {version}, {os.cpu_count()} CPUs, stdout a pipe; rerun: {cmd}\n")
     print(f"{'(1)-(3), µs per call, ' + str(args.runs) + ' processes':<46} {'median':>8} {'q1':>8} {'q3':>8} "
@@ -263,7 +342,15 @@ def main(argv: list[str] | None = None) -> int:
         qs = f"{q['median']:.1f} ({q['q1']:.1f}-{q['q3']:.1f})" if q else "not installed"
         fs = (f"{r['factor']:.1f}x" if r["factor"] < 10 else f"{r['factor']:,.0f}x") if q else "-"
         print(f"  {r['what']:<20} {n['median']:>8.2f} ({n['q1']:.2f}-{n['q3']:.2f}) {qs:>24} {fs:>15}")
+    print()
+    print_workers(workers, args.worker_runs)
     return 0
+
+
+def print_workers(rows: list[dict], runs: int) -> None:
+    print(f"(6) a Worker beside a forked child, median (q1-q3) of {runs} processes")
+    for r in rows:
+        print(f"  {r['what']:<56} {r['median']:>8.2f} ({r['q1']:.2f}-{r['q3']:.2f})")
 
 
 if __name__ == "__main__":

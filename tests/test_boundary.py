@@ -8,7 +8,7 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CORE = ROOT / "tui" / "core"
 # Modules outside tui/core that the headless paths (lab, --tree, --watch) load.
-HEADLESS_ENTRY_MODULES = ["tui.cli", "tui.lab", "tui.tree_cmd", "tui.watch_cmd", "tui.script_cmd", "tui.lab_live"]
+HEADLESS_ENTRY_MODULES = ["tui.cli", "tui.commands.lab", "tui.commands.tree", "tui.commands.watch", "tui.commands.script", "tui.commands.lab_live"]
 
 
 def _core_modules() -> list[str]:

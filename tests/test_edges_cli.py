@@ -116,7 +116,7 @@ def test_contradictory_options_are_refused_naming_both(argv, names):
 
 def test_the_script_app_uses_pool_size_and_cost(tmp_path, monkeypatch):
     # Once dropped silently; now read (the table says the script app uses them).
-    from tui import app_cmd
+    from tui.commands import app as app_cmd
 
     js = tmp_path / "s.js"
     js.write_text("setTimeout(() => {}, 1);\n")
@@ -132,7 +132,7 @@ def test_the_script_app_uses_pool_size_and_cost(tmp_path, monkeypatch):
         def run(self):
             pass
 
-    monkeypatch.setattr(app_cmd, "_require_terminal", lambda: None)
+    monkeypatch.setattr(app_cmd, "require_terminal", lambda: None)
     args = __import__("tui.cli", fromlist=["build_parser"]).build_parser().parse_args(
         [str(js), "--pool-size", "3", "--cost", "jitter=0"])
     assert app_cmd._script_app(args, FakeApp) == 0

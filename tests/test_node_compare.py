@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import tui.compare_cmd as compare_cmd
+import tui.commands.compare as compare_cmd
 from tests.node_kit import CONFORMANCE, needs_node, ptview
 from tui.cli import main
 from tui.core.probe import compare as C

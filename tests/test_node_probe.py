@@ -217,7 +217,7 @@ def test_node_dies_with_ptview_even_when_ptview_is_killed_outright(tmp_path):
 
 
 def test_every_conformance_script_runs_under_the_probe_to_its_exit():
-    from tui.node_cmd import run_headless
+    from tui.commands.node import run_headless
     import io
 
     # (Each script's own exit status is node's: 0, or 1 for those that end in an uncaught error.)

@@ -69,11 +69,16 @@ def test_contradictions_and_missing_targets_are_one_line(argv, needle):
     assert code == 2 and one_line_error(err) and needle in err, err
 
 
-def test_an_unreadable_dependency_is_one_line_not_a_traceback(monkeypatch):
-    monkeypatch.setitem(sys.modules, "psutil", None)  # what an unreadable site-packages looks like
-    monkeypatch.delitem(sys.modules, "tui.tree_cmd", raising=False)
-    code, out, err = cli("--tree")
-    assert code == 1 and err.count("\n") == 1 and "cannot import psutil" in err
+@pytest.mark.parametrize("argv, missing, fresh", [
+    # --pid checks the pid with psutil before anything else (--tree on Linux reads /proc itself)
+    (["--pid", "1"], "psutil", ["tui.commands.app", "tui.commands.pid_arg"]),
+])
+def test_an_unreadable_dependency_is_one_line_not_a_traceback(monkeypatch, argv, missing, fresh):
+    monkeypatch.setitem(sys.modules, missing, None)  # what an unreadable site-packages looks like
+    for name in fresh:
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    code, out, err = cli(*argv)
+    assert code == 1 and err.count("\n") == 1 and f"cannot import {missing}" in err, err
 
 
 @pytest.mark.parametrize("spec", ["net:a\nb", "block:\n", "fork:\x1b[2J", "lookup:a\nb", "readFile",

@@ -130,7 +130,7 @@ async def test_attach_app_on_a_process_that_exits_while_attached():
 
 @linux_only
 def test_tree_pid_that_exits_between_the_two_scans_is_one_line(monkeypatch):
-    import tui.tree_cmd as tree_cmd
+    import tui.commands.tree as tree_cmd
 
     victim = subprocess.Popen(["sleep", "60"])
 

@@ -18,7 +18,7 @@ def test_json_prints_the_event_timeline_and_not_the_output(tmp_path, capsys):
     assert main(["--headless", str(p), "--json", "--pool-size", "2"]) == 0
     lines = capsys.readouterr().out.splitlines()
     events = [json.loads(x) for x in lines]
-    assert events[0] == {"t": 0.0, "ev": "callback", "op": "main", "phase": "main", "rule": "main.first"}
+    assert events[0] == {"t": 0.0, "ev": "callback", "op": "main", "phase": "main", "thread": 0, "rule": "main.first"}
     assert {"ev": "pool", "detail": 2}.items() <= next(e for e in events if e["ev"] == "pool").items()
     starts = [e for e in events if e["ev"] == "start"]
     assert len(starts) == 3 and {e["worker"] for e in starts} == {0, 1}

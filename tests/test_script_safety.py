@@ -24,7 +24,7 @@ SCRIPT_PKG = ROOT / "tui" / "core" / "script"
     "require('net').connect(80, 'example.com');",
     "require('net').connect({ port: 80, host: '10.0.0.1' });",
     "require('net').createServer();",
-    "const name = 'worker_' + 'threads'; require(name);",
+    "const name = 'clu' + 'ster'; require(name);",
 ])
 def test_dangerous_calls_are_refused_with_one_line(tmp_path, capsys, source):
     p = tmp_path / "s.js"

@@ -69,11 +69,11 @@ def test_step_back_replays_to_exactly_the_same_state(tmp_path):
 
 def test_a_module_ptview_does_not_model_is_refused_with_its_line_and_column(tmp_path):
     p = tmp_path / "bad.js"
-    p.write_text("console.log('ran');\nconst w = require('worker_threads');\n")
+    p.write_text("console.log('ran');\nconst w = require('cluster');\n")
     s = ScriptSession.from_file(str(p))
     s.run_to_end()
     assert s.exit_code == 2 and s.output == "ran\n"
-    assert s.end_message.startswith("bad.js:2:11: worker_threads is not supported")
+    assert s.end_message.startswith("bad.js:2:11: cluster is not supported")
 
 
 def test_a_native_callback_is_not_attributed_to_the_previous_function(tmp_path):

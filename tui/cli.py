@@ -185,7 +185,7 @@ def _main(argv: list[str]) -> int:
     try:
         node_command = None
         if "--" in argv:  # `--node -- node [FLAGS] SCRIPT [ARGS]` (node_cmd costs 12 ms to import)
-            from tui.node_cmd import split_command
+            from tui.commands.node_args import split_command
 
             argv, node_command = split_command(argv)
         parser = build_parser()
@@ -218,33 +218,33 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     mode = mode_of(args, parser)  # two commands at once, or an option the command ignores: one line
     if mode == "compare":
-        from tui.compare_cmd import run_compare
+        from tui.commands.compare import run_compare
 
         return run_compare(args)
     if mode in ("node", "node app"):
-        from tui.node_cmd import run_node
+        from tui.commands.node import run_node
 
         return run_node(args)
     if mode == "script":
-        from tui.script_cmd import run_script
+        from tui.commands.script import run_script
 
         return run_script(args)  # refuses --live itself: scripts run in sim
     if mode in ("present", "check"):
-        from tui.present_cmd import run_check, run_present
+        from tui.commands.present import run_check, run_present
 
         return run_check(args) if mode == "check" else run_present(args)
     if mode == "tree":
-        from tui.tree_cmd import run_tree
+        from tui.commands.tree import run_tree
 
         return run_tree(args)
     if mode == "watch":
-        from tui.watch_cmd import run_watch
+        from tui.commands.watch import run_watch
 
         return run_watch(args)
     if mode == "lab":
-        from tui.lab import run_lab
+        from tui.commands.lab import run_lab
 
         return run_lab(args)
-    from tui.app_cmd import run_app
+    from tui.commands.app import run_app
 
     return run_app(args)

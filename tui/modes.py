@@ -30,7 +30,7 @@ USES: dict[str, frozenset[str]] = {
     "present": frozenset({"--record", "--theme"}),
     "check": frozenset(),
     "app": frozenset({"--sim", "--live", "--pool-size", "--seed", "--pid", "--refresh", "--theme"}),
-    # Real node (tui/node_cmd.py, tui/compare_cmd.py): the program runs as it is, so no model options.
+    # Real node (tui/commands/node.py, tui/commands/compare.py): the program runs as it is, so no model options.
     "node": frozenset({"--headless", "--json", "--node-bin"}),
     "node app": frozenset({"--node-bin", "--refresh"}),
     "compare": frozenset({"--node", "--node-bin", "--headless"}),

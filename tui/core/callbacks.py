@@ -66,3 +66,29 @@ def _short(result: Any) -> Any:
     if result is None or isinstance(result, (int, float, str)):
         return result
     return str(result)
+
+
+class _Async:
+    """The loop's wq_async eventfd: one readiness for any number of pool completions."""
+
+    label = "threadpool completions"
+
+    def __repr__(self) -> str:
+        return "<wq_async>"
+
+
+ASYNC = _Async()
+
+
+class _Asyncs:
+    """The loop's other uv_async_t handles (MessagePorts: tui/core/ports.py). libuv wakes them
+    all through the loop's one async eventfd and, in uv__async_io, calls every pending one in
+    the order the handles were made (the pool's wq_async, made by uv_loop_init, first)."""
+
+    label = "async handles"
+
+    def __repr__(self) -> str:
+        return "<async handles>"
+
+
+ASYNCS = _Asyncs()

@@ -23,14 +23,15 @@ CANCEL = "cancel"      # a cancel attempt (result: ECANCELED or EBUSY)
 POOL = "pool"          # the pool's threads were created (detail: size)
 END = "end"            # a task finished: its user callback has run
 
-_FIELDS = ("seq", "t", "ev", "task", "job", "op", "worker", "phase", "result", "error", "detail")
+_FIELDS = ("seq", "t", "ev", "task", "job", "op", "worker", "phase", "result", "error", "detail", "thread")
+MAIN_THREAD = 0  # `thread` of the main thread's events; a Worker's events carry its threadId
 
 
 class Event:
     __slots__ = _FIELDS
 
     def __init__(self, seq, t, ev, task=None, job=None, op=None, worker=None,
-                 phase=None, result=None, error=None, detail=None):
+                 phase=None, result=None, error=None, detail=None, thread=None):
         self.seq = seq
         self.t = t
         self.ev = ev
@@ -42,6 +43,9 @@ class Event:
         self.result = result
         self.error = error
         self.detail = detail
+        # which loop the event belongs to: None is the main thread (a record of the main loop
+        # carries no thread, so its hot path builds no longer tuple); to_dict() says 0
+        self.thread = thread
 
     @property
     def rule(self) -> str:
@@ -50,10 +54,11 @@ class Event:
 
     def to_dict(self) -> dict:
         d = {"t": round(self.t, 3), "ev": self.ev}
-        for k in _FIELDS[3:]:
+        for k in _FIELDS[3:-1]:
             v = getattr(self, k)
             if v is not None:
                 d[k] = v
+        d["thread"] = self.thread or MAIN_THREAD
         d["rule"] = self.rule
         return d
 
@@ -91,7 +96,7 @@ class EventLog:
         return lambda: self._listeners.remove(fn)
 
     def emit(self, *r) -> None:
-        """emit(t, ev, task, job, op, worker, phase, result, error, detail): positional
+        """emit(t, ev, task, job, op, worker, phase, result, error, detail[, thread]): positional
         (the hot paths call it per event), trailing Nones may be left out."""
         self.count += 1
         self._append(r)
@@ -133,3 +138,30 @@ class EventLog:
             n -= 1
         out.reverse()
         return out
+
+
+class ThreadEvents:
+    """A Worker's loop writing into its process's one EventLog: each of its records carries
+    `thread` (the Worker's threadId), so one log (the app's panes, --json, a trace) holds
+    every loop of the process. Records are in the order the model made them; each `t` is
+    on the process's one time axis."""
+
+    def __init__(self, log: EventLog, thread: int) -> None:
+        self.log = log
+        self.thread = thread
+
+    def emit(self, *r) -> None:
+        n = len(r)
+        if n < 10:
+            r = r + (None,) * (10 - n)
+        self.log.emit(*r[:10], self.thread)
+
+    def phases(self, now: Callable[[], float], names: tuple[str, ...], iteration: int,
+               still: bool = False) -> None:
+        t = now() if still else None
+        emit = self.log.emit
+        for name in names:
+            emit(t if still else now(), PHASE, None, None, None, None, name, None, None, iteration, self.thread)
+
+    def __getattr__(self, name):  # count, recent, since, subscribe: the process's log
+        return getattr(self.log, name)

@@ -13,12 +13,12 @@ from collections import deque
 from typing import TYPE_CHECKING
 
 from tui.core import events as E
-from tui.core.callbacks import Callback, Completion
+from tui.core.callbacks import ASYNC, ASYNCS, Callback, Completion  # noqa: F401  (loop.ASYNC for readers)
 from tui.core.timers import NodeTimers
 
 if TYPE_CHECKING:
+    from tui.core.model_host import ModelHost
     from tui.core.pool import Job
-    from tui.core.runtime import Runtime
 
 PHASES = ("timers", "pending", "idle", "prepare", "poll", "check", "close")
 # Runs of phases entered back to back when nothing runs in them.
@@ -31,16 +31,8 @@ POLL = "poll"
 INT_MAX = 2**31 - 1
 
 
-class _Async:
-    """The loop's wq_async eventfd: one readiness for any number of pool completions."""
-
-    label = "threadpool completions"
-
-    def __repr__(self) -> str:
-        return "<wq_async>"
-
-
-ASYNC = _Async()
+def _seq(handle) -> int:
+    return handle.seq
 
 
 class Immediate:
@@ -52,7 +44,7 @@ class Immediate:
 
 
 class Loop:
-    def __init__(self, rt: "Runtime") -> None:
+    def __init__(self, rt: "ModelHost") -> None:
         self.rt = rt
         self.time = 0                     # loop->time: integer ms, refreshed by update_time()
         self.phase = "main"
@@ -66,7 +58,9 @@ class Loop:
         self.done_jobs: deque["Job"] = deque()
         self._done_spare: deque["Job"] | None = None
         self.async_pending = False
-        self.io_ready: deque = deque()    # ASYNC or Callbacks, in readiness order
+        self.asyncs_pending: list = []    # pending async handles other than wq_async (ports)
+        self.asyncs_queued = False        # ASYNCS is in io_ready
+        self.io_ready: deque = deque()    # ASYNC, ASYNCS or Callbacks, in readiness order
         self.active_handles = 0           # ref'd active handles other than timers/immediates
         self.active_reqs = 0              # requests in flight (pool jobs, until their callback)
         self.timers = NodeTimers(self)
@@ -243,6 +237,14 @@ class Loop:
         cb.ready_at = self.rt.clock.now()
         self.io_ready.append(cb)
 
+    def async_send(self, handle) -> None:
+        """uv_async_send on one of the loop's async handles (`handle.seq` orders them, and
+        `handle.callbacks()` yields the JS callbacks its async callback makes, one by one)."""
+        self.asyncs_pending.append(handle)
+        if not self.asyncs_queued:
+            self.asyncs_queued = True
+            self.io_ready.append(ASYNCS)
+
     def work_completed(self, job: "Job") -> None:
         """A worker appended `job` to loop->wq and called uv_async_send (threadpool.c worker)."""
         self.done_jobs.append(job)
@@ -298,7 +300,10 @@ class Loop:
                     ready.clear()
                 for item in items:
                     if item is not ASYNC:
-                        yield from self.call_and_drain(item, "poll")
+                        if item is ASYNCS:
+                            yield from self.run_asyncs()
+                        else:
+                            yield from self.call_and_drain(item, "poll")
                         continue
                     # uv__work_done: take every completion queued *now*, call each in order.
                     self.async_pending = False
@@ -322,6 +327,8 @@ class Loop:
                             yield from self.drain()
                     batch.clear()
                     self._done_spare = batch
+                    if self.asyncs_pending:  # uv__async_io goes on to the other async handles
+                        yield from self.run_asyncs()
             if self.pending:
                 for _ in range(8):  # libuv >= 1.44.2: pending callbacks fed during poll, ≤ 8 rounds
                     if not self.pending:
@@ -359,6 +366,33 @@ class Loop:
         self.phase = "exit"
         self.finished = True
         self._emit(now(), E.PHASE, None, None, None, None, "exit", None, None, self.iteration)
+
+    def run_asyncs(self):
+        """uv__async_io for the async handles other than wq_async: each pending one, in the
+        order the handles were made; pool completions first if they are pending too."""
+        self.asyncs_queued = False
+        if self.async_pending:
+            yield from self.work_done()
+        handles = self.asyncs_pending
+        if not handles:
+            return
+        self.asyncs_pending = []
+        if len(handles) > 1:
+            handles.sort(key=_seq)
+        for h in handles:
+            h.pending = False
+            for cb in h.callbacks():
+                yield from self.call_and_drain(cb, "poll")
+
+    def work_done(self):
+        """uv__work_done outside the hot path (run() inlines it): every completion queued now."""
+        self.async_pending = False
+        batch = self.done_jobs
+        self.done_jobs = deque()
+        costs = self.rt.work.costs
+        for job in batch:
+            self.active_reqs -= 1
+            yield from self.call_and_drain(Completion(job, costs["internal"]), "poll")
 
     def run_timers(self):
         self.enter("timers")

@@ -15,11 +15,10 @@ from collections import deque
 from typing import TYPE_CHECKING, Any, Callable
 
 from tui.core import events as E
-from tui.core.callbacks import _PLAIN, _short
-from tui.core.loop import ASYNC
+from tui.core.callbacks import _PLAIN, ASYNC, _short
 
 if TYPE_CHECKING:
-    from tui.core.runtime import Runtime
+    from tui.core.model_host import ModelHost
 
 FAST_IO = "fast-io"   # UV__WORK_FAST_IO: every fs request
 CPU = "cpu"           # UV__WORK_CPU: uv_queue_work (crypto, zlib), uv_random
@@ -87,7 +86,7 @@ class Job:
     """One uv_work_t / uv_fs_t / uv_getaddrinfo_t: the unit a worker thread runs."""
 
     __slots__ = ("id", "task", "op", "kind", "args", "label", "state", "worker", "slow",
-                 "t_submit", "t_start", "t_done", "result", "error", "on_done", "handle")
+                 "t_submit", "t_start", "t_done", "result", "error", "on_done", "handle", "thread", "home")
 
     def __init__(self, jid: int, task: int | None, op: str, kind: str, args: dict,
                  label: str, on_done: Callable[["Job"], None] | None) -> None:
@@ -107,6 +106,11 @@ class Job:
         self.error = None  # NodeError or None
         self.on_done = on_done
         self.handle: Any = None  # executor's private state (a live future, …)
+        # Which loop submitted it: 0 the main thread, else a Worker's threadId (the pool is one
+        # per process, SEMANTICS §2.1). `home` takes its completion back to that loop (None:
+        # the pool's own runtime's loop, the main thread's); see tui/core/threads.py.
+        self.thread = 0
+        self.home: Callable[["Job"], None] | None = None
 
 
 class Worker:
@@ -121,7 +125,7 @@ class Worker:
 
 
 class Pool:
-    def __init__(self, rt: "Runtime", size: int) -> None:
+    def __init__(self, rt: "ModelHost", size: int) -> None:
         if not 1 <= size <= MAX_THREADPOOL_SIZE:
             raise ValueError(f"pool size must be 1..{MAX_THREADPOOL_SIZE}, got {size}")
         self.rt = rt
@@ -160,7 +164,11 @@ class Pool:
         job.t_submit = rt.clock.now()
         job.state = "queued"
         self.submitted += 1
-        rt.events.emit(job.t_submit, E.SUBMIT, job.task, job.id, job.op, None, None, None, None, job.kind)
+        if job.thread:
+            rt.events.emit(job.t_submit, E.SUBMIT, job.task, job.id, job.op, None, None, None, None, job.kind,
+                           job.thread)
+        else:
+            rt.events.emit(job.t_submit, E.SUBMIT, job.task, job.id, job.op, None, None, None, None, job.kind)
         # post()
         if job.kind == SLOW_IO:
             job.slow = True
@@ -225,7 +233,10 @@ class Pool:
             w.job = q
             self.started += 1
             self.wait_total += now - q.t_submit
-            rt.events.emit(now, E.START, q.task, q.id, q.op, w.index)
+            if q.thread:
+                rt.events.emit(now, E.START, q.task, q.id, q.op, w.index, None, None, None, None, q.thread)
+            else:
+                rt.events.emit(now, E.START, q.task, q.id, q.op, w.index)
             rt.executor.start(q, w)
             return
 
@@ -243,19 +254,29 @@ class Pool:
         w.jobs_run += 1
         w.job = None
         self.run_total += ran
+        home = job.home
         if error is None:
             self.done += 1
-            rt.events.emit(now, E.DONE, job.task, job.id, job.op, w.index, None,
-                           result if result is None or type(result) in _PLAIN else _short(result))
+            if home is None:
+                rt.events.emit(now, E.DONE, job.task, job.id, job.op, w.index, None,
+                               result if result is None or type(result) in _PLAIN else _short(result))
+            else:
+                rt.events.emit(now, E.DONE, job.task, job.id, job.op, w.index, None,
+                               result if result is None or type(result) in _PLAIN else _short(result),
+                               None, None, job.thread or None)
         else:
             self.failed += 1
-            rt.events.emit(now, E.DONE, job.task, job.id, job.op, w.index, None, None, error.code)
-        # loop.work_completed(job), inlined (once per pool job): loop->wq + uv_async_send
-        loop = rt.loop
-        loop.done_jobs.append(job)
-        if not loop.async_pending:
-            loop.async_pending = True
-            loop.io_ready.append(ASYNC)
+            rt.events.emit(now, E.DONE, job.task, job.id, job.op, w.index, None, None, error.code, None,
+                           job.thread or None)
+        if home is None:
+            # loop.work_completed(job), inlined (once per pool job): loop->wq + uv_async_send
+            loop = rt.loop
+            loop.done_jobs.append(job)
+            if not loop.async_pending:
+                loop.async_pending = True
+                loop.io_ready.append(ASYNC)
+        else:
+            home(job)  # the loop of the Worker that submitted it (its own wq_async)
         if job.slow:
             self.slow_running -= 1
         self._take_work(w)                   # the same thread goes round its loop
@@ -270,7 +291,8 @@ class Pool:
         rt = self.rt
         now = rt.clock.now()
         if job.state != "queued":
-            rt.events.emit(now, E.CANCEL, job.task, job.id, job.op, None, None, None, "EBUSY")
+            rt.events.emit(now, E.CANCEL, job.task, job.id, job.op, None, None, None, "EBUSY", None,
+                           job.thread or None)
             return "EBUSY"
         if job.slow:
             self.slow_pending.remove(job)
@@ -282,8 +304,12 @@ class Pool:
 
         job.error = uv_error("ECANCELED", job.op.split(".")[-1])
         self.cancelled += 1
-        rt.events.emit(now, E.CANCEL, job.task, job.id, job.op, None, None, "ECANCELED")
-        rt.loop.work_completed(job)  # its callback still runs, in the poll phase, with ECANCELED
+        rt.events.emit(now, E.CANCEL, job.task, job.id, job.op, None, None, "ECANCELED", None, None,
+                       job.thread or None)
+        if job.home is None:
+            rt.loop.work_completed(job)  # its callback still runs, in the poll phase, with ECANCELED
+        else:
+            job.home(job)
         return None
 
     # -- views ---------------------------------------------------------------------

@@ -65,6 +65,9 @@ _R = [
          "SEMANTICS §3.6; libuv uv__run_closing_handles()"),
     Rule("fork.process", "child_process.fork starts a whole new process with its own loop and pool; messages "
          "arrive over IPC in poll.", "SEMANTICS §3.7; node lib/child_process.js fork()"),
+    Rule("worker.thread", "A Worker is a thread with its own loop sharing the process's one pool; its messages "
+         "and exit reach the other loop in poll.",
+         "SEMANTICS §2.1, §3.8; node src/node_worker.cc, lib/internal/worker.js; libuv docs threadpool.rst"),
     Rule("loop.blocked", "Synchronous work blocks the loop thread: nothing else runs until it returns.",
          "SEMANTICS §3.5 (starvation), node docs 'Don't block the event loop'"),
 ]
@@ -109,6 +112,8 @@ def rule_for(ev: str, op: str | None = None, phase: str | None = None, detail=No
             return "dns.resolve-no-pool" if op == "dns.resolve" else "net.epoll"
         if op and (op.startswith("child") or op == "child_process.fork"):
             return "fork.process"
+        if op and op.startswith("worker."):
+            return "worker.thread"
         if phase in ("poll", "pending"):
             return "fs.readfile-jobs" if op in _READFILE_STEPS else "pool.completion"
         return "loop.order"
@@ -135,6 +140,8 @@ def _task_rule(op: str | None) -> str:
         return "net.epoll"
     if op.startswith("child"):
         return "fork.process"
+    if op.startswith("worker.") or op == "new Worker":
+        return "worker.thread"
     if op == "block":
         return "loop.blocked"
     return _POOL_RULE.get(op.split(".", 1)[0], "main.first")

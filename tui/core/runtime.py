@@ -27,12 +27,13 @@ LIMIT = "limit"        # stopped at the requested model time
 
 class Runtime:
     def __init__(self, pool_size: int = DEFAULT_THREADPOOL_SIZE, *, executor=None, clock=None,
-                 work=None, loop_io=None, keep_events: int = 2000, keep_tasks: int = 500) -> None:
+                 work=None, loop_io=None, keep_events: int = 2000, keep_tasks: int = 500,
+                 events=None) -> None:
         from tui.core.loop_io import SimLoopIO
         from tui.core.sim_work import SimExecutor, SimWork
 
         self.clock = clock or VirtualClock()
-        self.events = E.EventLog(keep_events)
+        self.events = events if events is not None else E.EventLog(keep_events)
         self.work = work or SimWork()
         self.executor = executor or SimExecutor(self)
         self.loop_io = loop_io or SimLoopIO(self)
@@ -55,6 +56,12 @@ class Runtime:
         self.inline_waits = False
         self.task_counts = {"submitted": 0, "done": 0, "failed": 0, "cancelled": 0}
         self.callback_listeners: list[Callable[[Callback, str], None]] = []
+        # The threads of this process that run a loop of their own (tui/core/threads.py): this
+        # runtime is the main thread's (thread 0) unless threads.start_thread() made it a
+        # Worker's, which shares `process`'s pool and event log.
+        self.thread = 0
+        self.process: Runtime = self
+        self.threads: dict[int, Runtime] = {}   # the main thread's runtime: its Workers', by threadId
 
     # -- the time-ordered heap of things other threads do -------------------------------
 
@@ -362,7 +369,10 @@ class Runtime:
     def cancel_queued(self) -> int:
         """uv_cancel every job still waiting for a worker; returns how many."""
         pool = self.pool
-        jobs = [q for q in pool.wq if q is not MARKER] + list(pool.slow_pending)
+        if self.thread:  # a Worker's loop: only its own jobs (the pool is the process's)
+            jobs = pool.own_queued()
+        else:
+            jobs = [q for q in pool.wq if q is not MARKER] + list(pool.slow_pending)
         for job in jobs:
             pool.cancel(job)
         return len(jobs)

@@ -45,6 +45,14 @@ DEFAULT_COSTS: dict[str, float] = {
     "fork.spawn": 3.0,            # uv_spawn: fork+exec, synchronous on the loop thread
     "fork.boot": 95.0,            # child: node start-up to its first IPC message
     "fork.exit": 4.0,             # child: from our message to its exit
+    # worker_threads (bench/node_costs.py --only workers; README "worker_threads"): new Worker() is
+    # synchronous on the parent's loop thread (0.55 ms; the first of a process 3 ms more, q1),
+    # its script runs ('online') ~31 ms later (q1; medians 31-64 ms on a loaded machine), and
+    # the parent hears of its end ~2 ms after it
+    "worker.spawn": 0.55,
+    "worker.first": 2.5,
+    "worker.boot": 31.0,
+    "worker.exit": 2.1,
     # Node's own JS in a script's main module (SEMANTICS §3.9; bench/node_costs.py, README "Node's own costs")
     "console.first": 3.0,         # the first console.log: process.stdout is made then (2.5-6 ms; bench q1 3.6)
     "console.log": 0.03,          # each later console.log (bench: 27-55 µs)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from tui.core.loop import ASYNC
+from tui.core.callbacks import ASYNC, ASYNCS
 from tui.core.pool import MARKER
 
 LIMIT = 200
@@ -104,6 +104,10 @@ def take(rt) -> Snapshot:
     for x in loop.io_ready:
         if x is ASYNC:
             poll_items.extend(_job(j) for j in list(loop.done_jobs)[:LIMIT])
+        elif x is ASYNCS:
+            # MessagePorts with messages waiting (worker_threads): one entry per port
+            poll_items.extend(Item(f"{h.label}: {len(h.queue)} message{'s' if len(h.queue) != 1 else ''}",
+                                   None, getattr(h, "op", None)) for h in loop.asyncs_pending[:LIMIT])
         else:
             poll_items.append(_cb(x))
     timers = _cut(loop.timers.pending(), lambda t: Item(t.cb.label, t.cb.task, t.cb.op, due=t.idle_start + t.msecs))

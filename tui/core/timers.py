@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from tui.core.callbacks import Callback
 
 if TYPE_CHECKING:
-    from tui.core.loop import Loop
+    from tui.core.model_host import TimerLoop
 
 TIMEOUT_MAX = 2**31 - 1
 
@@ -87,7 +87,7 @@ class TimerList:
 
 
 class NodeTimers:
-    def __init__(self, loop: "Loop") -> None:
+    def __init__(self, loop: "TimerLoop") -> None:
         self.loop = loop
         self.lists: dict[int, TimerList] = {}   # timerListMap
         self._pq: list = []                      # (expiry, id, list), lazily cleaned

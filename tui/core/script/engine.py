@@ -96,6 +96,85 @@ _lib.JS_PromiseResult.restype = _JSValue
 _lib.JS_PromiseResult.argtypes = [ctypes.c_void_p, _JSValue]
 
 
+_lib.JS_GetArrayBuffer.restype = ctypes.c_void_p
+_lib.JS_GetArrayBuffer.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_size_t), _JSValue]
+# quickjs-ng 0.17 (the binding's): JS_NewArrayBuffer(ctx, buf, len, max_len, free_func, opaque, is_shared);
+# max_len 0 = not resizable (checked by disassembly: a non-zero max_len without a free function
+# is "resizable ArrayBuffers require a realloc function")
+_lib.JS_NewArrayBuffer.restype = _JSValue
+_lib.JS_NewArrayBuffer.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_size_t,
+                                   ctypes.c_void_p, ctypes.c_void_p, ctypes.c_bool]
+
+
+# -- SharedArrayBuffer memory, shared by every context of the process ---------------------------
+# Each context is a JSRuntime of its own, so a SharedArrayBuffer that crosses to a Worker must
+# not live in one runtime's heap: every runtime gets these allocator hooks
+# (JS_SetSharedArrayBufferFunctions), so `new SharedArrayBuffer(n)` takes memory from here,
+# with a count of the runtimes' buffers on it; another context wraps the same memory with
+# JS_NewArrayBuffer(is_shared) (sab_dup), and the memory goes when the last buffer is finalized.
+_SAB_ALLOC = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t)
+_SAB_FREE = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p)
+
+
+class _SabFunctions(ctypes.Structure):
+    _fields_ = [("sab_alloc", _SAB_ALLOC), ("sab_free", _SAB_FREE), ("sab_dup", _SAB_FREE),
+                ("sab_opaque", ctypes.c_void_p)]
+
+
+_sab_memory: dict[int, list] = {}   # address → [ctypes buffer, size, count]
+_sab_lock = threading.Lock()
+
+
+def _sab_alloc(_opaque, size):
+    try:
+        buf = ctypes.create_string_buffer(max(int(size), 1))
+        addr = ctypes.addressof(buf)
+        with _sab_lock:
+            _sab_memory[addr] = [buf, int(size), 1]
+        return addr
+    except BaseException:  # noqa: BLE001 - a ctypes callback must not raise (NULL: out of memory)
+        return None
+
+
+def _sab_free(_opaque, addr):
+    try:
+        with _sab_lock:
+            e = _sab_memory.get(addr)
+            if e is not None:
+                e[2] -= 1
+                if e[2] <= 0:
+                    del _sab_memory[addr]
+    except BaseException:  # noqa: BLE001
+        pass
+
+
+def _sab_dup(_opaque, addr):
+    try:
+        with _sab_lock:
+            e = _sab_memory.get(addr)
+            if e is not None:
+                e[2] += 1
+    except BaseException:  # noqa: BLE001
+        pass
+
+
+_SAB_FUNCS = _SabFunctions(_SAB_ALLOC(_sab_alloc), _SAB_FREE(_sab_free), _SAB_FREE(_sab_dup), None)
+# Immortal: a runtime freed late in the interpreter's shutdown (a Worker's) still calls sab_free,
+# and a freed ctypes thunk there would crash the process on its way out.
+for _o in (_SAB_FUNCS, _SAB_FUNCS.sab_alloc, _SAB_FUNCS.sab_free, _SAB_FUNCS.sab_dup):
+    ctypes.pythonapi.Py_IncRef(ctypes.py_object(_o))
+_lib.JS_SetSharedArrayBufferFunctions.argtypes = [ctypes.c_void_p, ctypes.POINTER(_SabFunctions)]
+
+
+def sab_hold(addr: int) -> None:
+    """Keep shared memory alive while a message carrying it is on its way (sab_release after)."""
+    _sab_dup(None, addr)
+
+
+def sab_release(addr: int) -> None:
+    _sab_free(None, addr)
+
+
 class EngineUnavailable(RuntimeError):
     pass
 
@@ -137,9 +216,20 @@ class Engine:
     """A context with ptview's limits. `host(name, fn)` defines a never-raising host function."""
 
     def __init__(self, *, memory_limit: int = MEMORY_LIMIT, stack_limit: int | None = None,
-                 cpu_limit_s: float | None = None) -> None:
-        on_engine_thread(self._init, memory_limit, STACK_LIMIT if stack_limit is None else stack_limit,
-                         CPU_LIMIT_S if cpu_limit_s is None else cpu_limit_s)
+                 cpu_limit_s: float | None = None, own_thread: bool = False) -> None:
+        # own_thread: the context lives on the calling thread (a Worker's thread, made with
+        # THREAD_STACK by tui/core/script/worker.py) instead of the shared engine thread.
+        self._owner = threading.current_thread() if own_thread else None
+        self._on(self._init, memory_limit, STACK_LIMIT if stack_limit is None else stack_limit,
+                 CPU_LIMIT_S if cpu_limit_s is None else cpu_limit_s)
+
+    def _on(self, fn: Callable[..., Any], *args) -> Any:
+        """Run fn(*args) on this context's thread."""
+        if self._owner is None:
+            return on_engine_thread(fn, *args)
+        if threading.current_thread() is not self._owner:
+            raise RuntimeError("a Worker's engine context used from another thread")
+        return fn(*args)
 
     def _init(self, memory_limit: int, stack_limit: int, cpu_limit_s: float) -> None:
         self.ctx = quickjs.Context()
@@ -161,12 +251,14 @@ class Engine:
         self.stop_reason: str | None = None   # set ⇒ the next interrupt ends the running JS, uncatchably
         self._cpu_start = time.process_time()  # start-up (bootstrap, prelude) gets a budget too
         self.host_error: BaseException | None = None
+        self.on_tick: Callable[[], None] | None = None  # called at each interrupt (Workers: a yield point)
         self.rejections: list[tuple[int, bool]] = []  # the tracker's calls since the host looked: (n, handled)
         self._rejection_seq = 0
         # Keep the ctypes callbacks alive as long as the runtime may call them.
         self._interrupt_cb = _INTERRUPT(self._on_interrupt)
         self._tracker_cb = _TRACKER(self._on_rejection)
         _lib.JS_SetInterruptHandler(self._rt, self._interrupt_cb, None)
+        _lib.JS_SetSharedArrayBufferFunctions(self._rt, ctypes.byref(_SAB_FUNCS))
         _lib.JS_SetHostPromiseRejectionTracker(self._rt, self._tracker_cb, None)
 
     # -- hooks called by QuickJS (through ctypes): must never raise --------------------------------
@@ -180,6 +272,10 @@ class Engine:
                     self.memory_peak = size
             if self.stop_reason is not None:
                 return 1
+            if self.on_tick is not None:
+                self.on_tick()   # may block this thread (a Worker waiting for the others' time)
+                if self.stop_reason is not None:
+                    return 1
             if time.process_time() - self._cpu_start > self.cpu_limit_s:
                 self.stop_reason = "cpu"
                 return 1
@@ -224,22 +320,22 @@ class Engine:
                 self.host_error = e
                 return HOST_ERROR
 
-        on_engine_thread(self.ctx.add_callable, name, safe)
+        self._on(self.ctx.add_callable, name, safe)
 
     def call(self, fn: Callable[..., Any], *args) -> Any:
         """Call a JS function (a quickjs.Object) or any engine operation on the engine thread."""
-        return on_engine_thread(fn, *args)
+        return self._on(fn, *args)
 
     def eval(self, src: str):
-        return on_engine_thread(self.ctx.eval, src)
+        return self._on(self.ctx.eval, src)
 
     def set(self, name: str, value) -> None:
-        on_engine_thread(self.ctx.set, name, value)
+        self._on(self.ctx.set, name, value)
 
     def run_job(self) -> bool:
         """One promise job. Jobs are wrapped on the JS side so that they do not throw here;
         an interrupt (CPU limit, process.exit) still surfaces as JSException."""
-        return on_engine_thread(self.ctx.execute_pending_job)
+        return self._on(self.ctx.execute_pending_job)
 
     def promise_state(self, obj) -> int:
         """JS_PromiseState of a promise (0 pending, 1 fulfilled, 2 rejected, -1 not a promise); its
@@ -269,13 +365,39 @@ class Engine:
         _lib.JS_FreeValue(self._cx, g)
         return True
 
+    def sab_address(self, obj) -> int:
+        """The memory of a SharedArrayBuffer (its address, the key of its shared memory), or 0."""
+        if not isinstance(obj, quickjs.Object):
+            return 0
+        val = _JSValue.from_address(id(obj) + 24)
+        size = ctypes.c_size_t()
+        addr = _lib.JS_GetArrayBuffer(self._cx, ctypes.byref(size), val)
+        if not addr:
+            return 0
+        with _sab_lock:
+            return addr if addr in _sab_memory else 0
+
+    def sab_wrap(self, addr: int) -> bool:
+        """A SharedArrayBuffer of this context over shared memory `addr`, parked in the global
+        __ptv_sab for the JS side to take. False if that memory is gone."""
+        with _sab_lock:
+            e = _sab_memory.get(addr)
+            size = e[1] if e is not None else 0
+        if e is None:
+            return False
+        val = _lib.JS_NewArrayBuffer(self._cx, addr, size, 0, None, None, True)
+        g = _lib.JS_GetGlobalObject(self._cx)
+        _lib.JS_SetPropertyStr(self._cx, g, b"__ptv_sab", val)
+        _lib.JS_FreeValue(self._cx, g)
+        return True
+
     def memory_exhausted(self) -> bool:
         """Near the context's limit: QuickJS then throws null when it cannot even make an Error."""
         if self._malloc_size is not None:
             size = max(self.memory_peak, self._malloc_size.value)
         else:
-            size = int(on_engine_thread(self.ctx.memory).get("malloc_size", 0))
+            size = int(self._on(self.ctx.memory).get("malloc_size", 0))
         return size > 0.9 * self.memory_limit
 
     def memory_used(self) -> int:
-        return int(on_engine_thread(self.ctx.memory).get("memory_used_size", 0))
+        return int(self._on(self.ctx.memory).get("memory_used_size", 0))

@@ -33,10 +33,11 @@ class BudgetExceeded(ScriptError):
 class ScriptExit(Exception):
     """The script ends the process: process.exit(), an uncaught exception, an unhandled rejection."""
 
-    def __init__(self, code: int, message: str | None = None) -> None:
+    def __init__(self, code: int, message: str | None = None, terminated: bool = False) -> None:
         super().__init__(message or f"exit {code}")
         self.code = code
         self.message = message
+        self.terminated = terminated  # worker.terminate(): no 'exit' listeners run in the Worker
 
 
 class NodeJSError(Exception):

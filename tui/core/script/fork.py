@@ -84,8 +84,6 @@ def functions(host) -> dict:
 
 class ForkedChild:
     def __init__(self, host, js_id: int, path: str, source: str, argv: list[str]) -> None:
-        from tui.core.script.runner import ScriptRun
-
         self.host = host
         self.js_id = js_id
         rt = host.rt
@@ -100,7 +98,7 @@ class ForkedChild:
         rt.consume(rt.work.cost("fork.spawn"))  # uv_spawn: fork + exec on the loop thread
         self.offset = rt.clock.now() + rt.work.latency("fork.boot")
         rt.loop.active_handles += 1  # the process handle keeps the parent alive until the child is gone
-        self.run = ScriptRun(path, source, seed=rt.work.seed + self.pid, costs=None,
+        self.run = host.new_run(path, source, seed=rt.work.seed + self.pid, costs=None,
                              pool_env=host.env_pool, write=host.write, write_err=host.write_err,
                              child_of=self, argv=argv, next_pid=host.next_pid, procs=host.api.procs)
         self.run.rt.work.costs.update(rt.work.costs)

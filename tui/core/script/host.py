@@ -53,8 +53,26 @@ class Host:
     def __init__(self, rt, engine: Engine, filename: str, write: Callable[[str], None],
                  write_err: Callable[[str], None], pool_env: str | None, *, seed: int = 1,
                  argv: list[str] | None = None, child_of=None, next_pid: int = 4000, sites: bool = False,
-                 procs=None) -> None:
+                 procs=None, worker=None, new_run: Callable[..., Any] | None = None) -> None:
         self.rt = rt
+        # How a forked child or a Worker gets its own run: the ScriptRun class, handed down by the
+        # run that builds this host, so that fork.py and worker.py need not import runner.py
+        # (which imports this module).
+        self.new_run = new_run
+        self.seed = seed
+        # worker_threads: `worker` is this thread's WorkerThread (None on the main thread); the hub
+        # is the run's (tui/core/script/worker.py), shared by every thread of the process
+        self.worker = worker
+        self.thread = worker.tid if worker is not None else 0
+        if worker is not None:
+            self.hub = worker.hub
+            self.env: dict[str, str] = worker.spec["env_dict"]
+        else:
+            from tui.core.script.worker import Hub
+
+            self.hub = Hub(self)
+            self.env = {"UV_THREADPOOL_SIZE": pool_env} if pool_env is not None else {}
+        self.sab_held: list[int] = []
         self.api = NodeAPI(rt, procs)  # procs: the parent's, for a forked child (one bound per run)
         self.engine = engine
         self.filename = os.path.abspath(filename)
@@ -87,9 +105,9 @@ class Host:
         self.connected = child_of is not None   # a forked child's IPC channel
         self.channel_ref = False
         rt.callback_listeners.append(self._on_callback)
-        from tui.core.script import host_crypto, host_dns, host_fs, host_proc, host_timers
+        from tui.core.script import host_crypto, host_dns, host_fs, host_proc, host_timers, host_worker
 
-        for mod in (host_timers, host_fs, host_dns, host_crypto, host_proc):
+        for mod in (host_timers, host_fs, host_dns, host_crypto, host_proc, host_worker):
             for name, fn in mod.functions(self).items():
                 engine.host(f"__h_{name}", fn)
         for name, fn in self._core().items():
@@ -193,6 +211,24 @@ class Host:
             self.request_exit(ScriptExit(0))
         return None
 
+    def out(self, fd: int, text: str) -> None:
+        """Write to this thread's stdout/stderr what another thread sent (a Worker's output)."""
+        if self.exit_request is not None and self.worker is None:
+            return
+        try:
+            (self.write if fd == 1 else self.write_err)(text)
+        except BrokenPipeError:
+            self.request_exit(ScriptExit(0))
+        except Exception as e:  # noqa: BLE001 - as _write
+            self.output_failure = e
+            self.request_exit(ScriptExit(0))
+
+    def made_stdout(self) -> None:
+        """process.stdout is made now if it was not (new Worker pipes the Worker's output into it)."""
+        if not self._stream_made[True]:
+            self._stream_made[True] = True
+            self.pending_ms += self.rt.work.cost("console.first")
+
     def _inspect_cost(self):
         """console.log formats an object: node's util.inspect, costly the first time (SEMANTICS §3.9)."""
         self.pending_ms += self.rt.work.cost("console.inspect" if self._inspected else "console.inspect.first")
@@ -254,7 +290,8 @@ class Host:
     def ensure_pool_size(self) -> None:
         """libuv reads UV_THREADPOOL_SIZE once, when the first request creates the threads."""
         if not self.rt.pool.workers:
-            self.rt.pool.set_size(threadpool_size_from_env(self.env_pool))
+            # the process's environment (the main thread's process.env), read once for all threads
+            self.rt.pool.set_size(threadpool_size_from_env(self.hub.main.env_pool))
 
     # -- entering the engine from the loop ------------------------------------------------------------
 
@@ -268,7 +305,12 @@ class Host:
     def enter_main(self, source: str) -> None:
         self.js_calls += 1
         self.place = None
-        self._run(lambda: self._fns["main"](self.filename, source))
+        w = self.worker
+        if w is not None and w.spec.get("eval"):   # node: evalScript('[worker eval]', code)
+            main_dir = os.path.dirname(self.hub.main.filename)
+            self._run(lambda: self._fns["main"]("[worker eval]", source, main_dir))
+        else:
+            self._run(lambda: self._fns["main"](self.filename, source, None))
 
     def emit_process(self, name: str, payload: Any = None) -> None:
         # a step for the app only when a script listener runs ('exit' with no listener is no step)
@@ -303,8 +345,10 @@ class Host:
 
     def _stopped(self, e: Exception) -> None:
         reason = self.engine.stop_reason
-        if reason in ("exit", "refused"):
+        if reason in ("exit", "refused", "quit"):
             return
+        if reason == "terminate":   # worker.terminate(): the Worker stops where it is, exit code 1
+            raise ScriptExit(1, terminated=True)
         text = str(e)
         name = os.path.basename(self.filename)
         if reason == "cpu":

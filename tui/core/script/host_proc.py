@@ -12,18 +12,49 @@ from tui.core.script import fork, net_refused
 
 def functions(host) -> dict[str, Callable]:
     def process_info():
-        env = {"UV_THREADPOOL_SIZE": host.pool_env} if host.pool_env is not None else {}
+        w = host.worker
+        if w is None:
+            argv = ["/usr/bin/node", host.filename] + list(host.argv)
+            cwd = os.path.dirname(host.filename)
+        else:
+            # a Worker's process.argv: node's, then the script (or '[worker eval]'), then options.argv
+            argv = ["/usr/bin/node", "[worker eval]" if w.spec.get("eval") else host.filename] + list(host.argv)
+            cwd = os.path.dirname(host.hub.main.filename)
         return json.dumps({
-            "argv": ["/usr/bin/node", host.filename] + list(host.argv),
-            "env": env, "cwd": os.path.dirname(host.filename), "pid": host.pid, "ppid": host.ppid,
+            "argv": argv, "cwd": cwd, "pid": host.pid, "ppid": host.ppid,
             "platform": "linux", "arch": "x64", "execPath": "/usr/bin/node", "child": host.child_of is not None,
+            "worker": w is not None, "threadId": host.thread,
         })
 
+    def _set_env(key, value):
+        if value is None:
+            host.env.pop(key, None)
+        else:
+            host.env[key] = value
+        if key == "UV_THREADPOOL_SIZE" and host.env is host.hub.main.env:
+            # the process's environment (a Worker's is a copy unless SHARE_ENV): libuv reads it at
+            # the first pool request
+            host.hub.main.env_pool = value
+
     def set_pool_env(v_json):
-        # process.env.UV_THREADPOOL_SIZE as the script left it: libuv reads it at the first pool request
         v = json.loads(v_json)
-        host.env_pool = None if v is None else str(v)
+        _set_env("UV_THREADPOOL_SIZE", None if v is None else str(v))
         return None
+
+    def env_get(key_json):
+        v = host.env.get(json.loads(key_json))
+        return None if v is None else json.dumps(v)
+
+    def env_set(key_json, v_json):
+        _set_env(json.loads(key_json), str(json.loads(v_json)))
+        return None
+
+    def env_delete(key_json):
+        _set_env(json.loads(key_json), None)
+        return None
+
+    def env_keys():
+        return json.dumps(list(host.env))
 
     def memory_usage():
         used = host.engine.memory_used()
@@ -36,7 +67,8 @@ def functions(host) -> dict[str, Callable]:
                            "freemem": 4 << 30, "homedir": "/home/node", "tmpdir": "/tmp"})
 
     out = {"process_info": process_info, "set_pool_env": set_pool_env, "memory_usage": memory_usage,
-           "os_info": os_info}
+           "os_info": os_info, "env_get": env_get, "env_set": env_set, "env_delete": env_delete,
+           "env_keys": env_keys}
     out.update(net_refused.functions(host))
     out.update(fork.functions(host))
     return out

@@ -21,7 +21,6 @@ SEARCH = ("prelude", "js/node")
 
 # Builtins node has and ptview does not model: refused with one line (exit 2), never faked.
 REFUSED = {
-    "worker_threads": "worker_threads is not supported: ptview models one JS thread per process",
     "http": "http servers and requests are not supported: scripts reach only the model's loopback",
     "https": "https is not supported: scripts reach only the model's loopback",
     "http2": "http2 is not supported: scripts reach only the model's loopback",

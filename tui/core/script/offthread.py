@@ -68,6 +68,10 @@ class OffThreadScriptDriver(ScriptDriver):
             if engine is not None:
                 engine.stop_reason = "quit"
         self._jobs.put(None)  # the worker ends after the step it may still be running
+        if self._thread is None:
+            close = getattr(self.session, "close", None)
+            if close is not None:
+                close()
         if not self.busy:
             ScriptDriver.shutdown(self)
 
@@ -101,6 +105,9 @@ class OffThreadScriptDriver(ScriptDriver):
         while True:
             job = self._jobs.get()
             if job is None:
+                close = getattr(self.session, "close", None)
+                if close is not None:
+                    close()   # the script's Worker threads end with the app (joined here, after the last step)
                 return
             try:
                 job["result"] = job["fn"]()

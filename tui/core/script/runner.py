@@ -29,14 +29,23 @@ class ScriptRun:
                  pool_env: str | None = None, write: Callable[[str], None] | None = None,
                  write_err: Callable[[str], None] | None = None, keep_events: int = 2000,
                  child_of=None, argv: list[str] | None = None, next_pid: int = 4000,
-                 sites: bool = False, procs=None, **_legacy) -> None:
+                 sites: bool = False, procs=None, rt: Runtime | None = None, worker=None, **_legacy) -> None:
         self.filename = filename
         self.source = source
-        self.rt = Runtime(threadpool_size_from_env(pool_env), work=SimWork(seed, costs), keep_events=keep_events)
-        self.engine = Engine()
+        # a Worker's run comes with its runtime (tui/core/threads.py: its own loop on the process's
+        # pool) and makes its engine context on its own thread (tui/core/script/worker.py)
+        self.rt = rt if rt is not None else Runtime(threadpool_size_from_env(pool_env), work=SimWork(seed, costs),
+                                                     keep_events=keep_events)
+        self.engine = Engine(own_thread=worker is not None)
+        self.worker = worker
+        if worker is not None:
+            write = lambda s: worker.write(1, s)  # noqa: E731 - a Worker's stdout goes to its parent
+            write_err = lambda s: worker.write(2, s)  # noqa: E731
         self.host = Host(self.rt, self.engine, filename, write or sys.stdout.write, write_err or sys.stderr.write,
                          pool_env, seed=seed, argv=argv, child_of=child_of, next_pid=next_pid, sites=sites,
-                         procs=procs)
+                         procs=procs, worker=worker, new_run=type(self))
+        if worker is None:
+            self.engine.on_tick = self._on_tick
         self.api = self.host.api
         self.exit_code: int | None = None
         self.exit_message: str | None = None
@@ -47,6 +56,25 @@ class ScriptRun:
     @classmethod
     def from_file(cls, path: str, **kw) -> "ScriptRun":
         return cls(path, read_script(path), **kw)  # ScriptSourceError: one line
+
+    def _on_tick(self) -> None:
+        """Engine interrupt in the main thread's JS: once it has Workers, the time its JS has run
+        is charged now (not only at its next host call), so they run in step with it (a busy-wait
+        on shared memory sees a Worker's store)."""
+        hub = self.host.hub
+        if not hub.workers:
+            return
+        try:
+            self.host.flush()
+        except ScriptError as e:
+            self.host.refusal = e
+            self.engine.stop_reason = "refused"
+
+    def end_terminated(self, code: int) -> None:
+        """worker.terminate(): the run ends here, its 'exit' listeners not run."""
+        if not self._exited:
+            self._exited = True
+            self.exit_code = code
 
     def start(self) -> None:
         # The main module is a callback like the others: it costs one callback's time, and a
@@ -84,7 +112,10 @@ class ScriptRun:
                     raise BudgetExceeded(f"still running callbacks after {MODEL_TIME_LIMIT_MS / 3_600_000:,.0f} h "
                                          "of model time (a timer that never stops?)")
         except ScriptExit as e:
-            self._finish(e.code, e.message)
+            if e.terminated:
+                self.end_terminated(e.code)
+            else:
+                self._finish(e.code, e.message)
             return False
         return True
 
@@ -114,13 +145,18 @@ class ScriptRun:
             except ScriptExit as e:
                 self.exit_code = e.code
                 self.exit_message = e.message or message
+        if self.worker is None:
+            self.host.hub.shutdown()   # the process ends: so do its Workers
 
     def run(self) -> int:
         """Run to the end; returns the process exit code. ScriptError (exit 2) propagates."""
         if not self.rt.started:
             self.start()
-        while self.step():
-            pass
+        try:
+            while self.step():
+                pass
+        finally:
+            self.host.hub.shutdown()   # Workers still running end with the process
         if self.host.output_failure is not None:
             raise self.host.output_failure  # where the output went failed: the caller says so
         return self.exit_code

@@ -49,6 +49,7 @@ class ScriptSession:
         return cls(path, read_script(path), **kw)  # ScriptSourceError: one line
 
     def _new_run(self) -> None:
+        self.close()                 # a replay starts a new run: the old one's Workers end
         self.out: list[str] = []
         self.err: list[str] = []
         self.run = ScriptRun(self.filename, self.source, write=self.out.append, write_err=self.err.append,
@@ -60,6 +61,12 @@ class ScriptSession:
         self._last = ("main module", "main", None)
         self.run.rt.callback_listeners.append(self._saw_callback)
         self.run.start()
+
+    def close(self) -> None:
+        """End the run's Worker threads, if any (a replay, the app quitting)."""
+        run = getattr(self, "run", None)
+        if run is not None:
+            run.host.hub.shutdown()
 
     def _saw_callback(self, cb, phase: str) -> None:
         task = self.run.rt.task(cb.task) if cb.task is not None else None
@@ -138,6 +145,7 @@ class ScriptSession:
             self.error = e
         except Exception as e:  # a host bug must not take the app down: show it as the run's end
             self.error = ScriptError(f"internal error in ptview's script host ({type(e).__name__}: {e})")
+        self.close()
         return False
 
     def _where(self) -> Where:

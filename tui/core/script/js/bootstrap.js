@@ -418,9 +418,11 @@
     }
     return runModule(got.path, got.source).exports;
   }
-  function runModule(path, source) {
-    const dir = path.slice(0, path.lastIndexOf('/')) || '/';
-    const module = { id: path, path: dir, exports: {}, filename: path, loaded: false, children: [], paths: [] };
+  function runModule(path, source, dirOverride) {
+    // dirOverride: where a Worker's eval code resolves its requires (node: the process's cwd;
+    // its __dirname is '.', its __filename '[worker eval]')
+    const dir = dirOverride !== undefined ? dirOverride : (path.slice(0, path.lastIndexOf('/')) || '/');
+    const module = { id: path, path: dirOverride !== undefined ? '.' : dir, exports: {}, filename: path, loaded: false, children: [], paths: [] };
     userModules.set(path, module);
     const lines = String(source).split('\n');
     sourceOf.set(path, lines);
@@ -440,7 +442,7 @@
       throw e;
     }
     moduleFns.add(fn);
-    fn.call(module.exports, module.exports, makeRequire(dir), module, path, dir);
+    fn.call(module.exports, module.exports, makeRequire(dir), module, path, dirOverride !== undefined ? '.' : dir);
     module.loaded = true;
     return module;
   }
@@ -464,9 +466,9 @@
 
   return {
     enter,
-    main(path, source) {
+    main(path, source, dir) {
       try {
-        const m = runModule(path, source);
+        const m = runModule(path, source, dir === null ? undefined : dir);
         G.module = undefined;
         return m ? 0 : 0;
       } catch (e) {

@@ -18,17 +18,33 @@ function nextTick(callback, ...args) {
   ptv.call('tick', ptv.register(run));
 }
 
-// env: a copy of the environment the script may change; UV_THREADPOOL_SIZE is read by
-// the host when the first pool request creates the threads, as libuv does.
-const env = new Proxy(Object.assign({}, info.env), {
+// env: the host's copy of the environment (only UV_THREADPOOL_SIZE), which libuv reads when the
+// first pool request creates the threads; a Worker's is a copy of its parent's, or the same one
+// (SHARE_ENV), or the object it was given (the host keeps each thread's).
+const env = new Proxy({}, {
+  get(target, key) {
+    if (typeof key !== 'string') return undefined;
+    const v = ptv.call('env_get', JSON.stringify(key));
+    return v === null ? undefined : JSON.parse(v);
+  },
   set(target, key, value) {
-    target[key] = String(value);
-    if (key === 'UV_THREADPOOL_SIZE') ptv.call('set_pool_env', JSON.stringify(String(value)));
+    if (typeof key !== 'string') return true;
+    ptv.call('env_set', JSON.stringify(key), JSON.stringify(String(value)));
     return true;
   },
+  has(target, key) { return typeof key === 'string' && ptv.call('env_get', JSON.stringify(key)) !== null; },
   deleteProperty(target, key) {
-    delete target[key];
-    if (key === 'UV_THREADPOOL_SIZE') ptv.call('set_pool_env', 'null');
+    if (typeof key === 'string') ptv.call('env_delete', JSON.stringify(key));
+    return true;
+  },
+  ownKeys() { return JSON.parse(ptv.call('env_keys')); },
+  getOwnPropertyDescriptor(target, key) {
+    if (typeof key !== 'string') return undefined;
+    const v = ptv.call('env_get', JSON.stringify(key));
+    return v === null ? undefined : { value: JSON.parse(v), writable: true, enumerable: true, configurable: true };
+  },
+  defineProperty(target, key, desc) {
+    if (typeof key === 'string' && 'value' in desc) ptv.call('env_set', JSON.stringify(key), JSON.stringify(String(desc.value)));
     return true;
   },
 });
@@ -135,6 +151,14 @@ ptv.setFatalHandler((err, kind) => {
   if (process.listenerCount('uncaughtException') > 0) {
     process.emit('uncaughtException', err, kind === 'unhandledRejection' ? 'unhandledRejection' : 'uncaughtException');
     return 0;
+  }
+  if (info.worker) {
+    // workerOnGlobalUncaughtException (lib/internal/main/worker_thread.js): the error goes to the
+    // parent ('error' there), the Worker exits with 1
+    let text = null;
+    try { text = JSON.stringify(require('internal/worker_serdes').serialize(err).tree); } catch { /* COULD_NOT_SERIALIZE */ }
+    ptv.call('worker_fatal', JSON.stringify(text));
+    for (;;) { /* the engine's interrupt handler ends the Worker here */ }
   }
   if (kind === 'unhandledRejection' && !(err instanceof Error)) {
     // node 20's printout for a rejection with a non-Error reason (lib/internal/process/promises.js)

@@ -136,3 +136,70 @@ if (ptv.call('sites_wanted')) {
     writable: true, configurable: true,
   });
 }
+// worker_threads' web globals (node 20 has them): made when first read
+for (const k of ['MessageChannel', 'MessagePort', 'BroadcastChannel']) Object.defineProperty(G, k, {
+  get() { const v = require('worker_threads')[k]; define(k, v); return v; }, set(v) { define(k, v); }, configurable: true,
+});
+
+// Atomics.wait/notify on the MODEL: QuickJS would block the OS thread on a real condition
+// variable; here a wait blocks its thread in model time (its loop stops) until a notify from
+// another thread or its timeout, and a notify wakes the waiters of that address in FIFO order
+// (tui/core/script/host_worker.py). The memory itself is really shared (engine.py), so load,
+// store, add, compareExchange… stay QuickJS's own.
+{
+  const A = G.Atomics;
+  const taName = (ta) => Object.prototype.toString.call(ta).slice(8, -1);
+  const isSab = (b) => { try { return require('internal/types').isSharedArrayBuffer(b); } catch { return false; } };
+  function checkWaitable(ta, wait) {
+    const name = taName(ta);
+    if (!ArrayBuffer.isView(ta) || (name !== 'Int32Array' && name !== 'BigInt64Array')) {
+      throw new TypeError(`${ta === null || typeof ta !== 'object' ? String(ta) : `[object ${name}]`} is not an int32 or BigInt64 typed array.`);
+    }
+    if (wait && !isSab(ta.buffer)) throw new TypeError(`[object ${name}] is not a shared typed array.`);
+    return name === 'BigInt64Array';
+  }
+  function toIndex(ta, index) {
+    const i = Number(index);
+    const n = Number.isNaN(i) ? 0 : Math.trunc(i);
+    if (n < 0 || n >= ta.length || !Number.isFinite(n)) throw new RangeError('Invalid atomic access index');
+    return n;
+  }
+  function address(ta, i) {
+    return ptv.call('sab_address', ta.buffer) + ta.byteOffset + i * ta.BYTES_PER_ELEMENT;
+  }
+  const wait = function wait(ta, index, value, timeout) {
+    const big = checkWaitable(ta, true);
+    const i = toIndex(ta, index);
+    const v = big ? BigInt.asIntN(64, BigInt(value)) : (Number(value) | 0);
+    let t = timeout === undefined ? Infinity : Number(timeout);
+    if (Number.isNaN(t)) t = Infinity;
+    if (t < 0) t = 0;
+    if (A.load(ta, i) !== v) return 'not-equal';
+    return ptv.call('atomics_wait', address(ta, i), t === Infinity ? 'Infinity' : t);
+  };
+  const notify = function notify(ta, index, count) {
+    checkWaitable(ta, false);
+    const i = toIndex(ta, index);
+    let c = count === undefined ? Infinity : Math.trunc(Number(count));
+    if (Number.isNaN(c) || c < 0) c = 0;
+    if (!isSab(ta.buffer)) return 0;
+    return ptv.call('atomics_notify', address(ta, i), c === Infinity ? 'Infinity' : c);
+  };
+  const waitAsync = function waitAsync(ta, index, value, timeout) {
+    const big = checkWaitable(ta, true);
+    const i = toIndex(ta, index);
+    const v = big ? BigInt.asIntN(64, BigInt(value)) : (Number(value) | 0);
+    let t = timeout === undefined ? Infinity : Number(timeout);
+    if (Number.isNaN(t)) t = Infinity;
+    if (t < 0) t = 0;
+    if (A.load(ta, i) !== v) return { async: false, value: 'not-equal' };
+    if (t === 0) return { async: false, value: 'timed-out' };
+    let resolve;
+    const promise = new Promise((r) => { resolve = r; });
+    ptv.call('atomics_wait_async', address(ta, i), t === Infinity ? 'Infinity' : t, ptv.register((r) => resolve(r)));
+    return { async: true, value: promise };
+  };
+  for (const [k, f] of [['wait', wait], ['notify', notify], ['waitAsync', waitAsync]]) {
+    Object.defineProperty(A, k, { value: f, writable: true, configurable: true });
+  }
+}

@@ -1,6 +1,6 @@
 """`ptview --headless --live`: the lab's fires, for real, printed as the sim lab prints them.
 
-Same specs, same printers and summary (tui/lab.py); the runtime is a
+Same specs, same printers and summary (tui/commands/lab_shared.py); the runtime is a
 LiveRuntime driven in wall time. SIGINT, SIGTERM and SIGHUP stop it cleanly
 within 2 s: queued jobs are cancelled, workers stopped or abandoned (a FIFO
 open() cannot be interrupted), children killed and reaped, sockets closed.
@@ -17,7 +17,7 @@ from tui.core.live import shutdown
 from tui.core.live.driver import LiveDriver
 from tui.core.live.loop_io import MAX_LIVE_CHILDREN
 from tui.core.live.runtime import LiveRuntime
-from tui.lab import attach_printer, main_module, pool_size, print_summary
+from tui.commands.lab_shared import attach_printer, main_module, pool_size, print_summary
 
 
 def run_live(args, specs, costs: dict[str, float]) -> int:

@@ -21,7 +21,7 @@ from tui.core.script.runner import ScriptRun, error_line
 from tui.core.script.source import ScriptSourceError, read_script
 from tui.core.trace import TraceRecorder
 from tui.core.untrusted import shown, shown_lines
-from tui.lab import JsonPrinter, parse_costs
+from tui.commands.lab_shared import JsonPrinter, parse_costs
 
 
 def run_script(args) -> int:

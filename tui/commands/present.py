@@ -27,7 +27,7 @@ def run_check(args) -> int:
 
 
 def run_present(args) -> int:
-    from tui.app_cmd import _require_terminal
+    from tui.commands.terminal import require_terminal
     from tui.core.talk.check import check_talk
 
     try:
@@ -43,7 +43,7 @@ def run_present(args) -> int:
 
         if theme_problem(theme):
             raise UsageError(f"--theme {echo(theme)}: {theme_problem(theme)}")
-    _require_terminal()
+    require_terminal()
     from tui.present_app import PresentApp
 
     app = PresentApp(talk, plans, os.path.dirname(os.path.abspath(args.present)), theme=theme)

@@ -7,20 +7,12 @@ import json
 import sys
 import time
 
-import psutil
-
 from tui.errors import UsageError
 from tui.core.procs.scanner import Scanner
 from tui.core.procs.tree import build_forest, node_dict, render_text, subtree_pids
 
 # CPU % needs two samples; long enough to see a busy thread, short for a one-shot.
 CPU_SAMPLE_SECONDS = 0.2
-
-
-def require_pid(pid: int) -> None:
-    """UsageError unless `pid` is a live process (for --pid, here and in the app)."""
-    if not psutil.pid_exists(pid):
-        raise UsageError(f"no process with pid {pid}")
 
 
 def run_tree(args: argparse.Namespace) -> int:

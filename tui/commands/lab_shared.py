@@ -1,9 +1,5 @@
-"""The headless lab: fire operations at the model, run until the loop is idle, print.
-
-`ptview --headless --fire pbkdf2x5` prints the timeline (text, or JSON lines
-with --json) or only a summary (--summary). The fires form the main module:
-they all run synchronously at t=0, in order, as a script's top level would.
-"""
+"""What the sim lab and the live lab share: argument parsing, the main module of fires,
+the printers (text timeline, JSON lines) and the summary."""
 
 from __future__ import annotations
 
@@ -46,29 +42,6 @@ def pool_size(args) -> int:
     if args.pool_size is not None:
         return args.pool_size
     return threadpool_size_from_env(os.environ.get("UV_THREADPOOL_SIZE"))
-
-
-def run_lab(args) -> int:
-    if not args.fire:
-        raise UsageError("nothing to run: give at least one --fire SPEC (e.g. --fire pbkdf2x5)")
-    try:
-        specs = parse_specs(args.fire)
-    except SpecError as e:
-        raise UsageError(str(e)) from None
-    costs = parse_costs(args.cost)
-    if args.live:
-        from tui.lab_live import run_live
-
-        return run_live(args, specs, costs)
-    rt = Runtime(pool_size(args), work=SimWork(args.seed, costs))
-    out = sys.stdout
-    printer = attach_printer(args, rt, out, f"sim · pool of {rt.pool.size} · seed {args.seed}")
-    wall0 = time.perf_counter()
-    rt.start(main_module(rt, specs))
-    run_main_module(rt)
-    ended = rt.run(until=args.until)
-    print_summary(args, rt, ended, time.perf_counter() - wall0, printer, out)
-    return 0
 
 
 def attach_printer(args, rt: Runtime, out, title: str):

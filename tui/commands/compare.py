@@ -27,7 +27,7 @@ SAME, DIVERGED, ERROR, TIMING = 0, 1, 2, 3
 
 
 def run_compare(args) -> int:
-    from tui.node_cmd import node_argv
+    from tui.commands.node_args import node_argv
 
     if args.headless is False and args.json:
         raise UsageError("--compare prints a report; --json is not supported with it")

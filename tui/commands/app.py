@@ -8,6 +8,7 @@ import shlex
 import sys
 
 from tui.core.errors import echo
+from tui.commands.terminal import require_terminal
 from tui.errors import UsageError
 from tui.core.pool import threadpool_size_from_env
 
@@ -27,7 +28,7 @@ def run_app(args) -> int:
     # pauses it for smooth scrolling.
     gc.disable()
     if args.pid is not None:
-        from tui.tree_cmd import require_pid
+        from tui.commands.pid_arg import require_pid
 
         require_pid(args.pid)
         if not args.sim and not args.live:
@@ -37,7 +38,7 @@ def run_app(args) -> int:
 
             app = AttachApp(args.pid, refresh=args.refresh)
             app.theme_name = args.theme
-            _require_terminal()  # after the arguments: a bad pid is the first thing to say
+            require_terminal()  # after the arguments: a bad pid is the first thing to say
             app.run()
             return app.return_code or 0
     from tui.app import PtviewApp
@@ -46,7 +47,7 @@ def run_app(args) -> int:
         return _script_app(args, PtviewApp)
     size = args.pool_size or threadpool_size_from_env(os.environ.get("UV_THREADPOOL_SIZE"))
     # Live is the default: real threads, real files, real children; --sim for the model alone.
-    _require_terminal()
+    require_terminal()
     app = PtviewApp(pool_size=size, seed=args.seed, root_pid=args.pid, refresh=args.refresh, live=not args.sim)
     app.theme_name = args.theme
     app.run()
@@ -63,22 +64,6 @@ def _require_user_process(pid: int) -> None:
         name = shown(reader.thread_name(pid, pid) or "?")
         raise UsageError(f"pid {pid} ({name}) is a kernel thread, not a Node process: it has no user-space "
                          f"threads or event loop to attach to (ptview --tree --pid {pid} shows it)")
-
-
-def _require_terminal() -> None:
-    """The app draws with cursor moves and reads keys: without a terminal it would hang on
-    keys that never come or fill a file with escape codes, so say what works instead."""
-    if os.environ.get("TEXTUAL_DRIVER"):
-        return  # textual-serve's web driver: the browser is the terminal
-    instead = "use --headless, --tree or --watch PID"
-    # Textual reads keys from stdin and draws on stderr (sys.__stderr__): `ptview 2>log` would
-    # draw into the log. A closed stderr was already given the terminal on stdout (tui/stdio.py).
-    if not sys.stdin.isatty() or not os.isatty(2):
-        raise UsageError(f"the app needs a terminal (it reads keys from stdin and draws on stderr; "
-                         f"{'stdin' if not sys.stdin.isatty() else 'stderr'} is not one); {instead}")
-    if os.environ.get("TERM") == "dumb":
-        raise UsageError(f"TERM=dumb cannot draw the app (no cursor movement); {instead}, "
-                         "or run it in a terminal with TERM=xterm-256color")
 
 
 def _serve(args) -> int:
@@ -147,7 +132,7 @@ def _script_app(args, app_cls) -> int:
     from tui.core.script.source import ScriptSourceError
 
     try:
-        from tui.lab import parse_costs
+        from tui.commands.lab_shared import parse_costs
 
         pool_env = str(args.pool_size) if args.pool_size is not None else os.environ.get("UV_THREADPOOL_SIZE")
         session = ScriptSession.from_file(args.script, seed=args.seed, costs=parse_costs(args.cost) or None,
@@ -156,7 +141,7 @@ def _script_app(args, app_cls) -> int:
         raise UsageError(str(e)) from None  # before the screen opens: one line, exit 2
     except ScriptError as e:
         raise UsageError(e.one_line(os.path.basename(args.script))) from None
-    _require_terminal()
+    require_terminal()
     app = app_cls(session=session)
     app.theme_name = args.theme
     app.run()
