@@ -174,3 +174,15 @@ def test_a_scan_reads_what_is_fresh_and_keeps_the_rest(tmp_path, monkeypatch):
     (tmp_path / "10").rmdir()
     assert 10 not in scan.scan(threads_of={30}, fresh={20}).snapshot.procs
     assert os.path.isdir(tmp_path / "20")
+
+
+async def test_a_process_with_thousands_of_threads_is_read_each_pass_only_when_selected():
+    from widgets.proc_tree import MANY_THREADS
+
+    app = TreeApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        big = proc(149, 1, "java", threads=MANY_THREADS * 20)  # right above ptview, in view
+        tree, lines, first = await shown(pilot, [p for p in many_procs() if p.pid != 149] + [big])
+        assert 148 in tree._fresh and 149 not in tree._fresh and SELF in tree._fresh
+        await pilot.press("up")
+        assert tree.selected == (149, None) and 149 in tree._fresh

@@ -159,8 +159,19 @@ class ScreenDiff:
         n = len(text)
         if text.isascii() and x + n <= w:
             # The usual case: one cell a character. Already on screen as a whole: nothing to send.
-            if chars[x:x + n] == list(text) and pens[x:x + n] == [pen] * n:
+            cells = chars[x:x + n]
+            if cells == list(text) and pens[x:x + n] == [pen] * n:
                 self.x = x + n
+                return
+            if cells.count(None) == n and (x + n == w or chars[x + n] != _TAIL):
+                # Not known at all (after a full repaint began): the run as it is, in one piece.
+                self._goto(y, x, out)
+                self._set_pen(pen, out)
+                out.append(text)
+                chars[x:x + n] = text
+                pens[x:x + n] = [pen] * n
+                self.x = self.rx = x + n
+                self.ry = y
                 return
         for i, ch in enumerate(text):
             cw = 1 if ch.isascii() else get_character_cell_size(ch)

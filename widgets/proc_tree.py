@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from math import ceil
 
 from rich.segment import Segment
@@ -326,6 +326,7 @@ def _thumb(bar: ScrollBar | None) -> tuple[int, ...] | None:
 
 FULL_SCAN_EVERY = 5  # scan passes: a process out of view is read at least this often
 VIEW_MARGIN = 3  # rows above and below the view that are read each pass too
+MANY_THREADS = 256  # a process with more is read each pass only when selected (see _viewport_changed)
 NAME_ROOM = 16  # columns a name keeps however deep its branch: "ch"/"chro" names told nothing
 
 
@@ -460,6 +461,7 @@ class ProcTree(Vertical):
         # Read by the scanning thread: replaced whole, never mutated.
         self._wanted: frozenset[int] | None = self._view.threads_wanted()
         self._fresh: frozenset[int] | None = None  # the pids in and near view; None: all
+        self.on_fed: Callable[[], None] | None = None  # called after each scan is shown (the app's clock)
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
@@ -533,6 +535,8 @@ class ProcTree(Vertical):
     def _on_scanned(self, message: Scanned) -> None:
         if not self.paused:
             self.feed(message.result)
+            if self.on_fed is not None:
+                self.on_fed()
 
     @on(ScanFailed)
     def _on_scan_failed(self, message: ScanFailed) -> None:
@@ -735,16 +739,21 @@ class ProcTree(Vertical):
         elif rows and (index != old_cursor or center):
             lines.scroll_cursor_visible(center=center)
         self._cursor_moved()
-        self._viewport_changed()
         self._update_status()
 
     def _viewport_changed(self) -> None:
         """What the scanner reads each pass: the rows on screen, a few beyond, and ptview itself.
-        Rows scrolled into view show what the last full pass read, until the next pass."""
+        Rows scrolled into view show what the last full pass read, until the next pass.
+
+        Not a process with thousands of threads, unless it is selected: the kernel sums every
+        thread's times to answer its stat (1.5 ms for 5,000 threads, as much as 200 other
+        processes), so it is read at the full passes, its CPU % every FULL_SCAN_EVERY s."""
         lines = self._lines
         top, height = lines.scroll_offset.y, max(lines.size.height, 1)
         near = lines.rows[max(0, top - VIEW_MARGIN): top + height + VIEW_MARGIN]
-        self._fresh = frozenset([self.self_pid, *(r.pid for r in near)])
+        row = self._current_row()
+        self._fresh = frozenset([self.self_pid, *([row.pid] if row is not None else []),
+                                 *(r.pid for r in near if r.proc is None or r.proc.num_threads <= MANY_THREADS)])
 
     def _cursor_moved(self) -> None:
         row = self._current_row()
@@ -754,6 +763,7 @@ class ProcTree(Vertical):
         self._selected = row.id
         self._selected_pid = row.pid
         self._sel_ancestors = self._view.ancestors(row.pid)
+        self._viewport_changed()  # the rows in view, or the selection, changed: what to read
         if changed:
             self.post_message(self.Selected(self, row.pid, row.thread.tid if row.thread else None))
 
