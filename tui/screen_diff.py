@@ -33,11 +33,19 @@ _TOKEN = re.compile(
     r"|[\x00-\x1f\x7f]"
     r"|[^\x00-\x1f\x7f\x1b]+"
 )
+_ROW_START = re.compile(r"\x1b\[(\d+);1H")
+_SGR = re.compile(r"\x1b\[([0-9;:]*)m")
 # Private modes that neither move the cursor nor change a cell: cursor shown, synchronized
 # output, mouse and focus reports, bracketed paste, autowrap, cursor blink.
 _HARMLESS_MODES = frozenset({"25", "2026", "1000", "1002", "1003", "1004", "1005", "1006", "1015", "1016",
                              "2004", "7", "12"})
 _TAIL = "\0"  # the right half of a wide character
+
+
+def _narrow(text: str) -> bool:
+    """Every character takes one cell (ASCII, box drawing, most symbols): the run maps onto
+    cells one for one. Widths as Rich (and so Textual) counts them."""
+    return text.isascii() or all(get_character_cell_size(c) == 1 for c in set(text))
 
 
 class ScreenDiff:
@@ -72,14 +80,18 @@ class ScreenDiff:
     def __call__(self, data: str) -> str:
         if not self.w or not self.h:
             return data
+        # A repaint of the whole screen (start-up, a resize, ctrl+l): every line from its first
+        # column. It goes out as it is, as curses does for a redraw (something else may have
+        # written there), and costs no parsing: the cells it drew become known again as Textual
+        # repaints them, which it does to the ones that change.
+        if len(set(_ROW_START.findall(data))) >= self.h:
+            self.forget()
+            pens = _SGR.findall(data)
+            if not pens or pens[-1] in ("", "0"):
+                self.pen = self.rpen = ""  # as Textual leaves a frame
+                return data
         out: list[str] = []
         tokens = list(_TOKEN.finditer(data))
-        # A repaint of the whole screen (a resize, ctrl+l): every line from its first column. It
-        # goes out in full, as curses does for a redraw: something else may have written there.
-        rows = {m.group(1).split(";", 1)[0] for m in tokens
-                if m.group(3) == "H" and m.group(1).endswith(";1") and not m.group(2)}
-        if len(rows) >= self.h:
-            self.forget()
         for i, m in enumerate(tokens):
             token = m.group(0)
             if m.group(3) is not None:
@@ -157,7 +169,7 @@ class ScreenDiff:
         chars, pens = self.chars[y], self.pens[y]
         w = self.w
         n = len(text)
-        if text.isascii() and x + n <= w:
+        if x + n <= w and _narrow(text):
             # The usual case: one cell a character. Already on screen as a whole: nothing to send.
             cells = chars[x:x + n]
             if cells == list(text) and pens[x:x + n] == [pen] * n:
