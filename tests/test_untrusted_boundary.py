@@ -55,6 +55,9 @@ OWN_TEXT_ONLY = {
     "tui/screens/node_help.py": "ptview's own help for --node",
     "tui/themes.py": "colours only, no text",
     "tui/ascii_driver.py": "re-encodes, cell for cell, what the app already made safe",
+    "tui/compact_driver.py": "hands Textual's output to screen_diff, whose output it writes",
+    "tui/screen_diff.py": "sends a subset of the cells Textual already sends (their characters and its SGR "
+                          "parameters), with cursor moves and SGR sequences of its own making",
     "tui/record_driver.py": "copies into the cast the bytes Textual already sends the terminal, nothing more",
     "tui/stdio.py": "passes a headless script's stdout through exactly, as node prints it; say() prints "
                     "lines its callers built",

@@ -273,8 +273,7 @@ class Scanner:
             cmdline = cached[2]
         else:
             # Exact (surrogateescape): --json carries the bytes; every screen shows them through shown().
-            # Decoded whole, then split: no UTF-8 sequence holds a NUL byte, so the same strings.
-            cmdline = tuple(exact(raw.rstrip(b"\0")).split("\0")) if raw else ()
+            cmdline = tuple(exact(a) for a in raw.rstrip(b"\0").split(b"\0")) if raw else ()
         # The executable only changes with exec, which changes the command
         # line (or at least the comm) too: spare a readlink per process.
         if cached is not None and cached[0] == comm and cached[1] == raw:
