@@ -1,6 +1,6 @@
 """ptview's budgets (DESIGN.md "Budgets"), measured side by side in one run.
 
-    python bench/run.py [--quick] [--only startup,idle,scan,tree,model,flood,stuck,attach]
+    python bench/run.py [--quick] [--only startup,idle,churn,scan,tree,model,flood,stuck,attach]
 
 Prints a table with the reference each figure is compared with, the ratio,
 the budget, and the machine. It never fails: a reference that is missing
@@ -23,6 +23,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
+sys.path.insert(1, ROOT)  # this tree's tui, not an installed one (sections that import it in-process)
 
 from pty_run import PtyProgram, idle_cost  # noqa: E402
 
@@ -102,18 +103,58 @@ def startup(t: Table, runs: int) -> None:
 
 # -- 2. idle --------------------------------------------------------------------------------
 
-def idle(t: Table, seconds: float) -> None:
+IDLE_CPU_BUDGET = 1.0  # % of a core, at every size (DESIGN.md, Budgets)
+
+
+def idle(t: Table, seconds: float, runs: int = 1) -> None:
+    """ptview (sim and live) and htop in turn, `runs` rounds; medians, spread beside them."""
     htop = shutil.which("htop")
     for cols, rows in ((80, 24), (200, 50)):
-        print(f"idle {cols}x{rows}, {seconds:g} s each", flush=True)
-        ref = idle_cost([htop, "-d", "10"], cols, rows, seconds) if htop else None
-        for name, argv in (("ptview --sim", PTVIEW + ["--sim"]), ("ptview (live)", PTVIEW)):
-            r = idle_cost(argv, cols, rows, seconds, cwd=ROOT)
-            rb = ref["bytes_per_s"] if ref else None
-            t.add(f"idle {cols}x{rows} {name}: bytes/s", r["bytes_per_s"], "htop -d 10" if htop else "htop: not installed",
-                  rb, "B/s", "≤ 2x", (r["bytes_per_s"] <= 2 * rb) if rb else None)
-            t.add(f"idle {cols}x{rows} {name}: CPU %", r["cpu_pct"], "htop -d 10" if htop else "—",
-                  ref["cpu_pct"] if ref else None, "% core", "< 1.5 %", r["cpu_pct"] < 1.5)
+        print(f"idle {cols}x{rows}, {seconds:g} s each, {runs} round(s)", flush=True)
+        progs = {"ptview --sim": PTVIEW + ["--sim"], "ptview (live)": PTVIEW}
+        if htop:
+            progs["htop"] = [htop, "-d", "10"]
+        got: dict[str, list[dict]] = {name: [] for name in progs}
+        for _ in range(runs):
+            for name, argv in progs.items():
+                got[name].append(idle_cost(argv, cols, rows, seconds, cwd=ROOT))
+        ref = got.pop("htop", None)
+        rb = statistics.median(r["bytes_per_s"] for r in ref) if ref else None
+        rc = statistics.median(r["cpu_pct"] for r in ref) if ref else None
+        for name, rs in got.items():
+            b = [r["bytes_per_s"] for r in rs]
+            c = [r["cpu_pct"] for r in rs]
+            mb, mc = statistics.median(b), statistics.median(c)
+            t.add(f"idle {cols}x{rows} {name}: bytes/s", mb, "htop -d 10" if htop else "htop: not installed",
+                  rb, "B/s", "≤ 2x", (mb <= 2 * rb) if rb else None,
+                  f"{spread(b, '{:,.0f}')} vs {spread([r['bytes_per_s'] for r in ref], '{:,.0f}')}" if ref and runs > 1 else "")
+            t.add(f"idle {cols}x{rows} {name}: CPU %", mc, "htop -d 10" if htop else "—", rc, "% core",
+                  f"< {IDLE_CPU_BUDGET:g} %", mc < IDLE_CPU_BUDGET,
+                  f"{spread(c, '{:.2f}')} vs {spread([r['cpu_pct'] for r in ref], '{:.2f}')}" if ref and runs > 1 else "")
+
+
+def churn(t: Table, seconds: float, runs: int) -> None:
+    """The processes view at 80x24 beside htop while a spawner starts a `sleep 2` every 150 ms
+    (bench/churn.py): bytes/s (the budget: no more than htop's) and CPU %."""
+    from churn import compare
+
+    print(f"churn 80x24: processes view and htop -d 10, a sleep every 0.15 s, {seconds:g} s each, {runs} run(s)",
+          flush=True)
+    got = compare(80, 24, seconds, runs)
+    ours = got["ptview"]
+    ref = got.get("htop")
+    b = [r["bytes_per_s"] for r in ours]
+    c = [r["cpu_pct"] for r in ours]
+    mb, mc = statistics.median(b), statistics.median(c)
+    if ref is None:
+        t.add("churn 80x24, processes view: bytes/s", mb, "htop: not installed", None, "B/s", "≤ 1x htop", None)
+        return
+    rb = [r["bytes_per_s"] for r in ref]
+    rc = [r["cpu_pct"] for r in ref]
+    t.add("churn 80x24, processes view: bytes/s", mb, "htop -d 10", statistics.median(rb), "B/s", "≤ 1x htop",
+          mb <= statistics.median(rb), f"{spread(b, '{:,.0f}')} vs {spread(rb, '{:,.0f}')}" if runs > 1 else "")
+    t.add("churn 80x24, processes view: CPU %", mc, "htop -d 10", statistics.median(rc), "% core", "—", None,
+          f"{spread(c, '{:.2f}')} vs {spread(rc, '{:.2f}')}" if runs > 1 else "")
 
 
 # -- 3. scan --------------------------------------------------------------------------------
@@ -143,34 +184,43 @@ def scan(t: Table, runs: int, extra: int) -> None:
 
 def tree(t: Table, runs: int, extra: int) -> None:
     """`ptview --tree --json` against `ps -eLf`: what `extra` more processes add to each, whole
-    commands as a user runs them (ptview's fixed 0.2 s CPU sample and start-up cancel out)."""
+    commands as a user runs them (ptview's fixed 0.2 s CPU sample and start-up cancel out).
+    The two alternate run by run, so that both meet the same neighbours; wall time is the
+    budget's measure, the CPU time (user + system, wait4) of each is printed beside it."""
     print(f"--tree --json vs ps -eLf, +{extra} sleeping processes, median of {runs}", flush=True)
     if not shutil.which("ps") or not os.path.isdir("/proc/self/task"):
         t.add("tree", None, "ps -eLf: not available", None, "ms", "≤ 1x", None)
         return
-    ours_cmd = [sys.executable, "-m", "tui", "--tree", "--json"]
+    cmds = {"ours": [sys.executable, "-m", "tui", "--tree", "--json"], "ps": ["ps", "-eLf"]}
 
-    def median_ms(cmd) -> float:
-        times = []
+    def medians() -> dict[str, tuple[float, float]]:
+        got: dict[str, list[tuple[float, float]]] = {name: [] for name in cmds}
         for _ in range(runs):
-            t0 = time.perf_counter()
-            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-            times.append((time.perf_counter() - t0) * 1000)
-        return statistics.median(times)
+            for name, cmd in cmds.items():
+                t0 = time.perf_counter()
+                p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+                _, _, ru = os.wait4(p.pid, 0)
+                p.returncode = 0  # reaped by wait4
+                got[name].append(((time.perf_counter() - t0) * 1000, (ru.ru_utime + ru.ru_stime) * 1000))
+        return {name: (statistics.median(w for w, _ in xs), statistics.median(c for _, c in xs))
+                for name, xs in got.items()}
 
-    base_ours, base_ps = median_ms(ours_cmd), median_ms(["ps", "-eLf"])
+    base = medians()
     children = []
     try:
         for _ in range(extra):
             children.append(subprocess.Popen(["sleep", "600"], stdin=subprocess.DEVNULL))
-        more_ours, more_ps = median_ms(ours_cmd), median_ms(["ps", "-eLf"])
+        more = medians()
     finally:
         for p in children:
             p.kill()
         for p in children:
             p.wait()
-    ours, theirs = more_ours - base_ours, more_ps - base_ps
-    t.add(f"tree --json: +{extra:,} processes (ms)", ours, "ps -eLf", theirs, "ms", "≤ 1x", ours <= theirs)
+    ours, theirs = more["ours"][0] - base["ours"][0], more["ps"][0] - base["ps"][0]
+    cpu_ours, cpu_theirs = more["ours"][1] - base["ours"][1], more["ps"][1] - base["ps"][1]
+    t.add(f"tree --json: +{extra:,} processes (ms)", ours, "ps -eLf", theirs, "ms", "≤ 1x", ours <= theirs,
+          f"wall; CPU +{cpu_ours:.0f} vs +{cpu_theirs:.0f} ms; whole commands {base['ours'][0]:.0f} -> "
+          f"{more['ours'][0]:.0f} vs {base['ps'][0]:.0f} -> {more['ps'][0]:.0f} ms")
 
 
 # -- 4. model -------------------------------------------------------------------------------
@@ -306,9 +356,12 @@ def attach_app(t: Table, seconds: float, threads: int, runs: int) -> None:
 
 
 def main() -> int:
+    from churn import exit_on_signals
+
+    exit_on_signals()  # killed by SIGTERM: what it started is stopped and reaped all the same
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="shorter runs: the whole bench in ~3 minutes")
-    ap.add_argument("--only", default="startup,idle,scan,tree,model,flood,stuck,attach",
+    ap.add_argument("--only", default="startup,idle,churn,scan,tree,model,flood,stuck,attach",
                     help="comma-separated sections")
     a = ap.parse_args()
     only = set(a.only.split(","))
@@ -317,7 +370,8 @@ def main() -> int:
     t = Table()
     sections = (
         ("startup", lambda: startup(t, 3 if q else 7)),
-        ("idle", lambda: idle(t, 8.0 if q else 30.0)),
+        ("idle", lambda: idle(t, 8.0 if q else 30.0, 1 if q else 3)),
+        ("churn", lambda: churn(t, 8.0 if q else 20.0, 1 if q else 3)),
         ("scan", lambda: scan(t, 3 if q else 7, 1000)),
         ("tree", lambda: tree(t, 3 if q else 7, 1000)),
         ("model", lambda: model(t, 30_000 if q else 100_000, 200_000 if q else 1_000_000, 1 if q else 3)),

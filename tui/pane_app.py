@@ -32,6 +32,7 @@ VIEW_BINDINGS = [
     Binding("f1,question_mark", "help", "Help", key_display="?"),
     Binding("q", "quit", "Quit"),
     Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
+    Binding("ctrl+l", "redraw", "Redraw the screen", show=False),
 ]
 EXIT_WITHIN_S = 2.0
 # The views, and the panes each shows: app.tcss hides the others (tests/test_app_views.py checks the two agree).
@@ -194,6 +195,11 @@ class PaneApp(App):
     def action_view(self, name: str) -> None:
         self.view = name
         self._apply_view()
+
+    def action_redraw(self) -> None:
+        """The whole screen again, every cell (as curses programs do on ctrl+l): what another
+        program wrote over ptview is gone."""
+        self.screen.refresh()
 
     def action_help(self) -> None:
         # Imported on demand: Markdown and its parser cost the first frame ~50 ms.

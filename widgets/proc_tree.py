@@ -16,7 +16,8 @@ import os
 import math
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from math import ceil
 
 from rich.segment import Segment
 from rich.style import Style
@@ -28,6 +29,7 @@ from textual.containers import Horizontal, Vertical
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.widgets import Input, Static
 
@@ -95,37 +97,65 @@ class ProcLines(ScrollView, can_focus=True):
 
     def show(self, rows: list[Row], cursor: int) -> None:
         old, old_cursor = self.rows, self.cursor
+        old_top, height = self.scroll_offset.y, self.size.height
         self.rows = rows
         self.cursor = cursor
-        if len(rows) != len(old):
-            self.virtual_size = Size(0, len(rows))
-        # A line looks the same if the row at that position is equal (ids,
-        # glyphs and data), so a process appearing repaints the lines below
-        # it, not the screen. A changed line is repainted up to its last changed
-        # cell only: Textual sends a line from the widget's left edge to the end
-        # of the dirty region, so a CPU figure costs its first 16 columns, not 80.
-        top, height = self.scroll_offset.y, self.size.height
-        moved = cursor != old_cursor
-        for i in range(top, top + height):
+        # The cursor's row stays on its screen line when rows come and go above it (a process
+        # starting or ending higher up the tree): the screen does not shift under the user, and
+        # the lines that show the same rows as before need no repaint.
+        top = old_top
+        if (old and rows and old_top <= old_cursor < old_top + height and old_cursor < len(old)
+                and cursor < len(rows) and old[old_cursor].id == rows[cursor].id):
+            top = old_top + cursor - old_cursor
+        top = self._set_extent(len(rows), top, len(rows) != len(old))
+        # A line looks the same if the row shown on it is equal (ids, glyphs and data). A
+        # changed line is repainted up to its last changed cell only: Textual sends a line from
+        # the widget's left edge to the end of the dirty region, so a CPU figure costs its
+        # first 16 columns, not 80.
+        width = max(self.size.width, 1)
+        for y in range(height):
+            i, j = old_top + y, top + y
             a = old[i] if i < len(old) else None
-            b = rows[i] if i < len(rows) else None
-            if moved and i in (cursor, old_cursor):
-                self.refresh_line(i)
+            b = rows[j] if j < len(rows) else None
+            if (i == old_cursor) != (j == cursor):
+                self.refresh(Region(0, y, width, 1))  # the cursor came or went
             elif a != b:
                 end = self._changed_until(a, b)
-                if end is None:
-                    self.refresh_line(i)
-                else:
-                    self.refresh(Region(0, i - top, end, 1))
+                self.refresh(Region(0, y, width if end is None else end, 1))
+
+    def _set_extent(self, n: int, top: int, resized: bool) -> int:
+        """Scroll range and position without repainting every line; the top row, in range.
+
+        Assigning virtual_size or scroll_y would repaint them all (virtual_size is a Reactive
+        with repaint=True; a scroll repaints the whole view): with processes coming and going
+        every scan resent every line of the pane (issue 15: 3-4 KB/s at 80x24 against htop's
+        ~1). show() repaints the lines that changed; the scrollbar is redrawn when its thumb
+        covers other cells."""
+        bar = self.vertical_scrollbar if self.show_vertical_scrollbar else None
+        before = _thumb(bar)
+        if resized:
+            self.set_reactive(ScrollView.virtual_size, Size(0, n))
+            self._refresh_scrollbars()  # a scrollbar that appears or goes lays the pane out itself
+        top = round(self.validate_scroll_y(top))
+        if top != self.scroll_offset.y:
+            self.set_reactive(ScrollView.scroll_y, float(top))
+            self.set_reactive(ScrollView.scroll_target_y, float(top))
+        if self.show_vertical_scrollbar:
+            bar = self.vertical_scrollbar
+            bar.set_reactive(ScrollBar.window_virtual_size, n)
+            bar.set_reactive(ScrollBar.window_size, self.scrollable_content_region.height)
+            bar.set_reactive(ScrollBar.position, float(top))
+            if _thumb(bar) != before:
+                bar.refresh()
+        return top
 
     def _changed_until(self, a: Row | None, b: Row | None) -> int | None:
         """The cell just after the last one that differs between two rows' lines, or None
         when the whole line must be repainted (a row missing, or only its colours changed)."""
         if a is None or b is None:
             return None
-        base = self.rich_style
-        ta = "".join(s.text for s in self._segments(a, base))
-        tb = "".join(s.text for s in self._segments(b, base))
+        ta = "".join(text for text, _ in self._parts(a))
+        tb = "".join(text for text, _ in self._parts(b))
         if ta == tb:
             return None
         return changed_until(ta, tb)
@@ -166,6 +196,12 @@ class ProcLines(ScrollView, can_focus=True):
     def on_resize(self, _event) -> None:
         if self._block is not None:
             self.show_block(self._block)
+        self._owner._viewport_changed()
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if round(old) != round(new):
+            self._owner._viewport_changed()
 
     def on_key(self, event) -> None:
         # Keys typed right after "/" (a paste, a fast typist, tmux send-keys)
@@ -218,47 +254,83 @@ class ProcLines(ScrollView, can_focus=True):
 
     def _segments(self, row: Row, base: Style) -> list[Segment]:
         dim = base + self.get_component_rich_style("proc-tree--dim")
+        styles = {_BASE: base, _DIM: dim, _NAME: base + Style(bold=True), _NODE: _NODE_BADGE}
+        out = []
+        for text, kind in self._parts(row):
+            style = styles.get(kind)
+            if style is None:
+                if kind.startswith("state:"):
+                    style = _state_style(kind[6:], base)
+                else:  # a role
+                    style = base + ROLE_STYLES.get(kind[5:], Style())
+            out.append(Segment(text, style))
+        return out
+
+    def _parts(self, row: Row) -> list[tuple[str, str]]:
+        """A row's line as (text, kind of style) pieces: the text alone is what a changed line
+        is compared by, without building a style for it."""
+        width = self.size.width
         if row.proc is not None:
             p = row.proc
             cpu = "-" if p.cpu_percent is None else f"{p.cpu_percent:.1f}"
             cols = f"{p.pid:>7} {p.state or '?':1} {cpu:>5} {fmt_bytes(p.rss) if p.rss else '':>6} {p.num_threads:>4} "
-            name_style = base + (dim if row.dim else Style(bold=True))
-            segs = [
-                Segment(cols[:8], base),
-                Segment(cols[8:10], _state_style(p.state, base)),
-                Segment(cols[10:], base),
-                Segment(fit_prefix(row.prefix, self.size.width - len(cols) - 2 - NAME_ROOM), dim),
-                Segment(row.marker + " " if row.marker.strip() else "  ", base),
+            parts = [
+                (cols[:8], _BASE),
+                (cols[8:10], "state:" + (p.state or "")),
+                (cols[10:], _BASE),
+                (fit_prefix(row.prefix, width - len(cols) - 2 - NAME_ROOM), _DIM),
+                (row.marker + " " if row.marker.strip() else "  ", _BASE),
             ]
             kernel = not p.cmdline and p.exe is None and p.state != "Z"
             name = shown(p.name)
-            segs.append(Segment(f"[{name}]" if kernel else name, name_style))
+            parts.append((f"[{name}]" if kernel else name, _DIM if row.dim else _NAME))
             if p.node and not p.name.startswith("node"):
-                segs.append(Segment(" (node)", _NODE_BADGE))
+                parts.append((" (node)", _NODE))
             args = shown(" ".join(p.cmdline[1:]))
             if args:
-                segs.append(Segment(" " + args, dim))
+                parts.append((" " + args, _DIM))
             if p.unreadable:
-                segs.append(Segment(" (" + ", ".join(sorted(p.unreadable)) + ": denied)", dim))
-            return segs
+                parts.append((" (" + ", ".join(sorted(p.unreadable)) + ": denied)", _DIM))
+            return parts
         t = row.thread
         assert t is not None
         cpu = "-" if t.cpu_percent is None else f"{t.cpu_percent:.1f}"
         cols = f"{t.tid:>7} {t.state or '?':1} {cpu:>5} {'':>6} {'':>4} "
-        segs = [
-            Segment(cols[:8], dim),
-            Segment(cols[8:10], _state_style(t.state, base)),
-            Segment(cols[10:], base),
-            Segment(fit_prefix(row.prefix, self.size.width - len(cols) - NAME_ROOM), dim),
-            Segment("{" + (shown(t.name) if t.name is not None else "?") + "}", base),
+        parts = [
+            (cols[:8], _DIM),
+            (cols[8:10], "state:" + (t.state or "")),
+            (cols[10:], _BASE),
+            (fit_prefix(row.prefix, width - len(cols) - NAME_ROOM), _DIM),
+            ("{" + (shown(t.name) if t.name is not None else "?") + "}", _BASE),
         ]
         role = fmt_role(t.role, t.role_inferred)
         if role:
-            segs.append(Segment(" " + role, base + ROLE_STYLES.get(t.role or "", Style())))
-        return segs
+            parts.append((" " + role, "role:" + (t.role or "")))
+        return parts
 
 
 _MAX_INTERVAL = 60.0  # however dear a scan, the pane is at most this stale
+
+_BASE, _DIM, _NAME, _NODE = "base", "dim", "name", "node"
+
+
+def _thumb(bar: ScrollBar | None) -> tuple[int, ...] | None:
+    """The cells a vertical scrollbar's thumb covers (whole or in part), or None.
+
+    Its ends are drawn in eighths of a cell, which move with every process that comes or
+    goes: redrawn for those, the scrollbar alone was a fifth of the bytes under churn. Its
+    cells are what tell where the view is; the eighths follow at the next cell step."""
+    if bar is None or not bar.size.height:
+        return None
+    window = bar.window_size if bar.window_size < bar.window_virtual_size else 0
+    segs = bar.renderer.render_bar(size=bar.size.height, virtual_size=ceil(bar.window_virtual_size),
+                                   window_size=ceil(window), position=bar.position)
+    return tuple(i for i, s in enumerate(segs.segments) if s.text.strip() or (s.style and s.style.reverse))
+
+
+FULL_SCAN_EVERY = 5  # scan passes: a process out of view is read at least this often
+VIEW_MARGIN = 3  # rows above and below the view that are read each pass too
+MANY_THREADS = 256  # a process with more is read each pass only when selected (see _viewport_changed)
 NAME_ROOM = 16  # columns a name keeps however deep its branch: "ch"/"chro" names told nothing
 
 
@@ -402,6 +474,8 @@ class ProcTree(Vertical):
         self._status_text: str | None = None
         # Read by the scanning thread: replaced whole, never mutated.
         self._wanted: frozenset[int] | None = self._view.threads_wanted()
+        self._fresh: frozenset[int] | None = None  # the pids in and near view; None: all
+        self.on_fed: Callable[[], None] | None = None  # called after each scan is shown (the app's clock)
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
@@ -453,12 +527,19 @@ class ProcTree(Vertical):
 
     def _scan_loop(self) -> None:
         set_os_thread_name("ptview-scan")
+        passes = 0
         while not self._stop.is_set():
             cost = None
             if not self.paused and not self.suspended:
                 c0 = time.thread_time()
+                # The rows in and near view each pass, every row every FULL_SCAN_EVERY passes
+                # (and any process that starts or ends at once): at 200x50 the system's other
+                # hundred processes were half of ptview's idle CPU.
+                fresh = None if passes % FULL_SCAN_EVERY == 0 else self._fresh
+                passes += 1
                 try:
-                    result = self._scanner.scan(threads_of=self._wanted)
+                    result = self._scanner.scan(threads_of=self._wanted, fresh=fresh)
+                    _ = result.diff  # worked out here, off the UI thread, which only asks whether it is empty
                 except Exception as e:  # a scanner bug must not kill the pane silently
                     self.post_message(self.ScanFailed(f"{type(e).__name__}: {e}"))
                 else:
@@ -487,6 +568,8 @@ class ProcTree(Vertical):
     def _on_scanned(self, message: Scanned) -> None:
         if not self.paused:
             self.feed(message.result)
+            if self.on_fed is not None:
+                self.on_fed()
 
     @on(ScanFailed)
     def _on_scan_failed(self, message: ScanFailed) -> None:
@@ -694,6 +777,20 @@ class ProcTree(Vertical):
         self._cursor_moved()
         self._update_status()
 
+    def _viewport_changed(self) -> None:
+        """What the scanner reads each pass: the rows on screen, a few beyond, and ptview itself.
+        Rows scrolled into view show what the last full pass read, until the next pass.
+
+        Not a process with thousands of threads, unless it is selected: the kernel sums every
+        thread's times to answer its stat (1.5 ms for 5,000 threads, as much as 200 other
+        processes), so it is read at the full passes, its CPU % every FULL_SCAN_EVERY s."""
+        lines = self._lines
+        top, height = lines.scroll_offset.y, max(lines.size.height, 1)
+        near = lines.rows[max(0, top - VIEW_MARGIN): top + height + VIEW_MARGIN]
+        row = self._current_row()
+        self._fresh = frozenset([self.self_pid, *([row.pid] if row is not None else []),
+                                 *(r.pid for r in near if r.proc is None or r.proc.num_threads <= MANY_THREADS)])
+
     def _cursor_moved(self) -> None:
         row = self._current_row()
         if row is None:
@@ -702,6 +799,7 @@ class ProcTree(Vertical):
         self._selected = row.id
         self._selected_pid = row.pid
         self._sel_ancestors = self._view.ancestors(row.pid)
+        self._viewport_changed()  # the rows in view, or the selection, changed: what to read
         if changed:
             self.post_message(self.Selected(self, row.pid, row.thread.tid if row.thread else None))
 
@@ -721,9 +819,14 @@ class ProcTree(Vertical):
         if self.interval > 1.5 * self.refresh_interval:
             bits.append(f"every {self.interval:.0f} s")  # cpu_share: a dear scan, less often
         text = " · ".join(bits)
+        # A few columns narrower than before (a count going 100 -> 99 procs): padded, not
+        # narrowed. A width that changes lays the pane out again (twice, ~10 ms each), and a
+        # count going back and forth across 100 did that every few seconds when idle.
+        if self._status_text is not None and 0 < len(self._status_text) - len(text) <= 4:
+            text = text.rjust(len(self._status_text))
         if text == self._status_text:
             return  # an update would re-layout the header, and repaint more than a line
-        # Same length ("68 procs" -> "69 procs"): no re-layout of the pane, one short line repainted.
+        # Same width ("68 procs" -> "69 procs"): no re-layout of the pane, one short line repainted.
         same_width = self._status_text is not None and len(text) == len(self._status_text)
         self._status_text = text
         try:

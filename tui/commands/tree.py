@@ -25,11 +25,14 @@ def run_tree(args: argparse.Namespace) -> int:
         wanted: set[int] | None = subtree_pids(first.snapshot, pid)
     else:
         wanted = None  # every process's threads, like pstree -t
-    # The baseline for CPU %: only the ticks (one stat file a process or thread), then the one
-    # full scan; with 1,000 processes every full scan costs as much as `ps -eLf` in all.
-    scanner.sample_ticks(threads_of=wanted)
-    time.sleep(CPU_SAMPLE_SECONDS)
-    snap = scanner.scan(threads_of=wanted).snapshot
+    # The baseline for CPU %: only the ticks (one stat file a process or thread). While the
+    # sample runs, what else a row needs (command line, executable, owner) is read; after it,
+    # each process's stat once more (reread=False: not the rest). With 1,000 processes a
+    # full scan costs as much as `ps -eLf` in all; here only the stat pass is waited for.
+    t0 = scanner.sample_ticks(threads_of=wanted)
+    scanner.read_details()
+    time.sleep(max(0.0, CPU_SAMPLE_SECONDS - (time.monotonic() - t0)))
+    snap = scanner.scan(threads_of=wanted, reread=False).snapshot
     if pid is not None and pid not in snap.procs:
         raise UsageError(f"process {pid} exited while being read")
     forest = build_forest(snap, pid)

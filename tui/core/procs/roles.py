@@ -65,7 +65,7 @@ def is_node(exe: str | None, cmdline: list[str] | tuple[str, ...] | None) -> boo
         # Programs that rewrite their argv (process.title) may leave one spaced string.
         candidates.append(cmdline[0].split(" ", 1)[0])
     for path in candidates:
-        if _NODE_BINARY.fullmatch(os.path.basename(path)):
+        if "node" in path and _NODE_BINARY.fullmatch(os.path.basename(path)):  # most are not: no regex
             return True
     return False
 

@@ -95,16 +95,30 @@ class Diff:
         )
 
 
-@dataclass(frozen=True)
 class ScanResult:
-    snapshot: Snapshot
-    diff: Diff
+    """A pass: its snapshot, and what changed since the pass before. The diff is worked out
+    when first asked for: a one-shot reader (`--tree`) never asks."""
+
+    __slots__ = ("snapshot", "_diff", "_prev")
+
+    def __init__(self, snapshot: Snapshot, diff: Diff | None = None, *, prev: Snapshot | None = None) -> None:
+        self.snapshot = snapshot
+        self._diff = diff
+        self._prev = prev
+
+    @property
+    def diff(self) -> Diff:
+        if self._diff is None:
+            self._diff = diff_snapshots(self._prev, self.snapshot)
+            self._prev = None
+        return self._diff
 
 
 def _keyed_diff(old: dict, new: dict) -> tuple[frozenset, frozenset, frozenset]:
     added = frozenset(new.keys() - old.keys())
     removed = frozenset(old.keys() - new.keys())
-    changed = frozenset(k for k in new.keys() & old.keys() if new[k] != old[k])
+    # A row the scanner kept is the same object: no field to compare.
+    changed = frozenset(k for k in new.keys() & old.keys() if new[k] is not old[k] and new[k] != old[k])
     return added, removed, changed
 
 
@@ -141,7 +155,8 @@ class Scanner:
         self._proc_ticks: dict[ProcKey, tuple[float, int]] = {}
         self._thread_ticks: dict[ThreadKey, tuple[float, int]] = {}
         self._users: dict[int, str] = {}
-        self._exe_cache: dict = {}
+        self._exe_cache: dict = {}  # (pid, start) -> what _read_details() read
+        self._sampled_comms: dict[ProcKey, bytes] = {}
         # Node processes only: the environment each started with (NODE_OPTIONS, UV_THREADPOOL_SIZE;
         # None when not readable), and what their later threads were seen waiting in (wchan):
         # "epoll" (an event loop: a Worker; sticky) or "futex" (a parked pool thread).
@@ -152,44 +167,60 @@ class Scanner:
     def linux(self) -> bool:
         return self._linux
 
-    def scan(self, threads_of: Collection[int] | None = ()) -> ScanResult:
+    def scan(self, threads_of: Collection[int] | None = (), fresh: Collection[int] | None = None,
+             reread: bool = True) -> ScanResult:
         """Read every process, and the threads of the pids in `threads_of`.
 
-        `threads_of=None` reads the threads of every process.
+        `threads_of=None` reads the threads of every process. `fresh`, when given, is what must
+        be read this pass: the processes in it, those of `threads_of`, and any pid the last pass
+        did not see; a process outside it that is still listed keeps its last row (its CPU %
+        too, the next reading of it averages over the whole gap). A pane that shows 20 rows of
+        a 300-process tree reads those 20 each second and the rest now and then; pids that
+        appear or go are seen at once. Linux only: elsewhere every pass reads everything.
+
+        `reread=False`: a process whose command line, executable and owner were read before
+        (by read_details() or a pass) and whose name is the same is not asked for them again,
+        only for its stat; a one-shot reader that read them a moment ago needs no more.
         """
         now = time.monotonic()
         if self._linux:
-            procs, threads = self._scan_proc(now, threads_of)
+            procs, threads = self._scan_proc(now, threads_of, fresh, reread)
         else:
             procs, threads = self._scan_psutil(now, threads_of)
         snap = Snapshot(now, procs, threads)
-        result = ScanResult(snap, diff_snapshots(self._prev, snap))
+        result = ScanResult(snap, prev=self._prev)
         self._prev = snap
         return result
 
-    def sample_ticks(self, threads_of: Collection[int] | None = ()) -> None:
+    def sample_ticks(self, threads_of: Collection[int] | None = ()) -> float:
         """Only the CPU ticks of every process (and of the threads of `threads_of`), as the
         baseline of the next scan's CPU %: one stat file each, no row built. A one-shot reader
-        (`--tree`) pays this instead of a full scan: half its cost with 1,000 processes."""
+        (`--tree`) pays this instead of a full scan: half its cost with 1,000 processes.
+        Returns the time of the sample (time.monotonic())."""
         if not self._linux:
             self.scan(threads_of)
-            return
+            return time.monotonic()
         now = time.monotonic()
         ticks: dict[ProcKey, tuple[float, int]] = {}
         tticks: dict[ThreadKey, tuple[float, int]] = {}
+        comms: dict[ProcKey, bytes] = {}
+        root = self._root
         try:
-            entries = os.listdir(self._root)
+            entries = os.listdir(root)
         except OSError:
             entries = []
         for entry in entries:
             if not entry.isdigit():
                 continue
             try:
-                _comm, f = _parse_stat(_read_small(f"{self._root}/{entry}/stat"))
+                data = _read_small(f"{root}/{entry}/stat")
+                rp = data.rindex(b")")
+                f = data[rp + 2:].split()
                 pid, total, start, nthreads = int(entry), int(f[11]) + int(f[12]), int(f[19]), int(f[17])
             except (OSError, ValueError, IndexError):
                 continue  # gone, or not a process
             ticks[(pid, start)] = (now, total)
+            comms[(pid, start)] = data[data.index(b"(") + 1:rp]  # decoded by read_details(), if asked
             if threads_of is not None and pid not in threads_of:
                 continue
             if nthreads == 1:
@@ -208,61 +239,34 @@ class Scanner:
                     continue
         self._proc_ticks = ticks
         self._thread_ticks = tticks
+        self._sampled_comms = comms
+        return now
 
-    # -- Linux: /proc --------------------------------------------------------
-
-    def _scan_proc(self, now: float, threads_of: Collection[int] | None):
-        procs: dict[int, ProcRow] = {}
-        threads: dict[int, tuple[ThreadRow, ...]] = {}
-        ticks: dict[ProcKey, tuple[float, int]] = {}
-        tticks: dict[ThreadKey, tuple[float, int]] = {}
-        comms: dict[int, str] = {}
-        exes: dict = {}
-        prev_procs = self._prev.procs if self._prev else {}
-        prev_threads = self._prev.threads if self._prev else {}
-        try:
-            entries = os.listdir(self._root)
-        except OSError:
-            entries = []
-        for entry in entries:
-            if not entry.isdigit():
+    def read_details(self) -> None:
+        """The command line, executable and owner of every process the last sample_ticks()
+        saw (a process that ended since is skipped), for a scan(reread=False) to come. A
+        one-shot reader calls it while it waits between its two samples of the ticks: what
+        a full pass reads besides stat, read when nothing else is to be done."""
+        if not self._linux:
+            return
+        cache = self._exe_cache
+        for key, raw_comm in self._sampled_comms.items():
+            comm = exact(raw_comm)
+            got = cache.get(key)
+            if got is not None and got[0] == comm:
                 continue
-            pid = int(entry)
-            got = self._read_proc(pid, now, prev_procs.get(pid), exes)
-            if got is None:
-                continue
-            row, total, comm = got
-            procs[pid] = row
-            comms[pid] = comm
-            ticks[row.key] = (now, total)
-        self._exe_cache = exes
-        self._environs = {k: v for k, v in self._environs.items() if k[0] in procs and procs[k[0]].start == k[1]}
-        self._waits = {pid: w for pid, w in self._waits.items() if pid in procs}
-        for pid, row in procs.items():
-            if threads_of is None or pid in threads_of:
-                ts = self._read_threads(row, comms[pid], ticks[row.key][1], now, tticks, prev_threads.get(pid, ()))
-                if ts is not None:
-                    threads[pid] = ts
-        self._proc_ticks = ticks
-        self._thread_ticks = tticks
-        return procs, threads
+            details = self._read_details(f"{self._root}/{key[0]}", comm, None)
+            if details is not None:
+                cache[key] = details
 
-    def _read_proc(self, pid: int, now: float, prev: ProcRow | None, exes: dict):
-        base = f"{self._root}/{pid}"
+    def _read_details(self, base: str, comm: str, cached: tuple | None) -> tuple | None:
+        """(comm, raw cmdline, cmdline, exe, exe denied, node, uid, cmdline denied) of the
+        process at `base`, or None if it is gone. `cached`: the last ones, spares a readlink
+        when the command line and name are the same."""
         try:
-            stat = _read_small(base + "/stat")
             uid = os.stat(base).st_uid
         except (OSError, ValueError):
-            return None  # gone between listdir and here
-        try:
-            comm, f = _parse_stat(stat)
-            state, ppid = f[0].decode(), int(f[1])
-            total = int(f[11]) + int(f[12])
-            nthreads, start, rss_pages = int(f[17]), int(f[19]), int(f[21])
-        except (ValueError, IndexError):
             return None
-        key = (pid, start)
-        cached = self._exe_cache.get(key)
         cmdline_denied = False
         try:
             raw = _read(base + "/cmdline")
@@ -290,7 +294,80 @@ class Scanner:
             except OSError:
                 exe = None  # kernel threads and zombies have none
             node = is_node(exe, cmdline)
-        exes[key] = (comm, raw, cmdline, exe, exe_denied, node)
+        return (comm, raw, cmdline, exe, exe_denied, node, uid, cmdline_denied)
+
+    # -- Linux: /proc --------------------------------------------------------
+
+    def _scan_proc(self, now: float, threads_of: Collection[int] | None, fresh: Collection[int] | None = None,
+                   reread: bool = True):
+        procs: dict[int, ProcRow] = {}
+        threads: dict[int, tuple[ThreadRow, ...]] = {}
+        ticks: dict[ProcKey, tuple[float, int]] = {}
+        tticks: dict[ThreadKey, tuple[float, int]] = {}
+        comms: dict[int, str] = {}
+        exes: dict = {}
+        prev_procs = self._prev.procs if self._prev else {}
+        prev_threads = self._prev.threads if self._prev else {}
+        old_ticks, old_exes = self._proc_ticks, self._exe_cache
+        try:
+            entries = os.listdir(self._root)
+        except OSError:
+            entries = []
+        for entry in entries:
+            if not entry.isdigit():
+                continue
+            pid = int(entry)
+            prev = prev_procs.get(pid)
+            if (fresh is not None and prev is not None and pid not in fresh
+                    and threads_of is not None and pid not in threads_of):
+                key = prev.key
+                base = old_ticks.get(key)
+                cached = old_exes.get(key)
+                if base is not None and cached is not None:
+                    procs[pid] = prev  # not read this pass: as it was, ticks kept for the next
+                    ticks[key] = base
+                    exes[key] = cached
+                    continue
+            got = self._read_proc(pid, now, prev, exes, reread)
+            if got is None:
+                continue
+            row, total, comm = got
+            procs[pid] = row
+            comms[pid] = comm
+            ticks[row.key] = (now, total)
+        self._exe_cache = exes
+        self._environs = {k: v for k, v in self._environs.items() if k[0] in procs and procs[k[0]].start == k[1]}
+        self._waits = {pid: w for pid, w in self._waits.items() if pid in procs}
+        for pid, row in procs.items():
+            if threads_of is None or pid in threads_of:
+                ts = self._read_threads(row, comms[pid], ticks[row.key][1], now, tticks, prev_threads.get(pid, ()))
+                if ts is not None:
+                    threads[pid] = ts
+        self._proc_ticks = ticks
+        self._thread_ticks = tticks
+        return procs, threads
+
+    def _read_proc(self, pid: int, now: float, prev: ProcRow | None, exes: dict, reread: bool = True):
+        base = f"{self._root}/{pid}"
+        try:
+            stat = _read_small(base + "/stat")
+        except (OSError, ValueError):
+            return None  # gone between listdir and here
+        try:
+            comm, f = _parse_stat(stat)
+            state, ppid = f[0].decode(), int(f[1])
+            total = int(f[11]) + int(f[12])
+            nthreads, start, rss_pages = int(f[17]), int(f[19]), int(f[21])
+        except (ValueError, IndexError):
+            return None
+        key = (pid, start)
+        cached = self._exe_cache.get(key)
+        if reread or cached is None or cached[0] != comm:
+            cached = self._read_details(base, comm, cached)
+            if cached is None:
+                return None  # gone
+        exes[key] = cached
+        _comm, _raw, cmdline, exe, exe_denied, node, uid, cmdline_denied = cached
         if cmdline_denied or exe_denied:
             unreadable = frozenset(n for n, d in (("cmdline", cmdline_denied), ("exe", exe_denied)) if d)
         else:
@@ -327,7 +404,20 @@ class Scanner:
         if proc.num_threads == 1:
             # One thread: it is the process, and the process's stat already
             # says it all (CPU deltas match: exited threads add no new time).
-            raw = [(proc.pid, comm, proc.state or "?", proc_total, proc.start)]
+            tid, state, start = proc.pid, proc.state or "?", proc.start
+            key = (tid, start)
+            tticks[key] = (now, proc_total)
+            if proc.node:
+                role, inferred = _roles(proc, [(tid, comm)]).get(tid, (None, False))
+            else:  # as _roles() outside Node, for one thread
+                role, inferred = (PTVIEW_POOL if role_from_name(comm) == PTVIEW_POOL else None), False
+            cpu = _cpu(self._thread_ticks.get(key), now, proc_total, self._hz)
+            o = prev[0] if len(prev) == 1 else None
+            if (o is not None and o.tid == tid and o.start == start and o.name == comm and o.state == state
+                    and o.cpu_percent == cpu and o.role == role and o.role_inferred == inferred):
+                return prev
+            return (ThreadRow(tid=tid, pid=tid, name=comm, state=state, cpu_percent=cpu, start=start,
+                              role=role, role_inferred=inferred),)
         else:
             base = f"{self._root}/{proc.pid}/task"
             try:
