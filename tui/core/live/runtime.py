@@ -9,14 +9,14 @@ from tui.core.clock import WallClock
 from tui.core.live.executor import LiveExecutor
 from tui.core.live.loop_io import LiveLoopIO
 from tui.core.live.poller import Poller
+from tui.core.live.wall_loop import WallTimeLoop
 from tui.core.live.worker_threads import LiveWorkers
 from tui.core.live.work import LiveWork
 from tui.core.pool import DEFAULT_THREADPOOL_SIZE
-from tui.core.runtime import Runtime
 from tui.core.sim_work import SimWork
 
 
-class LiveRuntime(Runtime):
+class LiveRuntime(WallTimeLoop):
     """Drive it with a LiveDriver; call shutdown() on the way out (also on signals)."""
 
     def __init__(self, pool_size: int = DEFAULT_THREADPOOL_SIZE, *, getaddrinfo: Callable = socket.getaddrinfo,
@@ -32,23 +32,6 @@ class LiveRuntime(Runtime):
                                   dns_server=dns_server)
         self.shut_down = False
         self.worker_threads = LiveWorkers()  # live Workers' OS threads (tui/core/worker_ops.py)
-
-    def post(self, fn) -> None:
-        self._inbox.append(fn)
-        self.poller.wake()
-
-    def has_posts(self) -> bool:
-        return bool(self._inbox)
-
-    def consume(self, ms: float) -> None:
-        # The loop thread is busy for `ms` of wall time: it runs nothing else until then,
-        # while the workers go on (their completions still land in the inbox).
-        if ms > 0:
-            self.loop.blocked_ms += ms
-            self._busy_until = max(self._busy_until, self.clock.now()) + ms
-
-    def _loop_ready_at(self) -> float:
-        return max(super()._loop_ready_at(), self._busy_until)
 
     def shutdown(self) -> None:
         if self.shut_down:

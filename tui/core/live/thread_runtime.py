@@ -26,6 +26,7 @@ from functools import partial
 from tui.core import events as E
 from tui.core.clock import WallClock
 from tui.core.live.poller import Poller
+from tui.core.live.wall_loop import WallTimeLoop
 from tui.core.runtime import Runtime
 from tui.core.threads import SharedPool
 
@@ -62,7 +63,7 @@ class PostedThreadEvents:
         return getattr(self.log, name)
 
 
-class LiveThreadRuntime(Runtime):
+class LiveThreadRuntime(WallTimeLoop):
     """Drive it with a LiveDriver on its own thread (LiveRuntime's wall-time rules, no I/O of its own)."""
 
     def __init__(self, pool_size: int, *, clock, work, events, keep_tasks: int = 500, process: Runtime) -> None:
@@ -70,22 +71,6 @@ class LiveThreadRuntime(Runtime):
         self._busy_until = 0.0
         self.shut_down = False
         super().__init__(pool_size, clock=clock, work=work, events=events, keep_tasks=keep_tasks)
-
-    def post(self, fn) -> None:
-        self._inbox.append(fn)
-        self.poller.wake()
-
-    def has_posts(self) -> bool:
-        return bool(self._inbox)
-
-    def consume(self, ms: float) -> None:
-        # As LiveRuntime: the loop thread is busy for `ms` of wall time, completions wait in the inbox.
-        if ms > 0:
-            self.loop.blocked_ms += ms
-            self._busy_until = max(self._busy_until, self.clock.now()) + ms
-
-    def _loop_ready_at(self) -> float:
-        return max(super()._loop_ready_at(), self._busy_until)
 
     def shutdown(self) -> None:
         """On its own thread, once its loop is over: nothing of the pool is its to stop."""
