@@ -22,25 +22,12 @@ HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from bench_attach_threads import _threads_cpu, node_target, shares, target  # noqa: E402
-from pty_run import CLK, PtyProgram  # noqa: E402
+from bench_attach_threads import app_cost_detail, node_target, shares, target  # noqa: E402
 
 
 def cost(tree: str, pid: int, cols: int, rows: int, secs: float) -> tuple[float, dict[str, float]]:
-    p = PtyProgram([sys.executable, "-m", "tui", "--pid", str(pid)], cols, rows, cwd=tree)
-    try:
-        p.settle()
-        p.pump(3.0)
-        c0, t0, th0 = p.cpu_s(), p.now(), _threads_cpu(p.proc.pid)
-        p.pump(secs)
-        c1, t1, th1 = p.cpu_s(), p.now(), _threads_cpu(p.proc.pid)
-    finally:
-        p.stop()
-    dt = t1 - t0
-    by: dict[str, float] = {}
-    for key, ticks in th1.items():
-        by[key[1]] = by.get(key[1], 0.0) + 100 * (ticks - th0.get(key, 0)) / CLK / dt
-    return 100 * (c1 - c0) / dt, by
+    """The attach app of the source tree `tree` (this one, or a `--before` one) on `pid`."""
+    return app_cost_detail(pid, secs, cols, rows, cwd=tree)
 
 
 def main() -> int:

@@ -112,11 +112,11 @@ def _threads_cpu(pid: int) -> dict[tuple[int, str], int]:
 
 
 def app_cost_detail(pid: int, secs: float, cols: int, rows: int,
-                    argv: list[str] | None = None) -> tuple[float, dict[str, float]]:
+                    argv: list[str] | None = None, cwd: str | None = None) -> tuple[float, dict[str, float]]:
     """CPU % of one core of a program on a pty over `secs` after it settled, and per thread name
     (ptview names its threads: ptview-sampler, ptview-scan; the UI thread is the program's own)."""
     argv = argv or [sys.executable, "-m", "tui", "--pid", str(pid)]
-    p = PtyProgram(argv, cols, rows, cwd=str(ROOT))
+    p = PtyProgram(argv, cols, rows, cwd=cwd or str(ROOT))  # cwd: another source tree (a before)
     try:
         p.settle()
         p.pump(3.0)
