@@ -8,6 +8,7 @@ rows in view each pass and the others every few passes.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 
@@ -186,3 +187,16 @@ async def test_a_process_with_thousands_of_threads_is_read_each_pass_only_when_s
         assert 148 in tree._fresh and 149 not in tree._fresh and SELF in tree._fresh
         await pilot.press("up")
         assert tree.selected == (149, None) and 149 in tree._fresh
+
+
+async def test_a_row_that_changes_only_its_kind_of_style_is_repainted_where_the_style_changed():
+    app = TreeApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        tree, lines, _first = await shown(pilot, many_procs())
+        row = next(r for r in lines.rows[lines.scroll_offset.y:] if r.proc is not None and r.id != lines.rows[lines.cursor].id)
+        parts = lines._parts(row)
+        name_at = sum(len(t) for t, _ in parts[:5])
+        dimmed = dataclasses.replace(row, dim=not row.dim)
+        span = lines._changed_span(row, dimmed)
+        assert span == (name_at, name_at + len(parts[5][0]))  # the name, in its other style
+        assert lines._changed_span(row, row) == (0, 0)

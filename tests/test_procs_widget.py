@@ -207,8 +207,9 @@ async def test_select_a_thread_that_the_next_scan_brings():
         assert tree.selected == (20, 21)
 
 
-async def test_a_changed_cpu_figure_repaints_its_line_up_to_the_figure_only():
-    """Idle cost at 200x50: a CPU % that changes must not resend its whole line."""
+async def test_a_changed_cpu_figure_repaints_its_cells_only():
+    """Idle cost at 200x50: a CPU % that changes must not resend its line, nor the line up to
+    it (tui/span_update.py sends a region from its first cell)."""
     app = PaneApp()
     async with app.run_test(size=(80, 24)) as pilot:
         tree, first = await start(pilot)
@@ -219,12 +220,15 @@ async def test_a_changed_cpu_figure_repaints_its_line_up_to_the_figure_only():
         busy = [proc(40, 1, "other", cpu=12.5) if p.pid == 40 else p for p in base_procs()]
         tree.feed(result(first, snapshot(busy, base_threads())))
         row = next(i for i, r in enumerate(lines.rows) if r.id == ("p", 40))
-        assert [(r.y, r.x) for r in regions] == [(row - lines.scroll_offset.y, 0)]
-        assert regions[0].width == len("     40 S  12.5")  # pid, state, CPU %: nothing right of it
+        # "     40 S   0.0" -> "     40 S  12.5": cells 11-14, "12.5" (the "." stays, but
+        # between two that change)
+        assert [(r.y, r.x, r.width) for r in regions] == [(row - lines.scroll_offset.y, 11, 4)]
         regions.clear()
         renamed = [proc(40, 1, "other2", cpu=12.5) if p.pid == 40 else p for p in base_procs()]
         tree.feed(result(first, snapshot(renamed, base_threads())))
-        assert len(regions) == 1 and regions[0].width > 30  # the name changed: up to the name's end
+        text = "".join(t for t, _ in lines._parts(lines.rows[row]))
+        # the name changed at its end: that cell only
+        assert [(r.x, r.width) for r in regions] == [(text.index("other2") + 5, 1)]
 
 
 @pytest.mark.parametrize("width", [52, 60, 80])  # 52: the tree pane of a 142x44 browser

@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.core.untrusted import shown
+from tui.span_update import cropped
 from widgets.key_bar import KeyBar
 from widgets.status_line import StatusLine
 
@@ -49,6 +50,10 @@ class PaneApp(App):
     CSS_PATH = "app.tcss"
     AUTO_FOCUS = None  # keys belong to the app until the user tabs into a pane
     theme_name: str | None = None  # --theme: set before run(), applied on mount (tui/themes.py)
+
+    def _display(self, screen, renderable) -> None:
+        # Partial updates from the first changed cell on: see tui/span_update.py.
+        super()._display(screen, cropped(renderable))
 
     def get_driver_class(self):
         """The terminal's own driver, or its ASCII twin when the locale is not UTF-8 (LANG=C)."""

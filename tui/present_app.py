@@ -19,6 +19,7 @@ from tui.core.talk.model import Talk
 from tui.core.talk.scene_run import SceneRun
 from tui.core.untrusted import shown, shown_lines
 from tui.fire_ops import BY_NAME, FIRE_OPS
+from tui.span_update import cropped
 from widgets.event_log import EventLog, LogLines
 from widgets.loop_view import LoopView
 from widgets.pool_view import PoolView
@@ -52,6 +53,10 @@ class PresentApp(App):
     TITLE = "ptview — presenter"
     AUTO_FOCUS = None  # every key is the clicker's
     BINDINGS = _bindings()
+
+    def _display(self, screen, renderable) -> None:
+        # Partial updates from the first changed cell on, as in the other apps (tui/span_update.py).
+        super()._display(screen, cropped(renderable))
 
     def __init__(self, talk: Talk, plans: list[list[int]], talk_dir: str, theme: str | None = None) -> None:
         super().__init__()

@@ -21,7 +21,7 @@ from textual.widget import Widget
 
 from tui.core.attach.snapshot import Snapshot, ThreadSnapshot
 from tui.core.untrusted import shown
-from widgets.style import changed_until, pack
+from widgets.style import changed_span, pack
 
 HOT = "bold #f66151"
 BLOCKED = "bold #3daee9"
@@ -257,8 +257,11 @@ class SampledView(Widget):
         for y, (a, b) in enumerate(zip(old, new)):
             if a.plain == b.plain and a.spans == b.spans and a.style == b.style:
                 continue
-            end = changed_until(a.plain, b.plain) if a.plain != b.plain else None
-            self.refresh(Region(0, y, end if end is not None and a.spans == b.spans else width, 1))
+            span = changed_span(a.plain, b.plain) if a.spans == b.spans else None
+            if span is None:  # the styles moved: the whole line
+                self.refresh(Region(0, y, width, 1))
+            else:
+                self.refresh(Region(span[0], y, span[1] - span[0], 1))
 
     def render_line(self, y: int) -> Strip:
         base = self.rich_style

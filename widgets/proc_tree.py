@@ -38,7 +38,7 @@ from tui.core.procs.scanner import Scanner, ScanResult
 from tui.core.procs.tree import fmt_bytes, fmt_role
 from tui.core.procs.view import Row, RowId, TreeView, find_row
 from tui.core.untrusted import shown
-from widgets.style import changed_until
+from widgets.style import changed_span
 
 # pid, state, CPU %, RSS, threads: 28 cells, leaving 52 for the tree at 80 columns.
 HEADER = f"{'PID':>7} S {'CPU%':>5} {'RSS':>6} {'THR':>4} NAME"
@@ -108,20 +108,22 @@ class ProcLines(ScrollView, can_focus=True):
                 and cursor < len(rows) and old[old_cursor].id == rows[cursor].id):
             top = old_top + cursor - old_cursor
         top = self._set_extent(len(rows), top, len(rows) != len(old))
-        # A line looks the same if the row shown on it is equal (ids, glyphs and data). A
-        # changed line is repainted up to its last changed cell only: Textual sends a line from
-        # the widget's left edge to the end of the dirty region, so a CPU figure costs its
-        # first 16 columns, not 80.
+        # A line looks the same if the row shown on it is equal (ids, glyphs and data). Of a
+        # changed line only the cells that changed are repainted (and sent: tui/span_update.py):
+        # a CPU figure costs its five cells, not the line.
         width = max(self.size.width, 1)
         for y in range(height):
             i, j = old_top + y, top + y
             a = old[i] if i < len(old) else None
             b = rows[j] if j < len(rows) else None
-            if (i == old_cursor) != (j == cursor):
-                self.refresh(Region(0, y, width, 1))  # the cursor came or went
+            if (i == old_cursor) != (j == cursor) or self._lit(a) != self._lit(b):
+                self.refresh(Region(0, y, width, 1))  # the cursor or a highlight came or went
             elif a != b:
-                end = self._changed_until(a, b)
-                self.refresh(Region(0, y, width if end is None else end, 1))
+                span = self._changed_span(a, b)
+                if span is None:
+                    self.refresh(Region(0, y, width, 1))
+                elif span[1] > span[0]:
+                    self.refresh(Region(span[0], y, span[1] - span[0], 1))
 
     def _set_extent(self, n: int, top: int, resized: bool) -> int:
         """Scroll range and position without repainting every line; the top row, in range.
@@ -149,16 +151,20 @@ class ProcLines(ScrollView, can_focus=True):
                 bar.refresh()
         return top
 
-    def _changed_until(self, a: Row | None, b: Row | None) -> int | None:
-        """The cell just after the last one that differs between two rows' lines, or None
-        when the whole line must be repainted (a row missing, or only its colours changed)."""
+    def _changed_span(self, a: Row | None, b: Row | None) -> tuple[int, int] | None:
+        """The cells [start, end) where two rows' lines differ in text or kind of style (empty
+        when they do not: a CPU figure that moved below the shown precision), or None when the
+        whole line must be repainted (a row came or went)."""
         if a is None or b is None:
             return None
-        ta = "".join(text for text, _ in self._parts(a))
-        tb = "".join(text for text, _ in self._parts(b))
-        if ta == tb:
-            return None
-        return changed_until(ta, tb)
+        pa, pb = self._parts(a), self._parts(b)
+        ta, tb = "".join(t for t, _ in pa), "".join(t for t, _ in pb)
+        ka = [k for t, k in pa for _ in t]
+        kb = [k for t, k in pb for _ in t]
+        return changed_span(ta, tb, ka, kb) or (0, 0)
+
+    def _lit(self, row: Row | None) -> bool:
+        return row is not None and row.thread is not None and row.thread.tid in self.highlight
 
     def move_to(self, index: int, *, center: bool = False) -> None:
         if not self.rows:

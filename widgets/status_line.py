@@ -18,7 +18,7 @@ from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
-from widgets.style import changed_until
+from widgets.style import changed_span
 
 
 def _line(content: str | Text) -> Text:
@@ -46,7 +46,8 @@ class StatusLine(Widget):
         if a == b:
             self.refresh()  # only the styles changed
             return
-        self.refresh(Region(0, 0, changed_until(a, b), 1))
+        x0, x1 = changed_span(a, b)  # a != b: never None
+        self.refresh(Region(x0, 0, x1 - x0, 1))
 
     def render(self) -> Text:
         return self._text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.cells import cell_len
 from rich.text import Text
 
@@ -62,15 +64,27 @@ def ms(v: float) -> str:
     return f"{v:.2f} ms"
 
 
-def changed_until(a: str, b: str) -> int:
-    """The cell just after the last one where two renderings of a line differ (0 if equal).
+def changed_span(a: str, b: str, ka: Sequence[object] = (), kb: Sequence[object] = ()
+                 ) -> tuple[int, int] | None:
+    """The cells [start, end) where two renderings of a line differ, or None if they do not.
 
-    Textual sends a dirty region from the widget's left edge to the region's end, so a line
-    refreshed only this far resends what changed and what is left of it, not the whole line."""
+    `ka`/`kb`, when given, say each character's kind of style (one item per character): a
+    character whose kind changed has changed too. Past the shorter line, characters are
+    blanks of no kind. A widget that refreshes only this region of the line has only
+    these cells sent (tui/span_update.py), as curses would."""
     n = max(len(a), len(b))
     a, b = a.ljust(n), b.ljust(n)
-    last = next((i for i in range(n - 1, -1, -1) if a[i] != b[i]), -1)
-    return max(cell_len(a[: last + 1]), cell_len(b[: last + 1]))
+    if ka or kb:
+        ka = list(ka) + [None] * (n - len(ka))
+        kb = list(kb) + [None] * (n - len(kb))
+        same = [a[i] == b[i] and ka[i] == kb[i] for i in range(n)]
+    else:
+        same = [a[i] == b[i] for i in range(n)]
+    first = next((i for i in range(n) if not same[i]), None)
+    if first is None:
+        return None
+    last = next(i for i in range(n - 1, -1, -1) if not same[i])
+    return cell_len(a[:first]), max(cell_len(a[: last + 1]), cell_len(b[: last + 1]))
 
 
 def pack(groups: list[Text], width: int, indent: str = " ", gap: str | Text = " ") -> list[Text]:
