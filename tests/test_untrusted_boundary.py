@@ -55,6 +55,7 @@ OWN_TEXT_ONLY = {
     "tui/screens/node_help.py": "ptview's own help for --node",
     "tui/themes.py": "colours only, no text",
     "tui/ascii_driver.py": "re-encodes, cell for cell, what the app already made safe",
+    "tui/span_update.py": "sends the cells of strips the widgets already made safe, cropped",
     "tui/record_driver.py": "copies into the cast the bytes Textual already sends the terminal, nothing more",
     "tui/stdio.py": "passes a headless script's stdout through exactly, as node prints it; say() prints "
                     "lines its callers built",
