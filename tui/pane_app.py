@@ -52,16 +52,9 @@ class PaneApp(App):
 
     def get_driver_class(self):
         """The terminal's own driver, or its ASCII twin when the locale is not UTF-8 (LANG=C)."""
-        from textual.drivers.linux_driver import LinuxDriver
+        from tui.ascii_driver import terminal_driver
 
-        from tui.core.charset import locale_is_utf8
-
-        driver = super().get_driver_class()
-        if driver is LinuxDriver and not locale_is_utf8(os.environ):
-            from tui.ascii_driver import AsciiLinuxDriver
-
-            return AsciiLinuxDriver
-        return driver
+        return terminal_driver(super().get_driver_class())
 
     def __init__(self, screenshot_dir: str | None = None) -> None:
         super().__init__()
