@@ -8,10 +8,10 @@ the work a closing app must not start.
 
 from __future__ import annotations
 
+import pytest
+from textual.css.query import NoMatches
 from textual.events import Resize, Unmount
 from textual.geometry import Size
-from textual.css.query import NoMatches
-import pytest
 
 from tui.app import PtviewApp
 
