@@ -57,16 +57,9 @@ class PaneApp(App):
 
     def get_driver_class(self):
         """The terminal's own driver, or its ASCII twin when the locale is not UTF-8 (LANG=C)."""
-        from textual.drivers.linux_driver import LinuxDriver
+        from tui.ascii_driver import terminal_driver
 
-        from tui.core.charset import locale_is_utf8
-
-        driver = super().get_driver_class()
-        if driver is LinuxDriver and not locale_is_utf8(os.environ):
-            from tui.ascii_driver import AsciiLinuxDriver
-
-            return AsciiLinuxDriver
-        return driver
+        return terminal_driver(super().get_driver_class())
 
     def __init__(self, screenshot_dir: str | None = None) -> None:
         super().__init__()
@@ -178,6 +171,8 @@ class PaneApp(App):
     async def _mounted(self, mounting, view: str) -> None:
         for pane_id, done in mounting:
             await done
+            if self._closing_down():
+                return  # the app began to close while the pane mounted: nothing left to catch up
             self.pane_shown(pane_id)
         if self.effective_view() == view:
             self._focus_for(view)  # the tree's lines did not exist when the view changed
@@ -193,8 +188,19 @@ class PaneApp(App):
     def pane_shown(self, pane_id: str) -> None:
         """A deferred pane's content was just mounted: catch it up."""
 
+    def _closing_down(self) -> bool:
+        """Whether the app is exiting: exit() or an unhandled error set its return code, or
+        Textual is taking the screen apart (it stops the app running first).
+
+        A resize can still arrive then (a SIGWINCH queued behind the exit, or handled while
+        run_test shuts the app down), and the panes it would show are gone or going: an error
+        from laying them out would be reported in place of whatever ended the run."""
+        return self.return_code is not None or not self.is_running
+
     def on_resize(self, event) -> None:
         self._known_size = tuple(event.size)
+        if self._closing_down():
+            return
         self._apply_view()
 
     def action_view(self, name: str) -> None:

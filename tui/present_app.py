@@ -58,7 +58,9 @@ class PresentApp(App):
         # Partial updates from the first changed cell on, as in the other apps (tui/span_update.py).
         super()._display(screen, cropped(renderable))
 
-    def __init__(self, talk: Talk, plans: list[list[int]], talk_dir: str, theme: str | None = None) -> None:
+    def __init__(self, talk: Talk, plans: list[list[int]], talk_dir: str, theme: str | None = None,
+                 cast=None) -> None:
+        self.cast = cast  # --record's CastWriter: before App.__init__, which picks the driver
         super().__init__()
         self.theme_name = theme
         self.talk = talk
@@ -77,7 +79,19 @@ class PresentApp(App):
         self._play = None          # the timer playing steps towards `_play_to` (scene `speed`, live fires)
         self._play_to: int | None = None
         self._replay_next = False  # a live fire changed the run: the next beat starts a fresh one
-        self.cast = None  # the CastWriter of --record: told of resizes (the driver records the bytes)
+
+    def get_driver_class(self):
+        """Textual's driver for the terminal; for --record, one that also writes the cast; and the
+        ASCII layer over that when the locale is not UTF-8 (LANG=C), as the app has it: below
+        that layer the cast gets what the terminal is sent, not the frames before it."""
+        from tui.ascii_driver import terminal_driver
+
+        driver = super().get_driver_class()
+        if self.cast is not None:
+            from tui.record_driver import recording
+
+            driver = recording(driver, self.cast)
+        return terminal_driver(driver)
 
     # -- layout -----------------------------------------------------------------------
 

@@ -2,7 +2,9 @@
 
 Textual's drivers send every byte through `Driver.write()` (the Linux driver hands it to
 its writer thread, which writes to stderr): wrapping that one method records exactly
-what the terminal was sent, escape sequences and all, and nothing else.
+what the terminal was sent, escape sequences and all, and nothing else. On a terminal
+that is not UTF-8 the ASCII layer (`tui/ascii_driver.py`) goes over this one, not under it
+(`PresentApp.get_driver_class`): the cast gets the ASCII the terminal gets.
 """
 
 from __future__ import annotations

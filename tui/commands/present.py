@@ -46,11 +46,9 @@ def run_present(args) -> int:
     require_terminal()
     from tui.present_app import PresentApp
 
-    app = PresentApp(talk, plans, os.path.dirname(os.path.abspath(args.present)), theme=theme)
-    cast = None
-    if args.record is not None:
-        cast = _start_recording(app, args.record, talk.title)
+    cast = _start_recording(args.record, talk.title) if args.record is not None else None
     try:
+        app = PresentApp(talk, plans, os.path.dirname(os.path.abspath(args.present)), theme=theme, cast=cast)
         app.run()
     finally:
         if cast is not None:
@@ -58,17 +56,13 @@ def run_present(args) -> int:
     return app.return_code or 0
 
 
-def _start_recording(app, path: str, title: str):
+def _start_recording(path: str, title: str):
     from tui.core.asciicast import CastExists, CastWriter
-    from tui.record_driver import recording
 
     cols, rows = os.get_terminal_size(2)  # Textual draws on stderr
     try:
-        cast = CastWriter(path, cols, rows, title=title, env={"TERM": os.environ.get("TERM", "")})
+        return CastWriter(path, cols, rows, title=title, env={"TERM": os.environ.get("TERM", "")})
     except CastExists:
         raise UsageError(f"--record {echo(path)}: the file appeared meanwhile; ptview never replaces a file") from None
     except OSError as e:
         raise UsageError(f"--record {echo(path)}: cannot create it: {e.strerror}") from None
-    app.driver_class = recording(app.driver_class, cast)
-    app.cast = cast
-    return cast
