@@ -109,3 +109,20 @@ async def test_the_log_follows_new_lines_until_the_user_scrolls_up():
         app.render_model()
         await pilot.pause()
         assert log.scroll_y == 0  # the reader scrolled up: new lines do not pull the view away
+
+
+async def test_a_resize_under_the_help_screen_lays_out_the_panes_screen_for_its_new_size():
+    app = PtviewApp(autoplay=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = app.screen
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen is not main  # help is open
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        assert not any(c.startswith("-view-") for c in app.screen.classes)  # help's own classes
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is main
+        assert "-view-all" in main.classes and "-view-flow" not in main.classes
+        assert {p for p in PANE_IDS if shown(app, p)} == PANES_IN_VIEW["all"] & set(PANE_IDS)

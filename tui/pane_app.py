@@ -153,18 +153,27 @@ class PaneApp(App):
             return self.view
         return "all" if (w >= WIDE[0] and h >= WIDE[1]) else "flow"
 
+    @property
+    def panes_screen(self):
+        """The screen the panes are on, the bottom of the stack: with help or a dialog open,
+        `self.screen` is that one, and a resize meanwhile must lay out the panes' screen."""
+        return self.screen_stack[0] if self.screen_stack else self.screen
+
     def _set_view_classes(self, update: bool = True) -> str:
         v = self.effective_view()
-        self.screen.update_classes({f"-view-{name}": name == v for name in PANES_IN_VIEW}, update=update)
+        self.panes_screen.update_classes({f"-view-{name}": name == v for name in PANES_IN_VIEW},
+                                         update=update)
         return v
 
     def _apply_view(self) -> None:
         v = self._set_view_classes()
-        mounting = [(pane_id, self.query_one(f"#{pane_id}").mount(self._deferred.pop(pane_id)()))
+        panes = self.panes_screen
+        mounting = [(pane_id, panes.query_one(f"#{pane_id}").mount(self._deferred.pop(pane_id)()))
                     for pane_id in sorted(PANES_IN_VIEW[v] & self._deferred.keys())]
-        for tree in self.query("ProcTree"):
+        for tree in panes.query("ProcTree"):
             tree.set_suspended(v not in ("all", "procs"))
-        self._focus_for(v)
+        if self.screen is panes:  # under help or a dialog, the focus is theirs
+            self._focus_for(v)
         if mounting:
             self.call_later(self._mounted, mounting, v)
 
@@ -174,7 +183,7 @@ class PaneApp(App):
             if self._closing_down():
                 return  # the app began to close while the pane mounted: nothing left to catch up
             self.pane_shown(pane_id)
-        if self.effective_view() == view:
+        if self.effective_view() == view and self.screen is self.panes_screen:
             self._focus_for(view)  # the tree's lines did not exist when the view changed
 
     def _focus_for(self, v: str) -> None:
