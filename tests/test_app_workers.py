@@ -117,6 +117,28 @@ async def test_keys_start_workers_post_to_them_cycle_loops_and_terminate():
         assert 1 not in app.rt.threads
 
 
+async def test_step_walks_a_message_to_a_worker_and_back_one_callback_a_press():
+    # `.` runs the next callback of any loop: the key on the main loop, the Worker's 'message',
+    # the main thread's 'message' with the answer; then the main loop goes back to epoll
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("W")
+        app.driver.advance(100)
+        await pilot.press("space", "p")
+        shown = []
+        for _ in range(3):
+            added = app.log_lines.added
+            await pilot.press("full_stop")
+            lines = list(app.log_lines.lines)
+            shown.append([line[1:3] for line in lines[len(lines) - (app.log_lines.added - added):]])
+        assert shown == [
+            [("loop", "callback [poll] tty.keypress"), ("loop", "fire     #2 postMessage → Worker 1")],
+            [("Worker 1", "callback [poll] worker.message")],
+            [("loop", "callback [poll] worker.message (Node internal)"),
+             ("loop", "callback [poll] #2 worker.postMessage → Worker 1 answered after 0.0 ms: echo")],
+        ]
+
+
 async def test_burst_after_j_sends_four_more_jobs_from_the_worker():
     app = make_app(pool_size=2)
     async with app.run_test(size=(100, 30)) as pilot:
