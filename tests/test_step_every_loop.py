@@ -1,8 +1,11 @@
 """A single step (`.`, sim) runs one callback on whichever loop of the process is next in model
 time — the main thread's or a Worker's — or stops at a pool worker's event (tui/core/driver.py);
-what only moves a loop between phases or hands a message over shows nothing and is no step."""
+what only moves a loop between phases or hands a message over shows nothing and is no step. A
+script's step is one JS callback on any loop of the run (tui/core/script/session.py)."""
 
 from __future__ import annotations
+
+import os
 
 from tui.core.callbacks import Callback
 from tui.core.driver import SimDriver
@@ -76,3 +79,52 @@ def test_a_workers_pool_job_a_step_at_each_event_on_its_way():
         [(1, "crypto.pbkdf2", "internal"), (1, "crypto.pbkdf2", "user")],  # back in Worker 1's poll
         [(0, "worker.message", "internal"), (0, "worker.postMessage", "user")],
     ]
+
+
+PHASES = os.path.join(os.path.dirname(__file__), "conformance", "worker_own_event_loop_phases.js")
+
+
+def test_a_scripts_step_is_one_js_callback_on_any_loop_with_a_workers_lines_lit():
+    from tui.core.script.session import ScriptSession
+
+    session = ScriptSession.from_file(PHASES)   # new Worker(__filename): the Worker runs this file too
+    ran = []
+    while session.step():
+        w = session.where
+        ran.append((w.thread, w.label.replace(PHASES, "FILE"), w.phase, w.queue, w.line))
+    assert session.exit_code == 0 and session.position == len(ran) == 16
+    assert ran == [
+        (0, "main module", "main", None, None),
+        (0, "process.nextTick", "main", "nextTick", None),      # node's own, after the main module
+        (1, "worker internal port", "poll", None, None),        # LOAD_SCRIPT: the Worker's script runs
+        (0, "Worker 1 internal port", "poll", None, None),      # its first console.log reaches main
+        (1, "process.nextTick", "poll", "nextTick", 15),        # the Worker's own queues, in node's order
+        (1, "promise job", "poll", "microtask", 16),
+        (1, "promise job", "poll", "microtask", None),
+        (1, "setImmediate", "check", None, 18),
+        (1, "fs.readFile FILE", "poll", None, 19),
+        (1, "process.nextTick", "poll", "nextTick", 23),
+        (1, "setImmediate", "check", None, 22),
+        (1, "setTimeout 1 ms", "timers", None, 21),
+        (0, "thread 1 exited", "poll", None, None),             # 'exit' on the main thread
+        (0, "process.nextTick", "poll", "nextTick", None),
+        (0, "process.nextTick", "poll", "nextTick", None),
+        (0, "Worker 1 port 'close'", "close", None, None),
+    ]
+
+
+async def test_the_script_app_steps_into_a_workers_callback_and_lights_its_line():
+    from tui.app import PtviewApp
+    from tui.core.script.session import ScriptSession
+    from widgets.code_view import CodeView
+
+    app = PtviewApp(session=ScriptSession.from_file(PHASES), autoplay=False)
+    async with app.run_test(size=(160, 44)) as pilot:
+        for _ in range(5):
+            await pilot.press("full_stop")
+        await pilot.pause()
+        assert "│ Worker 1: process.nextTick (poll)" in str(app.query_one("#status").render())
+        assert app.query_one(CodeView).span == (15, 15)   # process.nextTick(() => console.log('3 nextTick'))
+        await pilot.press("comma")                        # back: a replay, one step fewer
+        await pilot.pause()
+        assert app.session.position == 4 and app.session.where.thread == 0

@@ -415,7 +415,9 @@ class PtviewApp(PaneApp):
                                     f" {shown(session.end_message)}" if session.end_message else "")
             if session.last_cpu_ms >= SLOW_STEP_MS:
                 end.append(f" │ JS {session.last_cpu_ms:,.0f} ms CPU (ptview's engine has no JIT)")
-            where = (f" │ {shown(session.where.label)} ({session.where.phase})" if session.where else "")
+            w = session.where
+            loop = f"Worker {w.thread}: " if w is not None and w.thread else ""
+            where = f" │ {loop}{shown(w.label)} ({w.phase})" if w is not None else ""
             return Text.assemble(Text.from_markup(
                 f"[b]ptview[/b] script │ {state} {self.driver.speed:g}x │ step [b]{session.position}[/b] │ "
                 f"t [b]{snap.t:,.1f}[/b] ms │ iter {snap.iteration:,}"), where, end)
