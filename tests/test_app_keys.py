@@ -104,7 +104,7 @@ async def test_missing_path_is_allowed_and_fails_ENOENT_in_the_task(tmp_path):
         await pilot.press("enter")
         await pilot.pause()
         advance(app, 50)
-        task = app.rt.task(app.selected)
+        task = app.task_of(app.selected)
         assert task.error.code == "ENOENT"
         await pilot.press("enter")
         await pilot.pause()
@@ -151,7 +151,7 @@ async def test_selection_highlights_the_task_in_loop_and_pool():
         pbkdf2 = app.selected
         await pilot.press("left_square_bracket")
         timer = app.selected
-        assert app.rt.task(timer).op == "setTimeout" and app.rt.task(pbkdf2).op == "crypto.pbkdf2"
+        assert app.task_of(timer).op == "setTimeout" and app.task_of(pbkdf2).op == "crypto.pbkdf2"
         assert app.query_one(LoopView).selected == timer
         assert app.query_one(PoolView).selected == timer
         await pilot.press("right_square_bracket")
@@ -167,10 +167,10 @@ async def test_cancel_queued_job_from_the_keyboard():
         last = app.selected
         await pilot.press("x")
         advance(app, 1)
-        assert app.rt.task(last).state == "cancelled"
+        assert app.task_of(last).state == "cancelled"
         await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket",
                           "left_square_bracket", "x")
-        assert app.rt.task(app.selected).state == "running"  # EBUSY: it already holds a worker
+        assert app.task_of(app.selected).state == "running"  # EBUSY: it already holds a worker
 
 
 async def test_help_palette_screenshot_and_quit(tmp_path):

@@ -90,10 +90,10 @@ async def test_keys_start_workers_post_to_them_cycle_loops_and_terminate():
         app.driver.advance(100)
         w1 = app.api.workers.last
         assert w1.state == "online" and app.selected_loop == 1
-        assert app.rt.task(app.selected).result.startswith("Worker 1 online after")
+        assert app.task_of(app.selected).result.startswith("Worker 1 online after")
         await pilot.press("p")
         app.driver.advance(10)
-        assert app.rt.task(app.selected).result.startswith("Worker 1 answered after")
+        assert app.task_of(app.selected).result.startswith("Worker 1 answered after")
         await pilot.press("W")
         app.driver.advance(100)
         assert app.selected_loop == 2
@@ -104,7 +104,7 @@ async def test_keys_start_workers_post_to_them_cycle_loops_and_terminate():
         await pilot.press("u")  # Worker 1 blocks its loop; a timer on the main loop still runs on time
         app.fire("timeout", 20)
         app.driver.advance(100)
-        timer = app.rt.task(app.selected)
+        timer = app.task_of(app.selected)
         assert timer.finished and timer.t_end - timer.t_submit < 25
         block = next(t for t in app.rt.tasks.values() if "block its loop" in t.label)
         assert not block.finished
@@ -115,6 +115,88 @@ async def test_keys_start_workers_post_to_them_cycle_loops_and_terminate():
         assert block.finished and block.error.code == "ERR_WORKER_EXITED"
         assert [w.n for w in app.api.workers.alive()] == [2] and app.selected_loop == 0
         assert 1 not in app.rt.threads
+
+
+async def test_step_walks_a_message_to_a_worker_and_back_one_callback_a_press():
+    # `.` runs the next callback of any loop: the key on the main loop, the Worker's 'message',
+    # the main thread's 'message' with the answer; then the main loop goes back to epoll
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("W")
+        app.driver.advance(100)
+        await pilot.press("space", "p")
+        shown = []
+        for _ in range(3):
+            added = app.log_lines.added
+            await pilot.press("full_stop")
+            lines = list(app.log_lines.lines)
+            shown.append([line[1:3] for line in lines[len(lines) - (app.log_lines.added - added):]])
+        assert shown == [
+            [("loop", "callback [poll] tty.keypress"), ("loop", "fire     #2 postMessage → Worker 1")],
+            [("Worker 1", "callback [poll] worker.message")],
+            [("loop", "callback [poll] worker.message (Node internal)"),
+             ("loop", "callback [poll] #2 worker.postMessage → Worker 1 answered after 0.0 ms: echo")],
+        ]
+
+
+def _chip_reversed(text, label: str) -> bool:
+    """Whether the chip that says `label` in a pane's line is drawn reversed (selected)."""
+    plain = text.plain
+    spans = [s for s in text.spans if label in plain[s.start:s.end]]
+    styles = [str(s.style) for s in spans] or ([str(text.style)] if label in plain else [])
+    assert styles, f"{label!r} not in {plain!r}"
+    return any("reverse" in st for st in styles)
+
+
+async def test_a_workers_job_is_selected_lit_detailed_explained_and_cancelled_as_W1_1():
+    # Task ids are per loop: Worker 1's pbkdf2 is W1 #1 beside the main thread's #1; [ and ] walk
+    # every loop's tasks, in the order they were submitted.
+    from tui.core.tasks import TaskRef
+    from tui.screens.task_details import TaskDetails
+    from tui.screens.why import WhyScreen
+
+    app = make_app(pool_size=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.fire("pbkdf2", 750_000)       # main #1 holds the pool's one thread
+        await pilot.press("W")            # main #2
+        app.driver.advance(100)
+        await pilot.press("j")            # main #3 posts the job; Worker 1's pbkdf2 (W1 #1) queues
+        app.driver.advance(5)
+        assert app.selected == TaskRef(0, 3)
+        await pilot.press("right_square_bracket")
+        assert app.selected == TaskRef(1, 1) and app.task_of(app.selected).state == "queued"
+        await pilot.pause()
+        pool = app.query_one(PoolView)
+        snap = pool.snap
+        queue = pool._queue_line(" queue", snap.queue, snap.queue_len)
+        assert _chip_reversed(queue, "W1 #1 pbkdf2")                         # lit in the pool's FIFO
+        assert not _chip_reversed(pool._worker_row(pool.snap.workers[0], snap.t)[1], "#1 pbkdf2")  # main's #1 not
+        status = str(app.query_one("#status").render())
+        assert "│ W1 #1 crypto.pbkdf2 750,000 iterations (queued)" in status
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TaskDetails)
+        title = str(app.screen.query_one("#title").render())
+        assert title == "W1 #1 crypto.pbkdf2 750,000 iterations — queued — Worker 1's loop"
+        assert "submitted: crypto.pbkdf2 750,000 iterations" in str(app.screen.query_one("#life").render())
+        await pilot.press("x")            # uv_cancel from Worker 1's loop: still queued
+        await pilot.pause()
+        await pilot.press("escape")
+        app.driver.advance(5)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, WhyScreen)
+        assert app.screen.title_text == "W1 #1 crypto.pbkdf2 750,000 iterations"
+        assert [r for r, _ in app.screen.rules][:1] == ["crypto.pool"]
+        assert any(first.startswith("cancel crypto.pbkdf2") for _, first in app.screen.rules)
+        await pilot.press("escape")
+        task = app.task_of(TaskRef(1, 1))
+        assert task.state == "cancelled" and task.error.code == "ECANCELED" and task.phase == "poll"
+        answer = app.task_of(TaskRef(0, 3))
+        assert answer.finished and answer.result.endswith("pbkdf2 failed: ECANCELED")
+        await pilot.press("left_square_bracket")   # the main thread's tasks keep their labels
+        assert app.selected == TaskRef(0, 3)
+        assert "│ #3 Worker 1: crypto.pbkdf2 750,000 iterations (done)" in str(app.query_one("#status").render())
 
 
 async def test_burst_after_j_sends_four_more_jobs_from_the_worker():

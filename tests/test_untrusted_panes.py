@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 from hostile import CLIPBOARD_SHOWN, TITLE_SHOWN, assert_clean
 from tui.app import PtviewApp
 from tui.core.script.session import ScriptSession
+from tui.core.tasks import TaskRef
 
 SIZE = (200, 50)  # wide and tall: every pane, and long labels uncut
 HOSTILE = "\x1b]0;pwned\x07\x1b]52;c;aGk=\x07\u009b2J\u202e"
@@ -37,7 +38,7 @@ async def test_a_hostile_path_is_visible_and_inert_in_every_pane_the_status_line
             app.render_model()
             await pilot.pause()
             frames.append(screen_text(app))
-        app.selected = 1
+        app.selected = TaskRef(0, 1)
         await pilot.press("enter")  # the task's details
         await pilot.pause()
         details = screen_text(app)

@@ -9,6 +9,7 @@ from tui.core.callbacks import Callback
 from tui.core.ops import NodeAPI
 from tui.core.runtime import IDLE, Runtime
 from tui.core.sim_work import MODELLED_RSS, SimWork
+from tui.core.tasks import TaskRef, every_task, find_task
 from tui.core.worker_ops import MAX_SIM_WORKERS
 
 
@@ -77,6 +78,24 @@ def test_sim_terminate_exits_with_code_1_and_ends_what_waited():
     assert blocked.error is not None and blocked.error.code == "ERR_WORKER_EXITED"
     assert not rt.threads and not api.workers.alive()
     assert rt.loop.active_handles == 1  # only the TTY's: the Worker's handle went with it
+
+
+def test_every_loops_tasks_in_submission_order_each_named_by_its_loop():
+    rt, api, log = sim(pool=1)
+    key(rt, api.workers.new)
+    rt.run(until=100)
+    w = api.workers.last
+    key(rt, lambda: [api.pbkdf2(1000), api.workers.post(w, ("pbkdf2", 1000)), api.set_timeout(50)])
+    rt.run(until=101)
+    refs = every_task(rt)
+    # the Worker's pbkdf2 is its loop's task #1, submitted after the main thread's #4
+    assert refs == [TaskRef(0, 1), TaskRef(0, 2), TaskRef(0, 3), TaskRef(0, 4), TaskRef(1, 1)]
+    assert [r.label for r in refs] == ["#1", "#2", "#3", "#4", "W1 #1"]
+    assert find_task(rt, TaskRef(1, 1)) is w.rt.task(1) and w.rt.task(1).op == "crypto.pbkdf2"
+    assert find_task(rt, TaskRef(0, 1)).op == "new Worker" and find_task(rt, TaskRef(2, 1)) is None
+    key(rt, lambda: api.workers.terminate(w))
+    rt.run(until=200)
+    assert find_task(rt, TaskRef(1, 1)) is None and TaskRef(1, 1) not in every_task(rt)  # its loop is gone
 
 
 def test_sim_workers_are_bounded():

@@ -22,6 +22,7 @@ from tui.core.ops import NodeAPI
 from tui.core.runtime import Runtime
 from tui.core.sim_work import SimWork
 from tui.core.snapshot import thread_loops
+from tui.core.tasks import TaskRef, cancel, every_task, find_task, loop_of
 from tui.core.untrusted import shown
 from tui.fire_ops import BY_NAME, FIRE_OPS
 from tui.pane_app import VIEW_BINDINGS, PaneApp
@@ -126,7 +127,7 @@ class PtviewApp(PaneApp):
         self.proc_pane = proc_pane  # tests pass a ProcTree fed with fixed data
         self.root_pid = root_pid
         self.refresh_s = refresh
-        self.selected: int | None = None
+        self.selected: TaskRef | None = None  # a task of any loop: (its loop, its id there)
         self.selected_loop = 0  # the loop shown in full: 0 the main thread's, else a Worker's threadId
         self._workers_seen = 0
         self._loops_title = None
@@ -312,8 +313,7 @@ class PtviewApp(PaneApp):
             self.selected_loop = 0  # its Worker has exited
         with self.batch_update():
             self._title_loops(loops)
-            # Task ids are per loop: the selection (a main-thread task) lights only the main loop's.
-            self.query_one(LoopView).show(snap, sel if not self.selected_loop else None, loops, self.selected_loop)
+            self.query_one(LoopView).show(snap, sel, loops, self.selected_loop)
             self.query_one(PoolView).show(snap, sel, expected)
             self.log_lines.add_events(new)
             for log in self.query(EventLog):
@@ -345,7 +345,7 @@ class PtviewApp(PaneApp):
         tids = set()
         if sel is not None:
             for w in self.rt.pool.workers:
-                if w.job is not None and w.job.task == sel and not w.job.thread and w.tid:
+                if w.job is not None and (w.job.thread, w.job.task) == sel and w.tid:
                     tids.add(w.tid)
         if self.selected_loop and self.api is not None:
             worker = self.api.workers.get(self.selected_loop)
@@ -404,9 +404,9 @@ class PtviewApp(PaneApp):
         state = "[b reverse] PAUSED [/]" if self.driver.paused else "▶"
         sel = Text()
         if self.selected is not None:
-            task = self.rt.task(self.selected)
+            task = self.task_of(self.selected)
             if task is not None:
-                sel = Text.assemble(" │ ", (f"#{task.id}", "bold"), f" {shown(task.label)} ({task.state})")
+                sel = Text.assemble(" │ ", (self.selected.label, "bold"), f" {shown(task.label)} ({task.state})")
         if self.session is not None:
             session = self.session
             end = Text()
@@ -415,7 +415,9 @@ class PtviewApp(PaneApp):
                                     f" {shown(session.end_message)}" if session.end_message else "")
             if session.last_cpu_ms >= SLOW_STEP_MS:
                 end.append(f" │ JS {session.last_cpu_ms:,.0f} ms CPU (ptview's engine has no JIT)")
-            where = (f" │ {shown(session.where.label)} ({session.where.phase})" if session.where else "")
+            w = session.where
+            loop = f"Worker {w.thread}: " if w is not None and w.thread else ""
+            where = f" │ {loop}{shown(w.label)} ({w.phase})" if w is not None else ""
             return Text.assemble(Text.from_markup(
                 f"[b]ptview[/b] script │ {state} {self.driver.speed:g}x │ step [b]{session.position}[/b] │ "
                 f"t [b]{snap.t:,.1f}[/b] ms │ iter {snap.iteration:,}"), where, end)
@@ -458,7 +460,7 @@ class PtviewApp(PaneApp):
         def on_key() -> None:
             for _ in range(count):
                 task = op.call(self.api, value) if name != "block" else self.api.block(value, charge=False)
-            self.selected = task.id
+            self.selected = TaskRef(0, task.id)
 
         cost = float(value) if name == "block" else rt.work.cost("callback")
         what = f"{op.title}" + (f" ×{count}" if count > 1 else "")
@@ -555,7 +557,7 @@ class PtviewApp(PaneApp):
                 else:
                     task = workers.post(target, ("echo", None))
             if task is not None:
-                self.selected = task.id
+                self.selected = TaskRef(0, task.id)
 
         rt = self.rt
         rt.loop.io_ready_now(Callback(on_key, f"key → {what}" + (f" ×{count}" if count > 1 else ""),
@@ -620,19 +622,23 @@ class PtviewApp(PaneApp):
 
     # -- selection --------------------------------------------------------------------
 
+    def task_of(self, ref: TaskRef | None):
+        """The task `ref` names, on whichever loop it is (None once that loop no longer keeps it)."""
+        return find_task(self.rt, ref) if ref is not None else None
+
     def action_select(self, delta: int) -> None:
-        ids = list(self.rt.tasks)
-        if not ids:
+        refs = every_task(self.rt)  # every loop's: a Worker's job can be selected too
+        if not refs:
             return
-        if self.selected not in ids:
-            self.selected = ids[-1] if delta < 0 else ids[0]
+        if self.selected not in refs:
+            self.selected = refs[-1] if delta < 0 else refs[0]
         else:
-            i = ids.index(self.selected) + delta
-            self.selected = ids[max(0, min(len(ids) - 1, i))]
+            i = refs.index(self.selected) + delta
+            self.selected = refs[max(0, min(len(refs) - 1, i))]
         self.render_model()
 
     def action_details(self) -> None:
-        if self.selected is None or self.rt.task(self.selected) is None:
+        if self.task_of(self.selected) is None:
             self.notify("no task selected: fire one, or use [ and ]", severity="warning")
             return
         from tui.screens.task_details import TaskDetails
@@ -644,22 +650,24 @@ class PtviewApp(PaneApp):
         from tui.screens.why import WhyScreen
 
         recent = self.rt.events.recent
-        task = self.rt.task(self.selected) if self.selected is not None else None
+        ref = self.selected
+        task = self.task_of(ref)
         if task is not None:
-            self.push_screen(WhyScreen(f"#{task.id} {task.label}", [e for e in recent if e.task == task.id]))
+            self.push_screen(WhyScreen(f"{ref.label} {task.label}",
+                                       [e for e in recent if e.task == ref.id and (e.thread or 0) == ref.thread]))
             return
         last = [e for e in recent if e.ev != "phase"][-3:]
         self.push_screen(WhyScreen("the last step", last or recent[-1:]))
 
-    def cancel_task(self, tid: int) -> None:
-        task = self.rt.task(tid)
+    def cancel_task(self, ref: TaskRef) -> None:
+        task = self.task_of(ref)
         if task is None:
             return
-        res = self.api.cancel(task)
+        res = cancel(loop_of(self.rt, ref.thread), task)  # uv_cancel from the task's own loop
         if res == "ECANCELED":
-            self.notify(f"#{tid}: cancelled while queued; its callback gets ECANCELED in the poll phase")
+            self.notify(f"{ref.label}: cancelled while queued; its callback gets ECANCELED in the poll phase")
         else:
-            self.notify(f"#{tid}: EBUSY — libuv cancels only jobs still in the queue", severity="warning")
+            self.notify(f"{ref.label}: EBUSY — libuv cancels only jobs still in the queue", severity="warning")
         self.render_model()
 
     def action_cancel_selected(self) -> None:

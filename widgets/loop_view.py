@@ -40,9 +40,10 @@ class LoopView(Widget):
     def __init__(self, **kw) -> None:
         super().__init__(**kw)
         self.snap: Snapshot | None = None
-        self.selected: int | None = None
+        self.selected: tuple[int, int] | None = None   # (loop, task id): a TaskRef
         self.loops: tuple[LoopThread, ...] = ()
         self.selected_loop = 0
+        self._shown = 0   # the loop shown in full: its tasks' ids are that loop's
         self._sig = None
 
     @staticmethod
@@ -51,13 +52,16 @@ class LoopView(Widget):
                 snap.poll, snap.check, snap.close, snap.ticks, snap.microtasks, snap.alive, snap.finished,
                 round(snap.delay_last, 1), round(snap.delay_max, 1))
 
-    def show(self, snap: Snapshot, selected: int | None, loops: tuple[LoopThread, ...] = (),
+    def show(self, snap: Snapshot, selected: tuple[int, int] | None, loops: tuple[LoopThread, ...] = (),
              selected_loop: int = 0) -> None:
-        """`snap`: the main loop's snapshot; `loops`: every loop of the process (main first), when
-        there is more than one; `selected_loop`: the thread shown in full (0: main)."""
+        """`snap`: the main loop's snapshot; `selected`: (loop, task id), the task to light; `loops`:
+        every loop of the process (main first), when there is more than one; `selected_loop`: the
+        thread shown in full (0: main)."""
         loops = loops if len(loops) > 1 else ()
-        if loops:
-            snap = next((lt.snap for lt in loops if lt.thread == selected_loop), snap)
+        shown = next((lt for lt in loops if lt.thread == selected_loop), None)
+        if shown is not None:
+            snap = shown.snap
+        self._shown = shown.thread if shown is not None else 0
         sig = (self._loop_sig(snap), selected, selected_loop,
                tuple((lt.thread, lt.state, lt.tid, self._loop_sig(lt.snap)) for lt in loops))
         self.snap = snap
@@ -67,6 +71,10 @@ class LoopView(Widget):
         if sig != self._sig:
             self._sig = sig
             self.refresh(layout=True)
+
+    def _mine(self, task: int | None) -> bool:
+        """A task of the loop shown in full is the selected one: task ids are per loop."""
+        return task is not None and (self._shown, task) == self.selected
 
     def _ring(self, phase: str) -> list[Text]:
         phase = "idle" if phase == "prepare" else phase
@@ -91,7 +99,7 @@ class LoopView(Widget):
         if s.running is not None:
             where = s.running_queue or s.phase
             t = Text(" ▶ running ", style="bold")
-            t.append_text(chip(s.running.label, s.running.task, s.running.task == self.selected, 60))
+            t.append_text(chip(s.running.label, s.running.task, self._mine(s.running.task), 60))
             t.append(f"  in {where}", style="dim")
             return t
         if s.finished:
@@ -107,7 +115,7 @@ class LoopView(Widget):
         used = 0
         for n, it in enumerate(items):
             label = it.label if it.due is None else f"{it.label} @{it.due:,}"
-            c = chip(label, it.task, it.task is not None and it.task == self.selected, 30)
+            c = chip(label, it.task, self._mine(it.task), 30)
             if used + c.cell_len > width and n:
                 t.append(f" +{len(items) - n} more", style="dim")
                 break
@@ -131,8 +139,7 @@ class LoopView(Widget):
         t.append(f" iter {s.iteration:,}", style="dim")
         if s.running is not None:
             t.append(" ▶ ", style="bold")
-            mine = lt.thread == 0 and s.running.task == self.selected  # task ids are per loop
-            t.append_text(chip(s.running.label, s.running.task, mine, 40))
+            t.append_text(chip(s.running.label, s.running.task, (lt.thread, s.running.task) == self.selected, 40))
         elif s.finished:
             t.append(" ■ exited", style="dim")
         elif s.phase == "poll":

@@ -21,13 +21,14 @@ class PoolView(Widget):
     def __init__(self, **kw) -> None:
         super().__init__(**kw)
         self.snap: Snapshot | None = None
-        self.selected: int | None = None
+        self.selected: tuple[int, int] | None = None   # (loop, task id): a TaskRef
         self.expected: dict[int, float] = {}
         self.tids: dict[int, int] = {}
         self._sig = None
 
-    def show(self, snap: Snapshot, selected: int | None, expected: dict[int, float]) -> None:
-        """`expected`: job id → when it should finish (sim knows; live does not)."""
+    def show(self, snap: Snapshot, selected: tuple[int, int] | None, expected: dict[int, float]) -> None:
+        """`selected`: (loop, task id), the task to light; `expected`: job id → when it should finish
+        (sim knows; live does not)."""
         self.snap = snap
         self.selected = selected
         self.expected = expected
@@ -45,7 +46,7 @@ class PoolView(Widget):
         if w.job is None:
             return name, Text("· idle", style="dim"), Text("")
         job = w.job
-        sel = job.task == self.selected and not job.thread  # task ids are per loop: the selection is main's
+        sel = (job.thread, job.task) == self.selected  # task ids are per loop: a job is its loop's
         started = now if w.started is None else w.started
         elapsed = now - started
         end = self.expected.get(job.job)
@@ -114,7 +115,7 @@ class PoolView(Widget):
             if it.kind == "marker":
                 c = Text(" ◆ slow-I/O marker ", style="bold black on #c0bfbc")
             else:
-                c = chip(it.label, it.task, it.task == self.selected and not it.thread, 26, it.thread)
+                c = chip(it.label, it.task, (it.thread, it.task) == self.selected, 26, it.thread)
             if used + c.cell_len > width and n:
                 t.append(f" +{total - n:,} more", style="dim")
                 return t

@@ -55,7 +55,7 @@ class Timeline(Widget):
         self.now = 0.0
         self.window = 2000.0
         self.n_workers = 0
-        self.selected: int | None = None
+        self.selected: tuple[int, int] | None = None   # (loop, task id): a TaskRef
         self.caption = "of model time"
 
     def show(self, rec: TimelineRecorder, now: float, window: float, workers: int, selected) -> None:
@@ -103,7 +103,7 @@ class Timeline(Widget):
                     prev = None
                     i += run
                     continue
-                style = task_colour(s.task) + (" reverse" if s.task == self.selected and not s.thread else "")
+                style = task_colour(s.task) + (" reverse" if (s.thread, s.task) == self.selected else "")
                 if s is not prev and s.task is not None:
                     label = f"W{s.thread}#{s.task}" if s.thread else f"#{s.task}"
                     if run > len(label):

@@ -89,6 +89,7 @@ def main_module(rt: Runtime, specs):
 
 
 def print_summary(args, rt: Runtime, ended: str, wall: float, printer, out, **extra) -> None:
+    rt.events.flush()  # the run is over: the records the log still held (Workers') print before the totals
     summary = summarize(rt, ended, wall)
     summary.update(extra)
     if args.summary and args.json:

@@ -20,7 +20,7 @@ from tui.core.errors import NodeError, dns_error, too_large
 from tui.core.model_procs import ModelProcesses
 from tui.core.pool import CPU, FAST_IO, SLOW_IO
 from tui.core.sim_work import UNKNOWN_SIZE_LIMIT
-from tui.core.tasks import Task
+from tui.core.tasks import Task, cancel as cancel_task
 
 KIB = 1024
 READ_FILE_CHUNK = 512 * KIB          # kReadFileBufferLength
@@ -497,8 +497,4 @@ class NodeAPI:
 
     def cancel(self, task: Task) -> str:
         """uv_cancel on the task's queued job: 'ECANCELED' if it was still queued, else 'EBUSY'."""
-        job = task.current
-        if task.finished or job is None:
-            return "EBUSY"
-        err = self.rt.pool.cancel(job)
-        return "EBUSY" if err else "ECANCELED"
+        return cancel_task(self.rt, task)

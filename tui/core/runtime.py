@@ -218,6 +218,12 @@ class Runtime:
 
     def run(self, until: float | None = None, max_steps: int | None = None) -> str:
         """Run until the loop exits (IDLE), can never go on (BLOCKED) or model time `until`."""
+        ended = self._run(until, max_steps)
+        if ended != LIMIT and not self.thread:
+            self.events.flush()  # no loop of the process can run again: its log holds nothing back
+        return ended
+
+    def _run(self, until: float | None, max_steps: int | None) -> str:
         if until is None and max_steps is None:
             return self._run_to_end()
         steps = 0

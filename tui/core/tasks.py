@@ -6,7 +6,7 @@ derived from its current job so that there is one source of truth.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Task:
@@ -59,3 +59,47 @@ class Task:
         elif self.waiting_on:
             out.append(f"           waiting for {self.waiting_on}")
         return out
+
+
+class TaskRef(NamedTuple):
+    """Which task, in a process with several loops: task ids are per loop (each Worker's loop
+    numbers its own from 1), so a task is its loop (0: the main thread, else a Worker's
+    threadId) and its id there."""
+
+    thread: int
+    id: int
+
+    @property
+    def label(self) -> str:
+        """'#3' on the main thread, 'W1 #3' on Worker 1: as the panes label a Worker's jobs."""
+        return f"W{self.thread} #{self.id}" if self.thread else f"#{self.id}"
+
+
+def loop_of(rt, thread: int):
+    """The runtime of loop `thread` of the process whose main thread's runtime is `rt` (None once
+    that Worker has exited)."""
+    return rt if not thread else rt.threads.get(thread)
+
+
+def find_task(rt, ref: TaskRef) -> Task | None:
+    loop = loop_of(rt, ref.thread)
+    return loop.task(ref.id) if loop is not None else None
+
+
+def every_task(rt) -> list[TaskRef]:
+    """Every task the process's loops still keep (`rt`: the main thread's runtime), in the order
+    they were submitted; at the same time, the main thread's first, then by threadId."""
+    refs = [(t.t_submit, 0, t.id) for t in list(rt.tasks.values())]
+    for n, loop in sorted(list(rt.threads.items())):
+        refs.extend((t.t_submit, n, t.id) for t in list(loop.tasks.values()))
+    refs.sort()
+    return [TaskRef(n, tid) for _, n, tid in refs]
+
+
+def cancel(loop, task: Task) -> str:
+    """uv_cancel on the task's queued job, from its own loop's runtime `loop`: 'ECANCELED' if it was
+    still queued, else 'EBUSY'."""
+    job = task.current
+    if task.finished or job is None:
+        return "EBUSY"
+    return "EBUSY" if loop.pool.cancel(job) else "ECANCELED"

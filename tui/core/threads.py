@@ -234,6 +234,7 @@ def start_thread(process: "Runtime", thread: int, *, at: float | None = None, cl
                               events=ThreadEvents(process.events, thread), keep_tasks=keep_tasks)
     rt.thread = thread
     rt.process = process
+    rt.events.enter(process)  # two loops or more write one log: in time order from now on
     rt.parent = parent if parent is not None else process
     rt.loop.update_time()  # uv_loop_init → uv__update_time: the loop's clock starts at its thread's start
     rt.link = link(rt) if link is not None else SimLink(process, rt)

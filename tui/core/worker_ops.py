@@ -60,14 +60,18 @@ def fmt_bytes(n: int | None) -> str:
     return f"{n / 1024:.0f} KiB"
 
 
-def burn(ms: float, stop=None) -> None:
+def burn(ms: float, stop=None, reached: Callable[[], None] | None = None) -> None:
     """Synchronous CPU work on the calling thread for `ms` of wall time (a live Worker's blocked loop).
 
     pbkdf2 in ~1.5 ms slices: hashlib releases the GIL while it hashes, so the Worker's thread is
-    really on a CPU (the process pane shows it running) while ptview's own thread goes on."""
+    really on a CPU (the process pane shows it running) while ptview's own thread goes on.
+    `reached()` after each slice: the log need not wait for the end to write the other loops'
+    records (tui/core/live/loop_records.py)."""
     end = time.perf_counter() + ms / 1000.0
     while time.perf_counter() < end and not (stop is not None and stop.is_set()):
         hashlib.pbkdf2_hmac("sha512", b"ptview", b"worker", 2000)
+        if reached is not None:
+            reached()
 
 
 class _AppPort(Port):
@@ -231,15 +235,19 @@ class Workers:
         wrt = w.rt
         driver = LiveDriver(wrt)
         lw.on_stop = wrt.poller.wake
+        events = wrt.events
         try:
             while not lw.stopping.is_set():
                 driver.pump()
                 self.publish(w)
                 if wrt.done and not wrt.has_posts():
                     break
+                events.waiting()
                 driver.wait(None)
+                events.woke()
         finally:
             wrt.shutdown()
+            events.ended()
             if not lw.stopping.is_set():  # its loop ran out of work: the parent hears of the exit
                 self.rt.post(partial(end_thread, wrt))
 
@@ -284,7 +292,7 @@ class Workers:
             text = f"{w.name}'s loop was blocked {arg:g} ms; the main loop ran meanwhile"
             if self.live:
                 self.publish(w)  # the pane shows the callback running while the thread is busy
-                burn(arg, w.thread.stopping if w.thread is not None else None)
+                burn(arg, w.thread.stopping if w.thread is not None else None, w.rt.events.reached)
                 wapi.block(arg, charge=False)
             else:
                 # The callback (a message's, or the main module's for workerData) costs `arg` itself:

@@ -39,8 +39,11 @@ in full. Block a Worker's loop (**u**) and the main loop runs on: that is why
 Workers exist. A Worker starts in ~31-60 ms and ~10 MiB on node 20 here; a
 forked process in ~70 ms and ~40 MiB; a pool job in microseconds.
 
-**Log & timeline** — every event in order, and which job ran on which worker;
-a Worker's loop is named in the log (`Worker 1`), its jobs in the timeline (`W1#3`).
+**Log & timeline** — every event in time order, across every loop, and which
+job ran on which worker; a Worker's loop is named in the log (`Worker 1`), its
+jobs in the timeline (`W1#3`). Task ids are per loop: **[** and **]** select any
+loop's task, a Worker's as `W1 #3`. A single step (**.**) runs the next callback
+on any loop.
 
 ## Keys
 
@@ -57,7 +60,7 @@ a Worker's loop is named in the log (`Worker 1`), its jobs in the timeline (`W1#
 | j | the selected Worker runs crypto.pbkdf2 (shared pool) | | u | the selected Worker blocks its loop 2 s |
 | K | terminate() the selected Worker | | L | select the next loop (main, Workers) |
 | space | pause / resume | | . / , | single step / step back (scripts) |
-| + / - | faster / slower | | [ / ] | select previous / next task |
+| + / - | faster / slower | | [ / ] | select previous / next task (any loop's) |
 | enter | details of the selected task | | x | cancel the selected task's queued job |
 | 1 / 2 / 3 / 0 | loop & pool / processes / log / all | | w | save an SVG screenshot |
 | e | why? the Node/libuv rules behind the selected task (or the last step) | | ctrl+p | command palette (themes too) |

@@ -27,10 +27,10 @@ class TaskDetails(ModalScreen):
     TaskDetails .hint { color: $text-muted; }
     """
 
-    def __init__(self, app_ref, task_id: int) -> None:
+    def __init__(self, app_ref, ref) -> None:
         super().__init__()
         self.app_ref = app_ref
-        self.task_id = task_id
+        self.ref = ref  # a TaskRef: which loop, which task there
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -43,17 +43,18 @@ class TaskDetails(ModalScreen):
         self.set_interval(0.25, self.refresh_life)
 
     def refresh_life(self) -> None:
-        task = self.app_ref.rt.task(self.task_id)
+        task = self.app_ref.task_of(self.ref)
         if task is None:
-            self.query_one("#title", Label).update(f"task #{self.task_id} is no longer kept")
+            self.query_one("#title", Label).update(f"task {self.ref.label} is no longer kept")
             return
         # The label and the life quote paths, hosts and error messages: Text through shown(), not markup.
-        self.query_one("#title", Label).update(Text.assemble((f"#{task.id} {shown(task.label)}", "bold"),
-                                                             f" — {task.state}"))
+        where = f" — Worker {self.ref.thread}'s loop" if self.ref.thread else ""
+        self.query_one("#title", Label).update(Text.assemble((f"{self.ref.label} {shown(task.label)}", "bold"),
+                                                             f" — {task.state}{where}"))
         self.query_one("#life", Static).update(Text("\n".join(ln for line in task.life() for ln in shown_lines(line))))
 
     def action_cancel_task(self) -> None:
-        self.app_ref.cancel_task(self.task_id)
+        self.app_ref.cancel_task(self.ref)
         self.refresh_life()
 
     def action_close(self) -> None:

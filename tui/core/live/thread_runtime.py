@@ -8,9 +8,10 @@ crosses between threads goes through the receiving side's thread-safe inbox:
 
 - its pool jobs and completions: PostLink (threads.py) posts them to the
   process's runtime and back;
-- its events: recorded here with their wall time and `thread`, then posted to
-  the process's thread, which writes them into the one EventLog (so the log's
-  numbering never races: one thread writes it);
+- its events: recorded here with their wall time and `thread`, then taken by
+  the process's thread, which writes them into the one EventLog in time order
+  with every other loop's (loop_records.py; one thread writes the log, so its
+  numbering never races);
 - its state for a UI: `publish()` takes the loop's half of a snapshot on this
   thread after each pump (tui/core/snapshot.py `loop_fields`), and the UI joins
   it to the pool's half it takes on its own thread.
@@ -25,6 +26,7 @@ from functools import partial
 
 from tui.core import events as E
 from tui.core.clock import WallClock
+from tui.core.live.loop_records import LiveLoops, LoopRecords
 from tui.core.live.poller import Poller
 from tui.core.live.wall_loop import WallTimeLoop
 from tui.core.runtime import Runtime
@@ -39,25 +41,58 @@ class SharedWallClock(WallClock):
 
 
 class PostedThreadEvents:
-    """A live Worker's records: made on its thread (t, `thread`), written by the process's thread."""
+    """A live Worker's records: made on its thread (t, `thread`), written by the process's thread,
+    in time order with every other loop's (loop_records.py)."""
 
     def __init__(self, log: E.EventLog, thread: int, process: Runtime) -> None:
         self.log = log
         self.thread = thread
         self.process = process
+        self.src: LoopRecords | None = None
+        self._fresh = False
+
+    def enter(self, process: Runtime) -> None:
+        """On the process's thread, as the Worker is made: its records join the log's time order."""
+        order = self.log.order
+        if order is None:
+            loops = LiveLoops(process.clock)
+            order = self.log.order_by_time(loops)
+            loops.hold = order.hold
+        self.src = order.bound.add()
 
     def emit(self, *r) -> None:
         n = len(r)
         if n < 10:
             r = r + (None,) * (10 - n)
-        self.process.post(partial(self.log.emit, *r[:10], self.thread))
+        self.src.add((*r[:10], self.thread))
+        self._fresh = True
 
     def phases(self, now, names: tuple[str, ...], iteration: int, still: bool = False) -> None:
         t = now() if still else None
-        records = [(t if still else now(), E.PHASE, None, None, None, None, name, None, None, iteration, self.thread)
-                   for name in names]
-        emit = self.log.emit
-        self.process.post(lambda: [emit(*r) for r in records])
+        add = self.src.add
+        for name in names:
+            add((t if still else now(), E.PHASE, None, None, None, None, name, None, None, iteration, self.thread))
+        self._fresh = True
+
+    # -- the Worker's thread says how far it has gone -------------------------------------------
+
+    def waiting(self) -> None:
+        """About to wait in epoll, every record written; the process's thread writes them now."""
+        self.src.idle = True
+        if self._fresh:
+            self._fresh = False
+            self.process.post(self.log.settle)
+
+    def woke(self) -> None:
+        self.src.idle = False  # before it stamps anything
+
+    def reached(self) -> None:
+        """Busy in a callback (a busy wait) with every record written."""
+        self.src.reached(self.process.clock.now())
+
+    def ended(self) -> None:
+        self.src.ended = True
+        self.process.post(self.log.settle)
 
     def __getattr__(self, name):  # count, recent, since, subscribe: the process's log (its thread's)
         return getattr(self.log, name)

@@ -147,6 +147,7 @@ class ScriptRun:
                 self.exit_message = e.message or message
         if self.worker is None:
             self.host.hub.shutdown()   # the process ends: so do its Workers
+            self.rt.events.flush()     # and no loop runs again: its log holds nothing back
 
     def run(self) -> int:
         """Run to the end; returns the process exit code. ScriptError (exit 2) propagates."""
@@ -157,6 +158,7 @@ class ScriptRun:
                 pass
         finally:
             self.host.hub.shutdown()   # Workers still running end with the process
+            self.rt.events.flush()
         if self.host.output_failure is not None:
             raise self.host.output_failure  # where the output went failed: the caller says so
         return self.exit_code

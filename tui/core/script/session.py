@@ -2,10 +2,12 @@
 
 The model is deterministic in sim mode (seeded durations, seeded
 Math.random), so "step back" is: build a fresh run and replay it up to the
-previous step. A step is one entry of JavaScript from the loop: the main
-module, a timer, an immediate, a nextTick, a promise reaction, an I/O
-callback. After each step the session says which script function ran
-(`where`) so a code pane can highlight it, and holds everything printed.
+previous step. A step is one entry of JavaScript from a loop — the main
+thread's or a Worker's (each costs model time, so each Worker hands back after
+one): the main module, a timer, an immediate, a nextTick, a promise reaction,
+an I/O callback. After each step the session says which script function ran
+and on which loop (`where`) so a code pane can highlight it, and holds
+everything printed.
 
     s = ScriptSession.from_file("demo.js")
     s.step()                 # the main module
@@ -16,7 +18,9 @@ callback. After each step the session says which script function ran
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from functools import partial
 
 from tui.core.script.errors import ScriptError
 from tui.core.script.runner import ScriptRun
@@ -33,6 +37,7 @@ class Where:
     phase: str             # the loop phase it ran in ("main", "timers", "poll", "check", …)
     queue: str | None      # "nextTick" or "microtask" when it came from those queues
     last_line: int | None  # the line that scheduled it, when known (else None)
+    thread: int = 0        # the loop it ran on: 0 the main thread's, else a Worker's threadId
 
 
 class ScriptSession:
@@ -58,8 +63,9 @@ class ScriptSession:
         self.last_cpu_ms = 0.0       # real CPU the last step took in the engine (QuickJS has no JIT)
         self.where: Where | None = None
         self.error: ScriptError | None = None
-        self._last = ("main module", "main", None)
+        self._last = ("main module", "main", None, None)
         self.run.rt.callback_listeners.append(self._saw_callback)
+        self.run.host.hub.on_worker.append(self._new_worker)
         self.run.start()
 
     def close(self) -> None:
@@ -68,10 +74,14 @@ class ScriptSession:
         if run is not None:
             run.host.hub.shutdown()
 
-    def _saw_callback(self, cb, phase: str) -> None:
-        task = self.run.rt.task(cb.task) if cb.task is not None else None
+    def _new_worker(self, worker) -> None:
+        worker.rt.callback_listeners.append(partial(self._saw_callback, worker=worker))
+
+    def _saw_callback(self, cb, phase: str, worker=None) -> None:
+        rt = worker.rt if worker is not None else self.run.rt
+        task = rt.task(cb.task) if cb.task is not None else None
         label = task.label if task is not None else cb.label
-        self._last = (label, phase, self.run.rt.loop.running_queue)
+        self._last = (label, phase, rt.loop.running_queue, worker)
 
     # -- state ------------------------------------------------------------------------------
 
@@ -90,8 +100,6 @@ class ScriptSession:
     @property
     def end_message(self) -> str | None:
         """One line for the status bar once the run is over abnormally (refused, uncaught, blocked)."""
-        import os
-
         if self.error is not None:
             return self.error.one_line(os.path.basename(self.filename))
         return self.run.exit_message or self.run.host.fatal_summary
@@ -102,21 +110,31 @@ class ScriptSession:
 
     # -- moving ---------------------------------------------------------------------------------
 
+    def js_calls(self) -> int:
+        """JS entries from a loop so far, on every loop of the run (the main thread's, its Workers')."""
+        host = self.run.host
+        return host.js_calls + sum(w.run.host.js_calls for w in list(host.hub.workers.values())
+                                   if w.run is not None)
+
     def step(self) -> bool:
-        """Run until one more JS callback has run (or the script ends). False if nothing ran."""
+        """Run until one more JS callback has run on any loop (or the script ends). False if nothing ran."""
         if self.done:
             return False
-        before = self.run.host.js_calls
-        cpu = self.run.host.cpu_s
+        before = self.js_calls()
+        cpu = self._cpu_s()
         self._guarded(lambda: self._until_call(before))
-        self.last_cpu_ms = (self.run.host.cpu_s - cpu) * 1000
+        self.last_cpu_ms = (self._cpu_s() - cpu) * 1000
         return self._count(before)
+
+    def _cpu_s(self) -> float:
+        host = self.run.host
+        return host.cpu_s + sum(w.run.host.cpu_s for w in list(host.hub.workers.values()) if w.run is not None)
 
     def advance_to(self, t: float) -> None:
         """Play in model time up to `t` (a UI frame at some speed), counting callbacks as steps."""
         rt = self.rt
         while not self.done and rt.next_time() <= t:
-            before = self.run.host.js_calls
+            before = self.js_calls()
             if not self._guarded(self.run.step):
                 self._count(before)
                 break
@@ -125,13 +143,13 @@ class ScriptSession:
             rt.advance_to(t)
 
     def _until_call(self, before: int) -> bool:
-        while self.run.host.js_calls == before:
+        while self.js_calls() == before:
             if not self.run.step():
                 return False
         return True
 
     def _count(self, before: int) -> bool:
-        calls = self.run.host.js_calls - before
+        calls = self.js_calls() - before
         if calls <= 0:
             return False
         self.position += calls
@@ -153,11 +171,17 @@ class ScriptSession:
         # engine's Function.lineNumber and its source text, and the line that scheduled it
         # (setTimeout, .then, nextTick…); None for the main module and for await continuations
         # (the engine does not say which async function a job resumes)
-        label, phase, queue = self._last
-        place = self.run.host.place
+        label, phase, queue, worker = self._last
+        if worker is None:
+            place, thread = self.run.host.place, 0
+        else:   # a Worker's callback: its lines are this file's only when it runs this file
+            same = not worker.spec.get("eval") and os.path.abspath(worker.spec["filename"]) == os.path.abspath(
+                self.filename)
+            place = worker.run.host.place if same and worker.run is not None else None
+            thread = worker.tid
         if place is not None and not (phase == "main" and queue is None):
-            return Where(place[0], place[1], label, phase, queue, place[2])
-        return Where(None, None, label, phase, queue, None)
+            return Where(place[0], place[1], label, phase, queue, place[2], thread)
+        return Where(None, None, label, phase, queue, None, thread)
 
     def step_back(self) -> bool:
         """Go back one step by replaying from the start; False at the start."""

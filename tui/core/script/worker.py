@@ -72,6 +72,7 @@ class Hub:
         self.next_port = 1
         self.ports: dict[int, Port] = {}
         self.workers: dict[int, WorkerThread] = {}
+        self.on_worker: list = []   # called with each new WorkerThread (its loop's runtime made)
         self.waiters: dict[int, deque[Waiter]] = {}
         self.groups: dict[str, set[Port]] = {}
 
@@ -164,6 +165,8 @@ class WorkerThread:
                                                        next_time=self._next_time),
                                ref=True, on_end=self._ended, parent=prt)
         self.rt.exit_latency = work.latency("worker.exit")
+        for fn in hub.on_worker:
+            fn(self)
         self.internal_w.attach(self.rt)
         self.internal_w.on_message = self._from_parent
         self.internal_w.start()
@@ -197,7 +200,7 @@ class WorkerThread:
                                  seed=self.parent.seed + self.tid, costs=None, pool_env=None,
                                  write=self.parent.write, write_err=self.parent.write_err,
                                  argv=spec.get("argv") or [], next_pid=self.parent.pid, procs=self.parent.api.procs,
-                                 sites=False)
+                                 sites=self.parent.sites)   # a stepping UI's code pane: where each step is
             self.run.host.engine.on_tick = self._on_tick
             self.run.rt.start(None)
         except BaseException as e:  # noqa: BLE001 - handed to the parent's thread
