@@ -110,7 +110,7 @@ async def test_missing_path_is_allowed_and_fails_ENOENT_in_the_task(tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, TaskDetails)
         life = str(app.screen.query_one("#life").render())
-        assert "ENOENT" in life and "started on worker" in life and "poll phase" in life
+        assert "ENOENT" in life and "started on pool thread w" in life and "poll phase" in life
 
 
 async def test_pause_step_and_speed():

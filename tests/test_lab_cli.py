@@ -90,7 +90,7 @@ def test_json_lines_carry_the_documented_keys(capsys):
 def test_text_timeline_shows_the_fifth_task_waiting(capsys):
     code, out, _ = lab(capsys, "--fire", "pbkdf2x5")
     assert code == 0
-    assert "worker 0  start    job 5" in out or "start    job 5" in out
+    assert "pool w0   start    job 5" in out or "start    job 5" in out
     assert "iteration 1 · poll phase" in out
     assert "5 done, 0 failed" in out
 
@@ -163,7 +163,7 @@ def test_fifo_reports_blocked_worker_and_still_exits(capsys, tmp_path):
     os.mkfifo(fifo)
     code, out, _ = lab(capsys, "--summary", "--fire", f"readFile:{fifo}")
     assert code == 0
-    assert "blocked" in out and "worker 0 still runs" in out and "fs.open" in out
+    assert "blocked" in out and "pool w0 still runs" in out and "fs.open" in out
 
 
 def test_until_stops_at_the_model_time_limit(capsys):

@@ -96,7 +96,7 @@ def test_log_lines_name_the_thread():
     loop_cb = ev(1, 5.0, E.CALLBACK, 3, None, "setTimeout", None, "timers", thread=2)
     assert who(loop_cb) == "Worker 2"
     start = ev(2, 5.0, E.START, 3, 9, "crypto.pbkdf2", 1, thread=2)
-    assert who(start) == "worker 1" and describe(start) == "start    job 9 crypto.pbkdf2 (W2 #3)"
+    assert who(start) == "pool w1" and describe(start) == "start    job 9 crypto.pbkdf2 (W2 #3)"
     main = E.Event(3, 5.0, E.START, 3, 9, "crypto.pbkdf2", 1)
     assert who(E.Event(4, 1.0, E.CALLBACK, 1, None, "x", None, "poll")) == "loop"
     assert describe(main) == "start    job 9 crypto.pbkdf2 (#3)"

@@ -205,7 +205,7 @@ def test_lab_workers_share_the_pool_and_name_their_loops(capsys):
                          "worker:pbkdf2=90000", "--fire", "worker:block=100")
     assert code == 0, err
     assert "── Worker 2 · main module" in out and "── Worker 1 · iteration 1 · poll phase" in out
-    assert "worker 0  start    job 3 crypto.pbkdf2 (W1 #1)" in out  # behind the main thread's two, on the one pool
+    assert "pool w0   start    job 3 crypto.pbkdf2 (W1 #1)" in out  # behind the main thread's two, on the one pool
     assert "Worker 2's loop was blocked 100 ms" in out
     assert out.count("callback worker.exit (Node internal)") == 2
     assert "ended    the loop had nothing left to do" in out

@@ -148,9 +148,9 @@ def format_summary(s: dict) -> str:
     else:
         lines.append("ended    at the --until limit, with work still in flight")
     for b in s["still_running"]:
-        lines.append(f"         worker {b['worker']} still runs job {b['job']} ({shown(b['label'])})")
+        lines.append(f"         pool w{b['worker']} still runs job {b['job']} ({shown(b['label'])})")
     for th in s.get("threads", ()):
-        lines.append(f"thread   worker {th['worker']} = tid {th['tid']} '{shown(th['comm'])}'")
+        lines.append(f"thread   pool w{th['worker']} = tid {th['tid']} '{shown(th['comm'])}'")
     return "\n".join(lines) + "\n"
 
 

@@ -6,10 +6,12 @@ from tui.core import events as E
 
 
 def who(e: E.Event) -> str:
-    """The thread that did it: a pool worker, the pool, or a loop — the main thread's ("loop"),
-    or a Worker's ("Worker 2"): a process runs one loop per thread running JavaScript."""
+    """The thread that did it: a pool thread ("pool w1", as the pool pane's rows name it), the
+    pool, or a loop — the main thread's ("loop"), or a Worker's ("Worker 2"): a process runs one
+    loop per thread running JavaScript. Not "worker 1" for a pool thread: beside "Worker 2" a
+    room reads the two as the same kind of thread, which is the confusion scene 9 is about."""
     if e.ev in (E.START, E.DONE):
-        return f"worker {e.worker}"
+        return f"pool w{e.worker}"
     if e.ev == E.POOL:
         return "pool"
     return f"Worker {e.thread}" if e.thread else "loop"

@@ -41,11 +41,11 @@ class Task:
         return "waiting"
 
     def life(self) -> list[str]:
-        """Its story for the details view: submitted, waited, ran on worker K, called back."""
+        """Its story for the details view: submitted, waited, ran on pool thread wK, called back."""
         out = [f"{self.t_submit:10.3f} ms  submitted: {self.label}"]
         for j in self.jobs:
             if j.t_start is not None:
-                out.append(f"{j.t_start:10.3f} ms  {j.op} started on worker {j.worker} "
+                out.append(f"{j.t_start:10.3f} ms  {j.op} started on pool thread w{j.worker} "
                            f"after waiting {j.t_start - j.t_submit:.3f} ms in the queue")
             if j.t_done is not None:
                 how = f"failed {j.error.code}" if j.error is not None else "finished"

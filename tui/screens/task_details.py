@@ -1,4 +1,4 @@
-"""A task's life: submitted, waited, ran on worker K from t1 to t2, called back in phase X."""
+"""A task's life: submitted, waited, ran on pool thread wK from t1 to t2, called back in phase X."""
 
 from __future__ import annotations
 
