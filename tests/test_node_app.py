@@ -64,8 +64,11 @@ async def test_the_panes_show_real_callbacks_pool_requests_and_output(tmp_path):
         assert "(inferred)" in loop and f"pid {run.pid}" in loop and "node v" in loop
         assert await _until(pilot, lambda: "PBKDF2REQUEST" in plain(app.query_one(RealPoolView)))
         # The real worker threads, sampled from /proc: node 20's pool of 4 once it has started.
-        assert await _until(pilot, lambda: (snap := app.query_one(AttachPoolView).snap) is not None
-                            and len(snap.workers) == 4)
+        pool = app.query_one(AttachPoolView)
+        assert await _until(pilot, lambda: pool.snap is not None and len(pool.snap.workers) == 4), (
+            # what the roles were, if a CI run under load ever fails here again (once, 2026-12-01)
+            None if pool.snap is None else
+            [(t.tid, t.role, t.role_inferred, t.activity.what) for t in pool.snap.threads])
         assert "w3" in plain(app.query_one(AttachPoolView))
         status = str(app.query_one("#status").render())
         assert f"pid {run.pid}" in status and "live" in status

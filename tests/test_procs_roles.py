@@ -15,6 +15,16 @@ def test_node20_all_named_node_is_labelled_by_creation_order():
     assert [roles[t] for t in (1010, 1011, 1012, 1013)] == [("libuv worker", True)] * 4
 
 
+def test_node20_ids_that_wrapped_around_pid_max_keep_their_creation_order():
+    # pid_max 32,768 (this machine's): node started at 32,760, and its threads' ids wrapped
+    # to 300 while it started (a CI run of the suite met it: the pool was mislabelled).
+    pid = 32760
+    tids = [pid, 32761, 32762, 32763, 32764, 32765, 32766, 32767, 300, 301, 302]
+    roles = label_threads([(t, "node") for t in sorted(tids)], pid, ["node", "app.js"])
+    assert [roles[t][0] for t in tids] == (["main", "delayed tasks"] + ["V8 platform"] * 4
+                                          + ["inspector"] + ["libuv worker"] * 4)
+
+
 def test_v8_pool_size_from_the_command_line_shifts_the_order():
     tids = [PID, 1002, 1003, 1004, 1005, 1006]
     roles = label_threads([(t, "node") for t in tids], PID, ["node", "--v8-pool-size=2", "app.js"])

@@ -243,6 +243,17 @@ def wait_kind(wchan_or_call: str | None) -> str | None:
     return None
 
 
+def creation_key(tid: int, pid: int) -> tuple[bool, int]:
+    """Sorts a process's thread ids in the order they were created.
+
+    The kernel hands ids out upwards and wraps at pid_max (32,768 on many machines, and
+    this test suite alone starts thousands of processes), so a thread created after the
+    wrap has a smaller id than its process: it comes after the ids above the process's.
+    Every thread is created after its leader, whose tid is the pid. (Two wraps within
+    one process's life would take 32,768 more tasks on the machine in between.)"""
+    return (tid < pid, tid)
+
+
 def label_threads(
     threads: list[tuple[int, str]], pid: int, cmdline: list[str], *,
     environ: dict[str, str] | None = None, wait_of: Callable[[int], str | None] | None = None,
@@ -290,9 +301,7 @@ def label_threads(
         for _ in range(n):
             if role in slots:
                 slots.remove(role)
-    # Sorted tids follow creation order unless pids wrapped around pid_max
-    # while the process started; rare enough to accept, and the label says "inferred".
-    untold.sort()
+    untold.sort(key=lambda tid: creation_key(tid, pid))
     placed = min(len(slots), len(untold))
     for tid, role in zip(untold, slots):
         out[tid] = (role, True)
