@@ -118,6 +118,8 @@ class EventLog:
         if self.order is not None:
             self.order.push(r)
             return
+        # _write()'s body, inline: one call less per event on the model's hot path (every
+        # event of a run without Workers comes this way; bench/run.py --only model)
         self._count += 1
         self._append(r)
         if self._listeners:
